@@ -1,0 +1,82 @@
+/**
+ * The parts of Auth0's Action `event` objects the sender reads or the simulations build, after
+ * Auth0's docs (send-phone-message event object; custom-phone-provider event object). Everything is
+ * typed as Auth0 documents it, but the sender still checks values at run time: events are input.
+ */
+
+export interface ActionClient {
+  client_id: string;
+  name: string;
+  metadata: Record<string, string>;
+}
+
+export interface ActionRequest {
+  ip: string;
+  language?: string;
+  method?: string;
+  hostname?: string;
+  user_agent?: string;
+  geoip: {
+    cityName?: string;
+    continentCode?: string;
+    countryCode?: string;
+    countryCode3?: string;
+    countryName?: string;
+    latitude?: number;
+    longitude?: number;
+    subdivisionCode?: string;
+    subdivisionName?: string;
+    timeZone?: string;
+  };
+}
+
+export interface ActionUser {
+  user_id: string;
+  email?: string;
+  phone_number?: string;
+  name?: string;
+  app_metadata: Record<string, unknown>;
+  user_metadata: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** `event` of the send-phone-message trigger (classic MFA phone factor). */
+export interface SendPhoneMessageEvent {
+  message_options: {
+    /** `enrollment` or `second-factor-authentication`. */
+    action: string;
+    /** The one-time code (also inside `text`): never logged. */
+    code: string;
+    /** `sms` or `voice`. */
+    message_type: string;
+    recipient: string;
+    text: string;
+    language?: string;
+  };
+  client?: ActionClient;
+  request: ActionRequest;
+  tenant: { id: string };
+  user: ActionUser;
+  secrets: Record<string, string>;
+}
+
+/** `event` of the custom-phone-provider trigger (Unified Phone Experience). */
+export interface CustomPhoneProviderEvent {
+  notification: {
+    recipient: string;
+    as_text: string;
+    as_voice: string;
+    code?: string;
+    /** `text` or `voice`. */
+    delivery_method: string;
+    /** `otp_verify`, `otp_enroll`, `blocked_account`, `change_password`, `password_breach`. */
+    notification_type: string;
+    locale: string;
+    from?: string;
+  };
+  client?: ActionClient;
+  request: ActionRequest;
+  tenant: { id: string; friendly_name?: string; home_url?: string; logo_url?: string; support_email?: string; support_url?: string };
+  user?: ActionUser;
+  secrets: Record<string, string>;
+}

@@ -1,0 +1,119 @@
+/**
+ * Builds the two Actions from hook/actions/*.ts with esbuild, in memory: plain CommonJS JavaScript for
+ * Auth0's node22 runtime, npm packages left as require() and declared as the Action's dependencies at
+ * the exact versions of package-lock.json. The Pulumi program calls buildAction() so that a deploy
+ * always ships what the sources say; `npm run build` writes the same code to dist/actions/.
+ */
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { ACTIONS_OUT_DIR, REPO_ROOT } from "./repo-paths";
+
+export type ActionTrigger = "send-phone-message" | "custom-phone-provider";
+
+export interface ActionDependency {
+  name: string;
+  version: string;
+}
+
+export interface BuiltAction {
+  trigger: ActionTrigger;
+  handlerName: string;
+  code: string;
+  dependencies: ActionDependency[];
+}
+
+export const ACTION_TRIGGERS: readonly ActionTrigger[] = ["send-phone-message", "custom-phone-provider"];
+
+/** Trigger versions the Actions are written for (Auth0 `supported_triggers[].version`). */
+export const TRIGGER_VERSIONS: Record<ActionTrigger, string> = {
+  "send-phone-message": "v2",
+  "custom-phone-provider": "v1",
+};
+
+export const HANDLER_NAMES: Record<ActionTrigger, string> = {
+  "send-phone-message": "onExecuteSendPhoneMessage",
+  "custom-phone-provider": "onExecuteCustomPhoneProvider",
+};
+
+/** The Auth0 Actions runtime the code is built for. */
+export const ACTION_RUNTIME = "node22";
+/** Auth0 accepts at most 100 kB of Action code (dependencies excluded). */
+export const MAX_ACTION_CODE_BYTES = 100_000;
+/** Auth0 accepts at most 10 npm dependencies per Action. */
+export const MAX_ACTION_DEPENDENCIES = 10;
+
+const builtins = new Set(builtinModules);
+
+/** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`; undefined for Node built-ins. */
+export function npmPackageOf(importPath: string): string | undefined {
+  if (importPath.startsWith("node:") || builtins.has(importPath.split("/")[0] ?? "")) return undefined;
+  const parts = importPath.split("/");
+  return importPath.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+interface PackageLock {
+  packages?: Record<string, { version?: string }>;
+}
+
+/** Exact installed versions from package-lock.json; throws naming any package it lacks. */
+export function lockedVersions(names: readonly string[], lockfile = path.join(REPO_ROOT, "package-lock.json")): ActionDependency[] {
+  const lock = JSON.parse(readFileSync(lockfile, "utf8")) as PackageLock;
+  return names.map((name) => {
+    const version = lock.packages?.[`node_modules/${name}`]?.version;
+    if (version === undefined) {
+      throw new Error(`Action dependency ${name} is not in ${path.relative(REPO_ROOT, lockfile)}: add it with npm install --save-exact`);
+    }
+    return { name, version };
+  });
+}
+
+export async function buildAction(trigger: ActionTrigger): Promise<BuiltAction> {
+  if (!ACTION_TRIGGERS.includes(trigger)) throw new Error(`Unknown Action trigger ${JSON.stringify(trigger)}`);
+  const entry = path.join(REPO_ROOT, "hook", "actions", `${trigger}.ts`);
+  const outfile = path.join(ACTIONS_OUT_DIR, `${trigger}.js`);
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    target: ACTION_RUNTIME,
+    format: "cjs",
+    packages: "external",
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "silent",
+    banner: {
+      js: `// ${trigger} Action of auth0-sns-mfa, built by hook/bundle.ts from hook/actions/${trigger}.ts. Do not edit: change the sources and redeploy.`,
+    },
+  });
+  const output = result.outputFiles[0];
+  const meta = Object.values(result.metafile.outputs)[0];
+  if (output === undefined || meta === undefined) throw new Error(`esbuild produced no output for ${trigger}`);
+  const code = output.text;
+  const bytes = Buffer.byteLength(code, "utf8");
+  if (bytes > MAX_ACTION_CODE_BYTES) {
+    throw new Error(`The ${trigger} Action is ${bytes} bytes, over Auth0's ${MAX_ACTION_CODE_BYTES}-byte limit`);
+  }
+  const packages = [...new Set(meta.imports.filter((i) => i.external).map((i) => npmPackageOf(i.path)))]
+    .filter((name): name is string => name !== undefined)
+    .sort();
+  if (packages.length > MAX_ACTION_DEPENDENCIES) {
+    throw new Error(`The ${trigger} Action needs ${packages.length} npm packages, over Auth0's ${MAX_ACTION_DEPENDENCIES}`);
+  }
+  const handlerName = HANDLER_NAMES[trigger];
+  return { trigger, handlerName, code, dependencies: lockedVersions(packages) };
+}
+
+/** Builds every Action and writes `<trigger>.js` to outDir (default dist/actions/). */
+export async function writeActions(outDir: string = ACTIONS_OUT_DIR): Promise<BuiltAction[]> {
+  const built = await Promise.all(ACTION_TRIGGERS.map((trigger) => buildAction(trigger)));
+  await mkdir(outDir, { recursive: true });
+  await Promise.all(built.map((action) => writeFile(path.join(outDir, `${action.trigger}.js`), action.code)));
+  return built;
+}

@@ -1,0 +1,203 @@
+/**
+ * The shared core of both Actions: validate one SMS request, publish it through SNS within a total
+ * deadline, log one line about the outcome, and throw on anything but success (Auth0 then records the
+ * delivery as failed). Bad input or configuration is refused before anything is sent.
+ */
+import { PublishCommand, type MessageAttributeValue, type PublishCommandInput, type SNSClient } from "@aws-sdk/client-sns";
+import { readSenderSettings, type SenderSettings } from "./action-secrets";
+import { countryOfNumber } from "./country-of-number";
+import { maskPhoneNumber, parseE164, type E164Number } from "./phone-number";
+import { SendRefusedError, SmsDeliveryError, type DeliveryFailureReason } from "./send-errors";
+import { logSendOutcome } from "./send-log";
+import { snsClientFor } from "./sns-client";
+
+/** Total time a send may take, retries included; Auth0 kills an Action at 20 s. */
+export const SEND_DEADLINE_MS = 4_500;
+
+export interface SmsRequest {
+  /** Which Action asks (only for the log line). */
+  trigger: string;
+  recipient: unknown;
+  text: unknown;
+  /** True when Auth0 asks for a voice call, which SNS cannot make. */
+  voice: boolean;
+  secrets: unknown;
+}
+
+export interface SmsSent {
+  messageId: string;
+  /** Masked recipient, as logged. */
+  to: string;
+  country: string | undefined;
+  attempts: number;
+  elapsedMs: number;
+}
+
+interface CheckedRequest {
+  recipient: E164Number;
+  text: string;
+  settings: SenderSettings;
+}
+
+/** Everything but the destination country: delivery method, recipient syntax, text, secrets. */
+function checkRequest(request: SmsRequest): CheckedRequest {
+  if (request.voice) {
+    throw new SendRefusedError(
+      "voice-not-supported",
+      "Voice delivery was requested, but Amazon SNS cannot place calls: offer SMS only for this factor",
+    );
+  }
+  const recipient = parseE164(request.recipient);
+  if (recipient === undefined) {
+    throw new SendRefusedError(
+      "invalid-recipient",
+      `Recipient ${maskPhoneNumber(request.recipient)} is not an E.164 phone number ("+", country code, at most 15 digits)`,
+    );
+  }
+  if (typeof request.text !== "string" || request.text.trim() === "") {
+    throw new SendRefusedError("empty-text", "The message text is empty: nothing to send");
+  }
+  return { recipient, text: request.text, settings: readSenderSettings(request.secrets) };
+}
+
+/** Refuses a destination outside ALLOWED_COUNTRIES, or whose country cannot be told while a list is set. */
+function checkCountry(country: string | undefined, checked: CheckedRequest): void {
+  const allowed = checked.settings.allowedCountries;
+  if (allowed === undefined) return;
+  if (country === undefined) {
+    throw new SendRefusedError(
+      "country-unknown",
+      `The country of recipient ${maskPhoneNumber(checked.recipient.e164)} cannot be told, and ALLOWED_COUNTRIES is set`,
+    );
+  }
+  if (!allowed.includes(country)) {
+    throw new SendRefusedError(
+      "country-not-allowed",
+      `Destination country ${country} is not in ALLOWED_COUNTRIES (${allowed.join(",").slice(0, 60)})`,
+    );
+  }
+}
+
+function stringAttribute(value: string): MessageAttributeValue {
+  return { DataType: "String", StringValue: value };
+}
+
+/** The Publish call for a checked request: always Transactional, optional attributes when set. */
+export function publishInput(recipient: string, text: string, settings: SenderSettings): PublishCommandInput {
+  const attributes: Record<string, MessageAttributeValue> = {
+    "AWS.SNS.SMS.SMSType": stringAttribute("Transactional"),
+  };
+  if (settings.senderId !== undefined) attributes["AWS.SNS.SMS.SenderID"] = stringAttribute(settings.senderId);
+  if (settings.originationNumber !== undefined) {
+    attributes["AWS.MM.SMS.OriginationNumber"] = stringAttribute(settings.originationNumber);
+  }
+  if (settings.maxPriceUsd !== undefined) attributes["AWS.SNS.SMS.MaxPrice"] = stringAttribute(settings.maxPriceUsd);
+  return { PhoneNumber: recipient, Message: text, MessageAttributes: attributes };
+}
+
+interface SdkErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+}
+
+/** SNS error messages can quote the number: keep digits runs out of anything we rethrow or log. */
+function scrubbed(message: unknown): string {
+  const text = typeof message === "string" ? message : "";
+  return text.replace(/\+?\d[\d\s().-]{4,}\d/g, "[number]").slice(0, 200);
+}
+
+class DeadlineExceeded extends Error {
+  override readonly name = "DeadlineExceeded";
+}
+
+async function publishWithinDeadline(
+  client: SNSClient,
+  input: PublishCommandInput,
+  startedAt: number,
+): Promise<{ messageId: string; attempts: number }> {
+  const command = new PublishCommand(input);
+  let attemptsSeen = 0;
+  // The deserialize step runs inside the retry loop: once per attempt.
+  command.middlewareStack.add(
+    (next) => (args) => {
+      attemptsSeen++;
+      return next(args);
+    },
+    { step: "deserialize", name: "countPublishAttempts" },
+  );
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new DeadlineExceeded(`no answer within ${SEND_DEADLINE_MS} ms`));
+      controller.abort();
+    }, SEND_DEADLINE_MS);
+  });
+  try {
+    const output = await Promise.race([client.send(command, { abortSignal: controller.signal }), deadline]);
+    if (typeof output.MessageId !== "string" || output.MessageId === "") {
+      throw Object.assign(new Error("SNS answered without a MessageId"), { name: "MissingMessageId" });
+    }
+    return { messageId: output.MessageId, attempts: output.$metadata.attempts ?? Math.max(attemptsSeen, 1) };
+  } catch (error) {
+    throw toDeliveryError(error, Math.max(attemptsSeen, 1), startedAt);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toDeliveryError(error: unknown, attemptsSeen: number, startedAt: number): SmsDeliveryError {
+  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const name = typeof sdk.name === "string" ? sdk.name : "Error";
+  const errorClass = typeof sdk.code === "string" && name === "Error" ? sdk.code : name;
+  const timedOut = name === "DeadlineExceeded" || name === "AbortError" || name === "TimeoutError";
+  const reason: DeliveryFailureReason = timedOut ? "timeout" : "sns-error";
+  const attempts = sdk.$metadata?.attempts ?? attemptsSeen;
+  const httpStatus = sdk.$metadata?.httpStatusCode;
+  const elapsedMs = Math.round(performance.now() - startedAt);
+  const message = timedOut
+    ? `SNS did not accept the SMS in time (${errorClass} after ${attempts} attempt(s), ${elapsedMs} ms; deadline ${SEND_DEADLINE_MS} ms)`
+    : `SNS refused the SMS: ${errorClass}${httpStatus === undefined ? "" : ` (HTTP ${httpStatus})`} after ${attempts} attempt(s): ${scrubbed(sdk.message)}`;
+  return new SmsDeliveryError({ reason, errorClass, httpStatus, attempts, elapsedMs }, message);
+}
+
+/** Sends one SMS, or throws SendRefusedError (nothing sent) / SmsDeliveryError (SNS did not take it). */
+export async function sendSms(request: SmsRequest): Promise<SmsSent> {
+  const startedAt = performance.now();
+  const to = maskPhoneNumber(request.recipient);
+  let country: string | undefined;
+  try {
+    const checked = checkRequest(request);
+    // The phone metadata is loaded only when an allow-list needs it.
+    if (checked.settings.allowedCountries !== undefined) country = countryOfNumber(checked.recipient.e164);
+    checkCountry(country, checked);
+    const client = snsClientFor(checked.settings);
+    const input = publishInput(checked.recipient.e164, checked.text, checked.settings);
+    const { messageId, attempts } = await publishWithinDeadline(client, input, startedAt);
+    const elapsedMs = Math.round(performance.now() - startedAt);
+    logSendOutcome({ outcome: "sent", trigger: request.trigger, to, country, messageId, attempts, ms: elapsedMs });
+    return { messageId, to, country, attempts, elapsedMs };
+  } catch (error) {
+    const ms = Math.round(performance.now() - startedAt);
+    if (error instanceof SendRefusedError) {
+      logSendOutcome({ outcome: "refused", trigger: request.trigger, to, country, reason: error.reason, error: error.name, attempts: 0, ms });
+    } else if (error instanceof SmsDeliveryError) {
+      logSendOutcome({
+        outcome: "failed",
+        trigger: request.trigger,
+        to,
+        country,
+        reason: error.reason,
+        error: error.errorClass,
+        http: error.httpStatus,
+        attempts: error.attempts,
+        ms,
+      });
+    } else {
+      logSendOutcome({ outcome: "failed", trigger: request.trigger, to, country, error: "UnexpectedError", attempts: 0, ms });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The module-level SNS client: created on first use and reused while the secrets that shape it are
+ * unchanged, so a warm Action keeps its keep-alive TLS connection to SNS. Changed secrets (a rotated
+ * access key, another region or endpoint) replace it and close the old one's sockets.
+ */
+import { SNSClient } from "@aws-sdk/client-sns";
+import type { SenderSettings } from "./action-secrets";
+
+/** Publish attempts per SMS (1 + 2 retries, for throttling, 5xx and timeouts). Publish is not idempotent. */
+export const SNS_MAX_ATTEMPTS = 3;
+/** Per attempt: TCP+TLS connection must be up within this (NodeHttpHandler `connectionTimeout`). */
+export const SNS_CONNECTION_TIMEOUT_MS = 1_000;
+/**
+ * Per attempt: the answer's headers must arrive within this (`requestTimeout` with
+ * `throwOnRequestTimeout`; without that flag the SDK only logs a warning), and the socket may not be
+ * idle longer than this (`socketTimeout`; the SNS client's own default is 300 s).
+ */
+export const SNS_REQUEST_TIMEOUT_MS = 2_000;
+
+type ClientSettings = Pick<SenderSettings, "region" | "accessKeyId" | "secretAccessKey" | "endpoint">;
+
+let current: { settings: ClientSettings; client: SNSClient } | undefined;
+
+function sameClientSettings(a: ClientSettings, b: ClientSettings): boolean {
+  return (
+    a.region === b.region &&
+    a.accessKeyId === b.accessKeyId &&
+    a.secretAccessKey === b.secretAccessKey &&
+    a.endpoint === b.endpoint
+  );
+}
+
+function createSnsClient(settings: ClientSettings): SNSClient {
+  return new SNSClient({
+    region: settings.region,
+    endpoint: settings.endpoint,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    maxAttempts: SNS_MAX_ATTEMPTS,
+    retryMode: "standard",
+    // Fixed values: no lookups in environment variables or ~/.aws files on the first send.
+    defaultsMode: "standard",
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    requestHandler: {
+      connectionTimeout: SNS_CONNECTION_TIMEOUT_MS,
+      requestTimeout: SNS_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      socketTimeout: SNS_REQUEST_TIMEOUT_MS,
+    },
+  });
+}
+
+/** The shared client for these settings (the same object as long as they do not change). */
+export function snsClientFor(settings: SenderSettings): SNSClient {
+  if (current !== undefined && sameClientSettings(current.settings, settings)) return current.client;
+  current?.client.destroy();
+  const own: ClientSettings = {
+    region: settings.region,
+    accessKeyId: settings.accessKeyId,
+    secretAccessKey: settings.secretAccessKey,
+    endpoint: settings.endpoint,
+  };
+  current = { settings: own, client: createSnsClient(own) };
+  return current.client;
+}
