@@ -1,0 +1,271 @@
+// A local SNS-compatible endpoint on 127.0.0.1 that the real @aws-sdk/client-sns talks to.
+// It understands Publish in both wire protocols an SNS client may use: the AWS Query protocol
+// (form-encoded POST, XML answers), which @aws-sdk/client-sns 3.1169.0 sends, and AWS JSON 1.0
+// with X-Amz-Target "AmazonSimpleNotificationService.Publish", in case a later SDK moves SNS to it
+// the way it moved SQS. Tests inject faults (failNext), hang the endpoint (stall) and read back
+// what arrived (publishes, requestCount, connectionCount).
+import { randomUUID } from "node:crypto";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo, Socket } from "node:net";
+import { createSelfSignedCertificate } from "./self-signed-certificate";
+
+export interface PublishCall {
+  phoneNumber?: string;
+  message?: string;
+  /** Message attributes by name → StringValue (e.g. "AWS.SNS.SMS.SMSType" → "Transactional"). */
+  attributes: Record<string, string>;
+  /** Every request parameter as sent (Query names such as "MessageAttributes.entry.1.Name"). */
+  params: Record<string, string>;
+  /** The Authorization header (SigV4: "AWS4-HMAC-SHA256 Credential=AKID/date/region/sns/aws4_request, ..."). */
+  authorization?: string;
+}
+
+export interface EndpointFault {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export interface LocalSnsEndpoint {
+  /** http://127.0.0.1:PORT or https://127.0.0.1:PORT */
+  url: string;
+  /** PEM of the self-signed certificate when tls is on; clients must trust it explicitly. */
+  caPem?: string;
+  /** Accepted Publish calls, in order. */
+  publishes: PublishCall[];
+  /** Every HTTP request received, faulted, refused and stalled ones included. */
+  requestCount: number;
+  /** TCP connections accepted (TLS: completed TLS handshakes). */
+  connectionCount: number;
+  /** Answer the next `times` requests (default 1, Infinity allowed) with this fault. */
+  failNext(fault: EndpointFault, times?: number): void;
+  /** While on, requests are read but never answered. */
+  stall(on: boolean): void;
+  /** Stops listening and destroys every open socket, stalled ones included. */
+  close(): Promise<void>;
+}
+
+export interface LocalSnsEndpointOptions {
+  /** Serve HTTPS with a fresh self-signed certificate for 127.0.0.1 / localhost (see caPem). */
+  tls?: boolean;
+}
+
+const SNS_XML_NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
+const JSON_CONTENT_TYPE = "application/x-amz-json-1.0";
+const JSON_TARGET_PREFIX = "AmazonSimpleNotificationService.";
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+type WireProtocol = "query" | "json";
+
+interface SnsRequest {
+  protocol: WireProtocol;
+  action: string;
+  publish: PublishCall;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The Query parameters of a form-encoded body, MessageAttributes.entry.N folded into attributes. */
+export function parseQueryPublish(body: string, authorization: string | undefined): SnsRequest {
+  const params: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+  const attributes: Record<string, string> = {};
+  for (const [key, name] of Object.entries(params)) {
+    const entry = /^MessageAttributes\.entry\.(\d+)\.Name$/.exec(key);
+    const value = entry && params[`MessageAttributes.entry.${entry[1] ?? ""}.Value.StringValue`];
+    if (value !== undefined && value !== null) attributes[name] = value;
+  }
+  return {
+    protocol: "query",
+    action: params.Action ?? "",
+    publish: { phoneNumber: params.PhoneNumber, message: params.Message, attributes, params, authorization },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The same, from an AWS JSON 1.0 body; params holds the top-level string members. */
+export function parseJsonPublish(body: string, target: string, authorization: string | undefined): SnsRequest {
+  const parsed: unknown = body.length > 0 ? JSON.parse(body) : {};
+  const input = isRecord(parsed) ? parsed : {};
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string") params[key] = value;
+  const attributes: Record<string, string> = {};
+  if (isRecord(input.MessageAttributes)) {
+    for (const [name, value] of Object.entries(input.MessageAttributes)) {
+      if (isRecord(value) && typeof value.StringValue === "string") attributes[name] = value.StringValue;
+    }
+  }
+  return {
+    protocol: "json",
+    action: target.slice(JSON_TARGET_PREFIX.length),
+    publish: { phoneNumber: params.PhoneNumber, message: params.Message, attributes, params, authorization },
+  };
+}
+
+/** The fault real SNS would answer for this request, or undefined when it would accept it. */
+export function validatePublish(request: SnsRequest): EndpointFault | undefined {
+  const { action, publish } = request;
+  if (!publish.authorization) {
+    return { status: 403, code: "MissingAuthenticationToken", message: "Request is missing Authentication Token" };
+  }
+  if (action !== "Publish") {
+    return { status: 400, code: "InvalidAction", message: `The action ${action || "(none)"} is not valid for this endpoint.` };
+  }
+  if (publish.message === undefined || publish.message === "") {
+    return { status: 400, code: "InvalidParameter", message: "Invalid parameter: Empty message" };
+  }
+  if (publish.phoneNumber === undefined) {
+    return { status: 400, code: "InvalidParameter", message: "Invalid parameter: PhoneNumber or TargetArn or TopicArn" };
+  }
+  if (!E164.test(publish.phoneNumber)) {
+    // Real SNS echoes the number here; a sender must not log this message as is.
+    return { status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${publish.phoneNumber} is not valid to publish to` };
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function answerFault(res: ServerResponse, protocol: WireProtocol, fault: EndpointFault): void {
+  const requestId = randomUUID();
+  const type = fault.status >= 500 ? "Receiver" : "Sender";
+  if (protocol === "json") {
+    const body = JSON.stringify({ __type: `com.amazonaws.sns#${fault.code}`, message: fault.message });
+    send(res, fault.status, JSON_CONTENT_TYPE, body, { "x-amzn-requestid": requestId, "x-amzn-query-error": `${fault.code};${type}` });
+    return;
+  }
+  const body =
+    `<ErrorResponse xmlns="${SNS_XML_NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code>` +
+    `<Message>${escapeXml(fault.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+  send(res, fault.status, "text/xml", body, { "x-amzn-requestid": requestId });
+}
+
+function answerPublish(res: ServerResponse, protocol: WireProtocol, messageId: string): void {
+  const requestId = randomUUID();
+  if (protocol === "json") {
+    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify({ MessageId: messageId }), { "x-amzn-requestid": requestId });
+    return;
+  }
+  const body =
+    `<PublishResponse xmlns="${SNS_XML_NAMESPACE}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult>` +
+    `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></PublishResponse>`;
+  send(res, 200, "text/xml", body, { "x-amzn-requestid": requestId });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function checkTimes(times: number): void {
+  if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
+    throw new Error(`failNext: times must be a whole number ≥ 1 or Infinity, got ${String(times)}`);
+  }
+}
+
+export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {}): Promise<LocalSnsEndpoint> {
+  const sockets = new Set<Socket>();
+  const faults: { fault: EndpointFault; remaining: number }[] = [];
+  let stalled = false;
+
+  function nextFault(): EndpointFault | undefined {
+    const head = faults[0];
+    if (!head) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) faults.shift();
+    return head.fault;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    endpoint.requestCount += 1;
+    if (stalled) return; // read, never answered; close() destroys the socket
+    const authorization = req.headers.authorization;
+    const target = req.headers["x-amz-target"];
+    const isJson = typeof target === "string" && target.startsWith(JSON_TARGET_PREFIX);
+    const protocol: WireProtocol = isJson ? "json" : "query";
+    const injected = nextFault();
+    if (injected) {
+      answerFault(res, protocol, injected);
+      return;
+    }
+    if (req.method !== "POST") {
+      answerFault(res, protocol, { status: 405, code: "MethodNotAllowed", message: `Method ${req.method ?? ""} is not allowed; SNS takes POST` });
+      return;
+    }
+    let request: SnsRequest;
+    try {
+      request = isJson ? parseJsonPublish(body, target, authorization) : parseQueryPublish(body, authorization);
+    } catch {
+      answerFault(res, protocol, { status: 400, code: "SerializationException", message: "Request body is not valid JSON" });
+      return;
+    }
+    const refusal = validatePublish(request);
+    if (refusal) {
+      answerFault(res, protocol, refusal);
+      return;
+    }
+    endpoint.publishes.push(request.publish);
+    answerPublish(res, protocol, randomUUID());
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) answerFault(res, "query", { status: 500, code: "InternalError", message: String(error) });
+    });
+  }
+
+  const certificate = options.tls ? createSelfSignedCertificate() : undefined;
+  const server: Server = certificate
+    ? createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem }, onRequest)
+    : createHttpServer(onRequest);
+  // SNS keeps idle connections open for a while; Node's 5 s default would make "one connection" flaky.
+  server.keepAliveTimeout = 60_000;
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    if (!certificate) endpoint.connectionCount += 1;
+  });
+  if (certificate) server.on("secureConnection", () => (endpoint.connectionCount += 1));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const endpoint: LocalSnsEndpoint = {
+    url: `${certificate ? "https" : "http"}://127.0.0.1:${port}`,
+    caPem: certificate?.certPem,
+    publishes: [],
+    requestCount: 0,
+    connectionCount: 0,
+    failNext(fault: EndpointFault, times = 1): void {
+      checkTimes(times);
+      faults.push({ fault, remaining: times });
+    },
+    stall(on: boolean): void {
+      stalled = on;
+    },
+    close(): Promise<void> {
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+  return endpoint;
+}
