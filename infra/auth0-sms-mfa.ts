@@ -1,0 +1,107 @@
+/**
+ * The Auth0 side: the sender deployed as an Action, its single binding to the phone trigger, and the
+ * switch that routes MFA SMS to it. Classic: the Guardian phone factor with the "phone-message-hook"
+ * (Custom) provider and its texts. Unified: a custom PhoneProvider and the OTP phone templates, with
+ * the Guardian phone factor enabled without provider fields. The switch depends on the binding, so
+ * Auth0 only routes SMS to the Action once it is deployed and bound.
+ */
+import * as auth0 from "@pulumi/auth0";
+import * as pulumi from "@pulumi/pulumi";
+import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "../hook/bundle";
+import { guardianSettings } from "./guardian-settings";
+import type { ActionSecretInput } from "./sender-action-secrets";
+import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";
+
+export interface Auth0SmsMfaArgs {
+  stack: string;
+  phoneExperience: PhoneExperience;
+  mfaPolicy: MfaPolicy;
+  factors: GuardianFactors;
+  enrollmentMessage: string;
+  verificationMessage: string;
+  /** The sender, built from hook/ for this experience's trigger. */
+  action: Promise<BuiltAction>;
+  secrets: pulumi.Input<pulumi.Input<ActionSecretInput>[]>;
+  /** Protect the Action, its binding and the MFA switch from deletion. */
+  protect: boolean;
+}
+
+/** The Action trigger each phone experience sends through. */
+export function actionTriggerFor(experience: PhoneExperience): ActionTrigger {
+  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
+}
+
+/** The Action's name in the tenant, e.g. `sns-sms-sender-prod-send-phone-message`. */
+export function actionNameFor(stack: string, trigger: ActionTrigger): string {
+  return `sns-sms-sender-${stack}-${trigger}`;
+}
+
+export class Auth0SmsMfa extends pulumi.ComponentResource {
+  readonly actionId: pulumi.Output<string>;
+  readonly actionName: pulumi.Output<string>;
+
+  constructor(name: string, args: Auth0SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("auth0-sns-mfa:auth0:SmsMfa", name, {}, opts);
+    const longLived = { parent: this, protect: args.protect };
+    const trigger = actionTriggerFor(args.phoneExperience);
+    const built = pulumi.output(args.action);
+
+    const action = new auth0.Action(
+      "sms-sender",
+      {
+        name: actionNameFor(args.stack, trigger),
+        runtime: "node22",
+        deploy: true,
+        supportedTriggers: { id: trigger, version: TRIGGER_VERSIONS[trigger] },
+        code: built.code,
+        dependencies: built.dependencies,
+        secrets: pulumi.secret(args.secrets),
+      },
+      longLived,
+    );
+    // TriggerActions owns the trigger's whole binding list: exactly this Action, so one SMS per code
+    // (any other Action bound to the trigger is unbound).
+    const binding = new auth0.TriggerActions(
+      "sms-sender-binding",
+      { trigger, actions: [{ id: action.id, displayName: action.name }] },
+      longLived,
+    );
+
+    // The MFA switch waits for the deployed, bound Action (and, unified, the provider and texts).
+    const switchDependsOn: pulumi.Resource[] = [action, binding];
+    if (args.phoneExperience === "unified") {
+      const provider = new auth0.PhoneProvider(
+        "custom-phone-provider",
+        { name: "custom", disabled: false, configuration: { deliveryMethods: ["text"] }, credentials: {} },
+        { ...longLived, dependsOn: [action, binding] },
+      );
+      switchDependsOn.push(provider);
+      for (const [type, text] of [
+        ["otp_enroll", args.enrollmentMessage],
+        ["otp_verify", args.verificationMessage],
+      ] as const) {
+        const template = new auth0.BrandingPhoneNotificationTemplate(
+          `phone-template-${type.replace("_", "-")}`,
+          { type, disabled: false, content: { body: { text } } },
+          { ...longLived, dependsOn: [provider] },
+        );
+        switchDependsOn.push(template);
+      }
+    }
+    new auth0.Guardian(
+      "mfa",
+      guardianSettings({
+        phoneExperience: args.phoneExperience,
+        mfaPolicy: args.mfaPolicy,
+        factors: args.factors,
+        enrollmentMessage: args.enrollmentMessage,
+        verificationMessage: args.verificationMessage,
+      }),
+      { ...longLived, dependsOn: switchDependsOn },
+    );
+
+    this.actionId = action.id;
+    this.actionName = action.name;
+    this.registerOutputs({ actionId: this.actionId, actionName: this.actionName });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
+ * region, and its access key. The key's logical name carries its generation, so raising
+ * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
+ * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
+ * preferences and alarms (sms-account-opt-ins.ts).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SmsAccountOptIns } from "./sms-account-opt-ins";
+import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
+import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
+
+export interface AwsSmsSenderArgs {
+  stack: string;
+  region: string;
+  accessKeyGeneration: number;
+  /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
+  protect: boolean;
+  smsPreferences: SmsPreferencesSettings | undefined;
+  alarms: SmsAlarmSettings | undefined;
+  senderId: string | undefined;
+}
+
+/** Logical name of the access key of a generation: a new generation is a new resource. */
+export function accessKeyResourceName(generation: number): string {
+  return `sms-sender-key-gen${generation}`;
+}
+
+export class AwsSmsSender extends pulumi.ComponentResource {
+  readonly userArn: pulumi.Output<string>;
+  readonly userName: pulumi.Output<string>;
+  readonly accessKeyId: pulumi.Output<string>;
+  /** Marked secret: it stays encrypted in state, in the Action's inputs and in stack outputs. */
+  readonly secretAccessKey: pulumi.Output<string>;
+
+  constructor(name: string, args: AwsSmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("auth0-sns-mfa:aws:SmsSender", name, {}, opts);
+    const longLived = { parent: this, protect: args.protect };
+
+    const user = new aws.iam.User(
+      "sms-sender",
+      {
+        name: `auth0-sms-sender-${args.stack}`,
+        path: `/auth0-sns-mfa/${args.stack}/`,
+        tags: { Project: "auth0-sns-mfa", Stack: args.stack, Purpose: "Auth0 MFA SMS sender (sns:Publish to phone numbers only)" },
+      },
+      longLived,
+    );
+    const policy = new aws.iam.UserPolicy(
+      "sms-sender-publish-sms-only",
+      { user: user.name, name: "publish-sms-to-phone-numbers-only", policy: JSON.stringify(smsSenderPolicyDocument(args.region)) },
+      longLived,
+    );
+    // The key waits for the policy, so the Action never holds a key that cannot publish yet.
+    const key = new aws.iam.AccessKey(accessKeyResourceName(args.accessKeyGeneration), { user: user.name }, { parent: this, dependsOn: [policy] });
+
+    if (args.smsPreferences !== undefined || args.alarms !== undefined) {
+      new SmsAccountOptIns(
+        "sms-account",
+        { stack: args.stack, region: args.region, preferences: args.smsPreferences, alarms: args.alarms, senderId: args.senderId },
+        { parent: this },
+      );
+    }
+
+    this.userArn = user.arn;
+    this.userName = user.name;
+    this.accessKeyId = key.id;
+    this.secretAccessKey = pulumi.secret(key.secret);
+    this.registerOutputs({ userArn: this.userArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Every project configuration key: its type, default and meaning. Pulumi.yaml declares the same keys
+ * (a test holds the two equal), so the CLI and the program agree on defaults.
+ */
+
+export const PROJECT_NAME = "auth0-sns-mfa";
+
+/** The types Pulumi.yaml can declare for a project config key. */
+export type ConfigKeyType = "string" | "integer" | "boolean" | "array";
+
+export interface ConfigKeySpec {
+  type: ConfigKeyType;
+  default: string | number | boolean | readonly string[];
+  description: string;
+}
+
+export const CONFIG_KEYS = {
+  phoneExperience: {
+    type: "string",
+    default: "classic",
+    description:
+      "How Auth0 sends MFA SMS: classic (Guardian phone factor + send-phone-message Action) or unified (Unified Phone Experience: custom phone provider + custom-phone-provider Action).",
+  },
+  mfaPolicy: {
+    type: "string",
+    default: "all-applications",
+    description: "When Auth0 asks for MFA: all-applications, confidence-score or never.",
+  },
+  messageTypes: {
+    type: "array",
+    default: ["sms"],
+    description: "Phone message types offered to users. Only sms: Amazon SNS cannot place voice calls.",
+  },
+  allowedCountries: {
+    type: "array",
+    default: [],
+    description:
+      "ISO 3166-1 alpha-2 codes of the countries the sender may text (e.g. [US, CA]); empty = no restriction. Defends against SMS pumping.",
+  },
+  senderId: {
+    type: "string",
+    default: "",
+    description: "Alphanumeric sender ID shown on the phone (1-11 characters, countries that support it); empty = none.",
+  },
+  originationNumber: {
+    type: "string",
+    default: "",
+    description: "E.164 number to send from (a number registered in AWS End User Messaging); empty = chosen by AWS.",
+  },
+  maxPriceUsd: {
+    type: "string",
+    default: "",
+    description: "Highest price in USD SNS may pay for one SMS (decimal, e.g. \"0.50\"); empty = no per-message cap.",
+  },
+  accessKeyGeneration: {
+    type: "integer",
+    default: 1,
+    description:
+      "Generation of the sender's AWS access key. Increase it by one to rotate the key without a gap: new key, Action updated, old key deleted.",
+  },
+  enrollmentMessage: {
+    type: "string",
+    default: "",
+    description:
+      "SMS text sent when a user enrolls a phone; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
+  },
+  verificationMessage: {
+    type: "string",
+    default: "",
+    description:
+      "SMS text sent at each MFA challenge; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
+  },
+  protect: {
+    type: "boolean",
+    default: false,
+    description:
+      "Protect the long-lived resources (IAM user and policy, Action, its binding, MFA settings) from deletion: pulumi destroy refuses.",
+  },
+  factorOtp: {
+    type: "boolean",
+    default: true,
+    description: "Keep the one-time-password (authenticator app) MFA factor enabled. The Guardian resource owns every factor.",
+  },
+  factorRecoveryCode: {
+    type: "boolean",
+    default: true,
+    description: "Keep the recovery-code MFA factor enabled.",
+  },
+  factorEmail: {
+    type: "boolean",
+    default: false,
+    description: "Enable the email MFA factor.",
+  },
+  factorWebauthnRoaming: {
+    type: "boolean",
+    default: false,
+    description: "Enable the WebAuthn with FIDO security keys MFA factor.",
+  },
+  factorWebauthnPlatform: {
+    type: "boolean",
+    default: false,
+    description: "Enable the WebAuthn with device biometrics MFA factor.",
+  },
+  factorPush: {
+    type: "boolean",
+    default: false,
+    description: "Enable push notifications through the Auth0 Guardian app.",
+  },
+  smsPreferencesEnabled: {
+    type: "boolean",
+    default: false,
+    description:
+      "Manage the AWS account's SMS preferences in this region (Transactional default type, spend limit, delivery-status logging). One stack per account and region only.",
+  },
+  smsMonthlySpendLimitUsd: {
+    type: "integer",
+    default: 1,
+    description:
+      "Account-wide monthly SMS spend limit in USD (with smsPreferencesEnabled). Above 1 USD, AWS must first raise the account's quota.",
+  },
+  smsDeliveryStatusSuccessSamplingRate: {
+    type: "integer",
+    default: 0,
+    description:
+      "Percentage (0-100) of successful SMS deliveries logged to CloudWatch Logs (with smsPreferencesEnabled); failures are always logged.",
+  },
+  alarmsEnabled: {
+    type: "boolean",
+    default: false,
+    description: "Create CloudWatch alarms on failed SMS and month-to-date SMS spend, emailed to alarmEmail.",
+  },
+  alarmEmail: {
+    type: "string",
+    default: "",
+    description: "Email address subscribed to the alarms (with alarmsEnabled); AWS sends a confirmation link first.",
+  },
+  alarmMonthToDateSpendUsd: {
+    type: "integer",
+    default: 1,
+    description: "Alarm when the account's month-to-date SMS spend in this region reaches this many USD.",
+  },
+  alarmFailedSmsThreshold: {
+    type: "integer",
+    default: 5,
+    description: "Alarm when at least this many SMS fail within 5 minutes.",
+  },
+} as const satisfies Record<string, ConfigKeySpec>;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+export const CONFIG_KEY_NAMES = Object.keys(CONFIG_KEYS) as ConfigKey[];

@@ -1,0 +1,65 @@
+/**
+ * Composes the two sides from a validated StackConfig and returns the stack outputs. The Action's
+ * code is built from hook/ at program time (never a stale file), for the experience's trigger.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { buildAction, type ActionTrigger, type BuiltAction } from "../hook/bundle";
+import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
+import { AwsSmsSender } from "./aws-sms-sender";
+import { senderActionSecrets } from "./sender-action-secrets";
+import type { PhoneExperience, StackConfig } from "./stack-config-types";
+
+export interface SmsMfaStackOutputs {
+  senderUserArn: pulumi.Output<string>;
+  accessKeyId: pulumi.Output<string>;
+  accessKeyGeneration: number;
+  /** Secret output: for `npm run send-test` via `pulumi stack output --show-secrets`. */
+  senderSecretAccessKey: pulumi.Output<string>;
+  actionId: pulumi.Output<string>;
+  actionName: pulumi.Output<string>;
+  phoneExperience: PhoneExperience;
+  region: string;
+  allowedCountries: string[];
+}
+
+export function defineSmsMfaStack(
+  config: StackConfig,
+  build: (trigger: ActionTrigger) => Promise<BuiltAction> = buildAction,
+): SmsMfaStackOutputs {
+  const aws = new AwsSmsSender("aws", {
+    stack: config.stack,
+    region: config.region,
+    accessKeyGeneration: config.accessKeyGeneration,
+    protect: config.protect,
+    smsPreferences: config.smsPreferences,
+    alarms: config.alarms,
+    senderId: config.sender.senderId,
+  });
+  const auth0 = new Auth0SmsMfa("auth0", {
+    stack: config.stack,
+    phoneExperience: config.phoneExperience,
+    mfaPolicy: config.mfaPolicy,
+    factors: config.factors,
+    enrollmentMessage: config.enrollmentMessage,
+    verificationMessage: config.verificationMessage,
+    action: build(actionTriggerFor(config.phoneExperience)),
+    secrets: senderActionSecrets({
+      region: config.region,
+      accessKeyId: aws.accessKeyId,
+      secretAccessKey: aws.secretAccessKey,
+      sender: config.sender,
+    }),
+    protect: config.protect,
+  });
+  return {
+    senderUserArn: aws.userArn,
+    accessKeyId: aws.accessKeyId,
+    accessKeyGeneration: config.accessKeyGeneration,
+    senderSecretAccessKey: aws.secretAccessKey,
+    actionId: auth0.actionId,
+    actionName: auth0.actionName,
+    phoneExperience: config.phoneExperience,
+    region: config.region,
+    allowedCountries: config.sender.allowedCountries,
+  };
+}

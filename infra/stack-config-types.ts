@@ -1,0 +1,61 @@
+/**
+ * The validated configuration of one stack, as the components consume it. Produced by
+ * validate-config.ts from the raw Pulumi config; nothing here is a secret.
+ */
+
+export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
+export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
+
+export const MFA_POLICIES = ["all-applications", "confidence-score", "never"] as const;
+export type MfaPolicy = (typeof MFA_POLICIES)[number];
+
+/** The MFA factors other than phone, which the tenant-wide Guardian resource also owns. */
+export interface GuardianFactors {
+  otp: boolean;
+  recoveryCode: boolean;
+  email: boolean;
+  webauthnRoaming: boolean;
+  webauthnPlatform: boolean;
+  push: boolean;
+}
+
+/** Account-level SMS preferences (opt-in): one set per AWS account and region. */
+export interface SmsPreferencesSettings {
+  monthlySpendLimitUsd: number;
+  deliveryStatusSuccessSamplingRate: number;
+}
+
+/** CloudWatch alarms on SMS delivery (opt-in). */
+export interface SmsAlarmSettings {
+  email: string;
+  monthToDateSpendUsd: number;
+  failedSmsThreshold: number;
+}
+
+/** Optional sender settings, passed to the Action as its optional secrets. */
+export interface SenderOptions {
+  /** Uppercase ISO 3166-1 alpha-2 codes; empty = no restriction. */
+  allowedCountries: string[];
+  senderId: string | undefined;
+  originationNumber: string | undefined;
+  maxPriceUsd: string | undefined;
+}
+
+export interface StackConfig {
+  stack: string;
+  /** The stack's `aws:region`: where the IAM policy allows publishing and where the Action sends. */
+  region: string;
+  phoneExperience: PhoneExperience;
+  mfaPolicy: MfaPolicy;
+  sender: SenderOptions;
+  accessKeyGeneration: number;
+  /** Final texts (config or the experience's default), each containing the code placeholder. */
+  enrollmentMessage: string;
+  verificationMessage: string;
+  protect: boolean;
+  factors: GuardianFactors;
+  /** undefined = not managed by this stack. */
+  smsPreferences: SmsPreferencesSettings | undefined;
+  /** undefined = no alarms. */
+  alarms: SmsAlarmSettings | undefined;
+}

@@ -1,0 +1,245 @@
+/**
+ * Turns a stack's raw configuration (the strings Pulumi hands the program) into a StackConfig, or
+ * throws one StackConfigError listing every problem, one per line, each starting with the key.
+ * Pure: no Pulumi, no I/O. Values the Action also reads (region, countries, sender ID, origination
+ * number, max price) are judged by the sender's own rules, so a deploy never ships a setting every
+ * SMS would then refuse.
+ */
+import { readSenderSettings, type ActionSecretName } from "../hook/action-secrets";
+import { describeInvalidCountries, parseAllowedCountries } from "../hook/allowed-countries";
+import { SendRefusedError } from "../hook/send-errors";
+import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
+import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
+import {
+  MFA_POLICIES,
+  PHONE_EXPERIENCES,
+  type MfaPolicy,
+  type PhoneExperience,
+  type SmsAlarmSettings,
+  type SmsPreferencesSettings,
+  type StackConfig,
+} from "./stack-config-types";
+
+export interface RawStackConfig {
+  stack: string;
+  /** The stack's `aws:region`, as set. */
+  region: string | undefined;
+  /** Every key set in the project's namespace (bare names), values as Pulumi delivers them: strings. */
+  values: Readonly<Record<string, string>>;
+}
+
+export class StackConfigError extends Error {
+  override readonly name = "StackConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid stack configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.join("\n")}`);
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Collects problems while reading typed values; a bad value reads as its key's default. */
+class ConfigReader {
+  readonly problems: string[] = [];
+  constructor(private readonly values: Readonly<Record<string, string>>) {}
+
+  problem(key: string, message: string): void {
+    this.problems.push(`${key}: ${message}`);
+  }
+
+  string(key: ConfigKey): string {
+    return (this.values[key] ?? String(CONFIG_KEYS[key].default)).trim();
+  }
+
+  boolean(key: ConfigKey): boolean {
+    const fallback = CONFIG_KEYS[key].default === true;
+    const raw = this.values[key];
+    if (raw === undefined) return fallback;
+    const text = raw.trim().toLowerCase();
+    if (text === "true") return true;
+    if (text === "false") return false;
+    this.problem(key, `must be true or false (got ${quote(raw)})`);
+    return fallback;
+  }
+
+  integer(key: ConfigKey, { min, max, unit }: { min: number; max?: number; unit?: string }): number {
+    const fallback = Number(CONFIG_KEYS[key].default);
+    const raw = this.values[key];
+    if (raw === undefined) return fallback;
+    const text = raw.trim();
+    const value = Number(text);
+    const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+    if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) {
+      const whole = unit === undefined ? "integer" : `whole number of ${unit}`;
+      const kind = min === 1 && max === undefined ? `a positive ${whole}` : `a ${whole} ${range}`;
+      this.problem(key, `must be ${kind} (got ${quote(raw)})`);
+      return fallback;
+    }
+    return value;
+  }
+
+  /** Arrays arrive as JSON (`["US","CA"]`); a comma-separated string is accepted too. */
+  stringArray(key: ConfigKey): string[] {
+    const raw = this.values[key];
+    if (raw === undefined) return [...(CONFIG_KEYS[key].default as readonly string[])];
+    const text = raw.trim();
+    if (text.startsWith("[")) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed.map((item) => item.trim());
+      } catch {
+        // reported below
+      }
+      this.problem(key, "must be a list of strings, e.g. [\"a\", \"b\"]");
+      return [];
+    }
+    return text === "" ? [] : text.split(",").map((item) => item.trim());
+  }
+
+  oneOf<T extends string>(key: ConfigKey, allowed: readonly T[]): T {
+    const value = this.string(key);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problem(key, `unknown value ${quote(value)}; use one of ${allowed.join(", ")}`);
+    return CONFIG_KEYS[key].default as T;
+  }
+}
+
+function quote(value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/**
+ * What the sender would say about one of its secrets holding `value`, without "Action secret NAME"
+ * (the caller names its own key); undefined when the sender accepts it.
+ */
+function senderVerdict(name: ActionSecretName, value: string): string | undefined {
+  const probe: Record<string, string> = {
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: "probe",
+    AWS_SECRET_ACCESS_KEY: "probe",
+    [name]: value,
+  };
+  try {
+    readSenderSettings(probe);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof SendRefusedError)) throw error;
+    const prefix = `Action secret ${name} `;
+    return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  }
+}
+
+function readRegion(raw: RawStackConfig, reader: ConfigReader): string {
+  const region = raw.region?.trim() ?? "";
+  if (region === "") {
+    reader.problem("aws:region", "is required (the region the sender publishes SMS from): pulumi config set aws:region us-east-1");
+    return "";
+  }
+  const verdict = senderVerdict("AWS_REGION", region);
+  if (verdict !== undefined) reader.problem("aws:region", verdict);
+  return region;
+}
+
+function readMessageTypes(reader: ConfigReader): void {
+  const types = reader.stringArray("messageTypes");
+  if (types.includes("voice")) {
+    reader.problem("messageTypes", "voice cannot be delivered: Amazon SNS sends text messages only; use [\"sms\"]");
+  }
+  const unknown = types.filter((type) => type !== "sms" && type !== "voice");
+  if (unknown.length > 0) reader.problem("messageTypes", `unknown message type ${unknown.map(quote).join(", ")}; use ["sms"]`);
+  if (!types.includes("sms")) reader.problem("messageTypes", "must include sms");
+}
+
+function readAllowedCountries(reader: ConfigReader): string[] {
+  const entries = reader.stringArray("allowedCountries");
+  const { countries, invalid } = parseAllowedCountries(entries);
+  if (invalid.length > 0) {
+    reader.problem("allowedCountries", `not ISO 3166-1 alpha-2 country codes: ${describeInvalidCountries(invalid)}`);
+  }
+  return countries;
+}
+
+function readSenderOption(reader: ConfigReader, key: ConfigKey, secret: ActionSecretName): string | undefined {
+  const value = reader.string(key);
+  if (value === "") return undefined;
+  const verdict = senderVerdict(secret, value);
+  if (verdict !== undefined) reader.problem(key, verdict);
+  return value;
+}
+
+function readTemplate(reader: ConfigReader, key: "enrollmentMessage" | "verificationMessage", experience: PhoneExperience): string {
+  const value = reader.string(key);
+  if (value === "") return DEFAULT_MESSAGE_TEMPLATES[experience][key];
+  if (!hasCodePlaceholder(value)) {
+    reader.problem(key, "has no {{code}} placeholder, so the SMS would not contain the one-time code");
+  }
+  return value;
+}
+
+function readSmsPreferences(reader: ConfigReader): SmsPreferencesSettings | undefined {
+  const enabled = reader.boolean("smsPreferencesEnabled");
+  const settings = {
+    monthlySpendLimitUsd: reader.integer("smsMonthlySpendLimitUsd", { min: 1, unit: "USD" }),
+    deliveryStatusSuccessSamplingRate: reader.integer("smsDeliveryStatusSuccessSamplingRate", { min: 0, max: 100, unit: "percent" }),
+  };
+  return enabled ? settings : undefined;
+}
+
+function readAlarms(reader: ConfigReader): SmsAlarmSettings | undefined {
+  const enabled = reader.boolean("alarmsEnabled");
+  const email = reader.string("alarmEmail");
+  const settings = {
+    email,
+    monthToDateSpendUsd: reader.integer("alarmMonthToDateSpendUsd", { min: 1, unit: "USD" }),
+    failedSmsThreshold: reader.integer("alarmFailedSmsThreshold", { min: 1, unit: "messages" }),
+  };
+  if (enabled && email === "") reader.problem("alarmEmail", "is required when alarmsEnabled is true (the alarms' recipient)");
+  if (email !== "" && !EMAIL.test(email)) reader.problem("alarmEmail", "is not an email address");
+  return enabled ? settings : undefined;
+}
+
+function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
+  for (const key of Object.keys(raw.values)) {
+    if (!(CONFIG_KEY_NAMES as string[]).includes(key)) {
+      const near = CONFIG_KEY_NAMES.find((known) => known.toLowerCase() === key.toLowerCase());
+      reader.problem(key, `unknown configuration key${near === undefined ? "" : `; did you mean ${near}?`}`);
+    }
+  }
+}
+
+export function validateStackConfig(raw: RawStackConfig): StackConfig {
+  const reader = new ConfigReader(raw.values);
+  reportUnknownKeys(raw, reader);
+  const region = readRegion(raw, reader);
+  const phoneExperience = reader.oneOf<PhoneExperience>("phoneExperience", PHONE_EXPERIENCES);
+  const mfaPolicy = reader.oneOf<MfaPolicy>("mfaPolicy", MFA_POLICIES);
+  readMessageTypes(reader);
+  const config: StackConfig = {
+    stack: raw.stack,
+    region,
+    phoneExperience,
+    mfaPolicy,
+    sender: {
+      allowedCountries: readAllowedCountries(reader),
+      senderId: readSenderOption(reader, "senderId", "SMS_SENDER_ID"),
+      originationNumber: readSenderOption(reader, "originationNumber", "SMS_ORIGINATION_NUMBER"),
+      maxPriceUsd: readSenderOption(reader, "maxPriceUsd", "SMS_MAX_PRICE_USD"),
+    },
+    accessKeyGeneration: reader.integer("accessKeyGeneration", { min: 1 }),
+    enrollmentMessage: readTemplate(reader, "enrollmentMessage", phoneExperience),
+    verificationMessage: readTemplate(reader, "verificationMessage", phoneExperience),
+    protect: reader.boolean("protect"),
+    factors: {
+      otp: reader.boolean("factorOtp"),
+      recoveryCode: reader.boolean("factorRecoveryCode"),
+      email: reader.boolean("factorEmail"),
+      webauthnRoaming: reader.boolean("factorWebauthnRoaming"),
+      webauthnPlatform: reader.boolean("factorWebauthnPlatform"),
+      push: reader.boolean("factorPush"),
+    },
+    smsPreferences: readSmsPreferences(reader),
+    alarms: readAlarms(reader),
+  };
+  if (reader.problems.length > 0) throw new StackConfigError(reader.problems);
+  return config;
+}
