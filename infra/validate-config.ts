@@ -147,7 +147,7 @@ function readMessageTypes(reader: ConfigReader): void {
   }
   const unknown = types.filter((type) => type !== "sms" && type !== "voice");
   if (unknown.length > 0) reader.problem("messageTypes", `unknown message type ${unknown.map(quote).join(", ")}; use ["sms"]`);
-  if (!types.includes("sms")) reader.problem("messageTypes", "must include sms");
+  if (!types.includes("sms") && !types.includes("voice")) reader.problem("messageTypes", "must include sms");
 }
 
 function readAllowedCountries(reader: ConfigReader): string[] {

@@ -1,0 +1,185 @@
+/**
+ * Runs the Pulumi program offline under Pulumi's mocks, for a committed stack file (plus overrides),
+ * the way `pulumi up` would: config from Pulumi.yaml + Pulumi.<stack>.yaml, validated, then both
+ * components inside a root Stack. Records every resource: its type, name, the inputs the engine
+ * received, the raw props and options (a stack transformation sees protect, dependsOn, parent).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ActionTrigger, BuiltAction } from "../../hook/bundle";
+import { PROJECT_NAME } from "../../infra/config-keys";
+import { defineSmsMfaStack, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
+import { readStackConfig } from "../../infra/stack-config";
+import { stackConfiguration, type StackName } from "./stack-files";
+
+export interface RecordedResource {
+  type: string;
+  name: string;
+  custom: boolean;
+  /** What the engine received (secrets unwrapped to plain values). */
+  inputs: Record<string, unknown>;
+  /** The props as the program passed them (Outputs kept: check secrecy here). */
+  props: Record<string, unknown>;
+  opts: pulumi.ResourceOptions;
+  resource: pulumi.Resource;
+  urn: string;
+  /** URNs this resource depends on, as the engine was told (what orders creates and deletes). */
+  dependencies: string[];
+}
+
+export interface ProgramRun {
+  resources: RecordedResource[];
+  outputs: SmsMfaStackOutputs;
+  /** Every resource of a type (e.g. "aws:iam/user:User"). */
+  ofType(type: string): RecordedResource[];
+  /** The one resource of a type; fails if there are none or several. */
+  one(type: string): RecordedResource;
+}
+
+export interface RunProgramOptions {
+  stack: StackName;
+  overrides?: Record<string, unknown>;
+  /** Replaces the real esbuild build (tests that do not look at the code). */
+  build?: (trigger: ActionTrigger) => Promise<BuiltAction>;
+  /** Called for every registration the engine receives (the Stack and components included). */
+  onRegister?: (type: string, name: string) => void;
+}
+
+const ACCOUNT = "123456789012";
+
+/** Plausible provider outputs, derived from the logical name so runs are reproducible. */
+function mockState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
+  const suffix = Buffer.from(name).toString("hex").toUpperCase().padEnd(16, "0").slice(0, 16);
+  switch (type) {
+    case "aws:iam/user:User":
+      return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` } };
+    case "aws:iam/accessKey:AccessKey":
+      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/for/${name}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
+    case "aws:iam/role:Role":
+      return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role${String(inputs.path ?? "/")}${name}` } };
+    case "aws:sns/topic:Topic":
+      return { id: name, state: { ...inputs, arn: `arn:aws:sns:us-east-1:${ACCOUNT}:${name}` } };
+    case "auth0:index/action:Action":
+      return { id: `act_${suffix.toLowerCase()}`, state: { ...inputs, versionId: "ver_1" } };
+    default:
+      return { id: `${name}-id`, state: inputs };
+  }
+}
+
+export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+  const inputsByUrnKey = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        options.onRegister?.(args.type, args.name);
+        const inputs = args.inputs as Record<string, unknown>;
+        inputsByUrnKey.set(`${args.type}::${args.name}`, { inputs, custom: args.custom ?? true });
+        return mockState(args.type, args.name, inputs);
+      },
+      call(args) {
+        throw new Error(`The program made an unexpected provider call: ${args.token}`);
+      },
+    },
+    PROJECT_NAME,
+    options.stack,
+    false,
+  );
+  const dependenciesByUrnKey = recordEngineDependencies();
+  pulumi.runtime.setAllConfig(stackConfiguration(options.stack, options.overrides));
+
+  const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
+  // As in infra/index.ts: the configuration is read and validated before anything is registered.
+  const config = readStackConfig();
+  let outputs: SmsMfaStackOutputs | undefined;
+  await pulumi.runtime.runInPulumiStack(async () => {
+    pulumi.runtime.registerStackTransformation((args) => {
+      seen.push({ type: args.type, name: args.name, props: args.props, opts: args.opts, resource: args.resource });
+      return undefined;
+    });
+    outputs = defineSmsMfaStack(config, options.build);
+    return outputs;
+  });
+  if (outputs === undefined) throw new Error("the program returned no outputs");
+
+  const urns = await Promise.all(seen.map((entry) => settled(entry.resource.urn)));
+  const resources = seen.map((entry, index) => {
+    const engine = inputsByUrnKey.get(`${entry.type}::${entry.name}`);
+    if (engine === undefined) throw new Error(`${entry.type} ${entry.name} never reached the engine`);
+    const dependencies = dependenciesByUrnKey.get(`${entry.type}::${entry.name}`) ?? [];
+    return { ...entry, inputs: engine.inputs, custom: engine.custom, urn: urns[index] ?? "", dependencies };
+  });
+  const ofType = (type: string): RecordedResource[] => resources.filter((resource) => resource.type === type);
+  return {
+    resources,
+    outputs,
+    ofType,
+    one(type) {
+      const found = ofType(type);
+      if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+      return found[0] as RecordedResource;
+    },
+  };
+}
+
+interface RegisterResourceRequest {
+  getType(): string;
+  getName(): string;
+  getDependenciesList(): string[];
+}
+type RegisterResource = (request: RegisterResourceRequest, callback: unknown) => unknown;
+
+/** Wraps the mock monitor's registerResource to keep the dependency URNs of each registration. */
+function recordEngineDependencies(): Map<string, string[]> {
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: RegisterResource } | undefined;
+  if (monitor === undefined) throw new Error("no mock monitor");
+  const dependencies = new Map<string, string[]>();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request, callback) => {
+    dependencies.set(`${request.getType()}::${request.getName()}`, request.getDependenciesList());
+    return register(request, callback);
+  };
+  return dependencies;
+}
+
+/** The resolved value of an Output (tests run with preview off, so every value is known). */
+export function settled<T>(output: pulumi.Input<T>): Promise<T> {
+  return new Promise((resolve) => {
+    pulumi.output(output).apply((value) => {
+      resolve(value as T);
+      return value;
+    });
+  });
+}
+
+/** The provider id of the one resource of a type. */
+export function idOf(run: ProgramRun, type: string): Promise<string> {
+  return settled((run.one(type).resource as pulumi.CustomResource).id);
+}
+
+/** Pulumi's marker for a secret value on the wire (`{ [SECRET_SIG_KEY]: SECRET_SIG, value }`). */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Whether the engine received this input value marked secret. */
+export function sentAsSecret(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+}
+
+/** An engine input with any secret marker removed. */
+export function revealed<T>(value: unknown): T {
+  return (sentAsSecret(value) ? (value as { value: unknown }).value : value) as T;
+}
+
+/** The Action's secrets as the engine received them, by name. */
+export function deployedSecrets(run: ProgramRun): Record<string, string> {
+  const secrets = revealed<{ name: string; value: unknown }[]>(run.one(ACTION).inputs.secrets);
+  return Object.fromEntries(secrets.map((secret) => [secret.name, revealed<string>(secret.value)]));
+}
+
+export const ACTION = "auth0:index/action:Action";
+export const TRIGGER_ACTIONS = "auth0:index/triggerActions:TriggerActions";
+export const GUARDIAN = "auth0:index/guardian:Guardian";
+export const PHONE_PROVIDER = "auth0:index/phoneProvider:PhoneProvider";
+export const PHONE_TEMPLATE = "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate";
+export const IAM_USER = "aws:iam/user:User";
+export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
+export const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
