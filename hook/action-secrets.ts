@@ -37,8 +37,8 @@ export interface SenderSettings {
 
 /** AWS region names: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`... */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-/** SNS sender IDs: 1-11 letters and digits, at least one letter. */
-const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/;
+/** SNS sender IDs: 3-11 letters and digits, at least one letter, no spaces (SNS developer guide). */
+const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/;
 const PRICE = /^\d{1,5}(\.\d{1,5})?$/;
 
 function invalid(name: ActionSecretName, problem: string): SendRefusedError {
@@ -128,7 +128,7 @@ export function readSenderSettings(secrets: unknown): SenderSettings {
 
   const senderId = readOptional(bag, "SMS_SENDER_ID");
   if (senderId !== undefined && !SENDER_ID.test(senderId)) {
-    throw invalid("SMS_SENDER_ID", "must be 1-11 letters or digits with at least one letter");
+    throw invalid("SMS_SENDER_ID", "must be 3-11 letters or digits with at least one letter");
   }
   const originationNumber = readOptional(bag, "SMS_ORIGINATION_NUMBER");
   if (originationNumber !== undefined && parseE164(originationNumber) === undefined) {

@@ -27,9 +27,9 @@ export interface SendLogEntry {
 /** Field length caps: together they keep every line under MAX_LOG_LINE_LENGTH. */
 const CAPS: Partial<Record<keyof SendLogEntry, number>> = {
   trigger: 24,
-  to: 24,
+  to: 16,
   country: 3,
-  messageId: 64,
+  messageId: 40,
   reason: 24,
   error: 40,
 };
@@ -47,7 +47,15 @@ export function formatSendLog(entry: SendLogEntry): string {
     if (value === undefined) continue;
     record[key] = typeof value === "string" ? clamp(value, CAPS[key] ?? 24) : Math.round(value);
   }
-  return JSON.stringify(record);
+  let line = JSON.stringify(record);
+  // The caps already keep real entries short; this only guards absurd combinations.
+  const omitted = new Set<string>();
+  for (const droppable of ["messageId", "error", "trigger"]) {
+    if (line.length <= MAX_LOG_LINE_LENGTH) break;
+    omitted.add(droppable);
+    line = JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !omitted.has(key))));
+  }
+  return line;
 }
 
 export function logSendOutcome(entry: SendLogEntry): void {

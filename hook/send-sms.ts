@@ -82,6 +82,11 @@ function stringAttribute(value: string): MessageAttributeValue {
   return { DataType: "String", StringValue: value };
 }
 
+/** AWS's SNS examples pass the max price as a `Number` attribute (its value is still a string). */
+function numberAttribute(value: string): MessageAttributeValue {
+  return { DataType: "Number", StringValue: value };
+}
+
 /** The Publish call for a checked request: always Transactional, optional attributes when set. */
 export function publishInput(recipient: string, text: string, settings: SenderSettings): PublishCommandInput {
   const attributes: Record<string, MessageAttributeValue> = {
@@ -91,7 +96,7 @@ export function publishInput(recipient: string, text: string, settings: SenderSe
   if (settings.originationNumber !== undefined) {
     attributes["AWS.MM.SMS.OriginationNumber"] = stringAttribute(settings.originationNumber);
   }
-  if (settings.maxPriceUsd !== undefined) attributes["AWS.SNS.SMS.MaxPrice"] = stringAttribute(settings.maxPriceUsd);
+  if (settings.maxPriceUsd !== undefined) attributes["AWS.SNS.SMS.MaxPrice"] = numberAttribute(settings.maxPriceUsd);
   return { PhoneNumber: recipient, Message: text, MessageAttributes: attributes };
 }
 

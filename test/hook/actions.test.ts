@@ -1,0 +1,65 @@
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { onExecuteCustomPhoneProvider } from "../../hook/actions/custom-phone-provider";
+import { onExecuteSendPhoneMessage } from "../../hook/actions/send-phone-message";
+import type { CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
+import { customPhoneProviderEvent, sendPhoneMessageEvent, simulatedApi } from "../../hook/simulated-events";
+import { NUMBERS, VALID_SECRETS } from "./fixtures";
+
+const sns = mockClient(SNSClient);
+let log: MockInstance<typeof console.log>;
+
+beforeEach(() => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: "msg-1", $metadata: { attempts: 1 } });
+  log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  log.mockRestore();
+});
+
+function publishedTo(): { PhoneNumber?: string; Message?: string }[] {
+  return sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+}
+
+describe("send-phone-message entry", () => {
+  it("sends message_options.text to message_options.recipient and resolves to nothing", async () => {
+    const event = sendPhoneMessageEvent({ recipient: NUMBERS.US, secrets: VALID_SECRETS });
+    await expect(onExecuteSendPhoneMessage(event, simulatedApi())).resolves.toBeUndefined();
+    expect(publishedTo()).toEqual([expect.objectContaining({ PhoneNumber: NUMBERS.US, Message: event.message_options.text })]);
+    expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toMatchObject({ sms: "sent", trigger: "send-phone-message" });
+  });
+
+  it("refuses message_type voice without sending", async () => {
+    const event = sendPhoneMessageEvent({ recipient: NUMBERS.US, messageType: "voice", secrets: VALID_SECRETS });
+    await expect(onExecuteSendPhoneMessage(event, simulatedApi())).rejects.toMatchObject({ reason: "voice-not-supported" });
+    expect(publishedTo()).toEqual([]);
+  });
+
+  it("refuses an event without message_options", async () => {
+    const event = { secrets: VALID_SECRETS } as unknown as SendPhoneMessageEvent;
+    await expect(onExecuteSendPhoneMessage(event)).rejects.toMatchObject({ name: "SendRefusedError", reason: "invalid-event" });
+  });
+});
+
+describe("custom-phone-provider entry", () => {
+  it("sends notification.as_text to notification.recipient", async () => {
+    const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS, notificationType: "otp_enroll" });
+    await expect(onExecuteCustomPhoneProvider(event, simulatedApi())).resolves.toBeUndefined();
+    expect(publishedTo()).toEqual([expect.objectContaining({ PhoneNumber: NUMBERS.CA, Message: event.notification.as_text })]);
+    expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toMatchObject({ sms: "sent", trigger: "custom-phone-provider" });
+  });
+
+  it("never sends the voice script, and refuses delivery_method voice", async () => {
+    const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, deliveryMethod: "voice", secrets: VALID_SECRETS });
+    await expect(onExecuteCustomPhoneProvider(event, simulatedApi())).rejects.toMatchObject({ reason: "voice-not-supported" });
+    expect(publishedTo()).toEqual([]);
+  });
+
+  it("refuses an event without notification", async () => {
+    const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
+    await expect(onExecuteCustomPhoneProvider(event)).rejects.toMatchObject({ reason: "invalid-event" });
+  });
+});

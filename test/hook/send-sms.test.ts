@@ -1,0 +1,246 @@
+import { PublishCommand, SNSClient, type PublishCommandInput } from "@aws-sdk/client-sns";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { SendRefusedError, SmsDeliveryError } from "../../hook/send-errors";
+import { MAX_LOG_LINE_LENGTH } from "../../hook/send-log";
+import { SEND_DEADLINE_MS, sendSms, type SmsRequest } from "../../hook/send-sms";
+import { NUMBERS, VALID_SECRETS } from "./fixtures";
+
+const sns = mockClient(SNSClient);
+let log: MockInstance<typeof console.log>;
+
+const CODE = "493027";
+const TEXT = `${CODE} is your verification code for Example`;
+
+function request(overrides: Partial<SmsRequest> = {}, secrets: Record<string, string> = {}): SmsRequest {
+  return { trigger: "send-phone-message", recipient: NUMBERS.GB, text: TEXT, voice: false, secrets: { ...VALID_SECRETS, ...secrets }, ...overrides };
+}
+
+function published(): PublishCommandInput[] {
+  return sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+}
+
+function logLines(): string[] {
+  return log.mock.calls.map((args) => String(args[0]));
+}
+
+function lastLog(): Record<string, unknown> {
+  const line = logLines().at(-1);
+  if (line === undefined) throw new Error("nothing was logged");
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+async function refusal(req: SmsRequest): Promise<SendRefusedError> {
+  const error: unknown = await sendSms(req).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SendRefusedError);
+  return error as SendRefusedError;
+}
+
+beforeEach(() => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: "5b1f7c3e-0d7a-4a43-9d2b-7f0c1d2e3f40", $metadata: { attempts: 1 } });
+  log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  log.mockRestore();
+});
+
+describe("an accepted send", () => {
+  it("publishes the text to the recipient as a Transactional SMS, and nothing else by default", async () => {
+    const sent = await sendSms(request());
+    expect(published()).toEqual([
+      {
+        PhoneNumber: NUMBERS.GB,
+        Message: TEXT,
+        MessageAttributes: { "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" } },
+      },
+    ]);
+    expect(sent).toMatchObject({ messageId: "5b1f7c3e-0d7a-4a43-9d2b-7f0c1d2e3f40", to: "+44…67", attempts: 1 });
+  });
+
+  it("adds sender ID, origination number and max price when their secrets are set", async () => {
+    await sendSms(request({}, { SMS_SENDER_ID: "Example", SMS_ORIGINATION_NUMBER: "+12065550100", SMS_MAX_PRICE_USD: "0.50" }));
+    expect(published()[0]?.MessageAttributes).toEqual({
+      "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" },
+      "AWS.SNS.SMS.SenderID": { DataType: "String", StringValue: "Example" },
+      "AWS.MM.SMS.OriginationNumber": { DataType: "String", StringValue: "+12065550100" },
+      "AWS.SNS.SMS.MaxPrice": { DataType: "Number", StringValue: "0.50" },
+    });
+  });
+
+  it("logs one line with the masked number, MessageId, attempts and time, and never the code, text or number", async () => {
+    await sendSms(request());
+    expect(logLines()).toHaveLength(1);
+    const line = logLines()[0] ?? "";
+    expect(JSON.parse(line)).toEqual({
+      sms: "sent",
+      trigger: "send-phone-message",
+      to: "+44…67",
+      messageId: "5b1f7c3e-0d7a-4a43-9d2b-7f0c1d2e3f40",
+      attempts: 1,
+      ms: expect.any(Number) as number,
+    });
+    expect(line).not.toContain(CODE);
+    expect(line).not.toContain("verification");
+    expect(line).not.toContain(NUMBERS.GB.slice(1));
+    expect(line.length).toBeLessThanOrEqual(MAX_LOG_LINE_LENGTH);
+  });
+
+  it("fails when SNS answers without a MessageId", async () => {
+    sns.on(PublishCommand).resolves({ $metadata: {} });
+    await expect(sendSms(request())).rejects.toMatchObject({ name: "SmsDeliveryError", errorClass: "MissingMessageId" });
+  });
+});
+
+describe("refusals send nothing and say why", () => {
+  it.each([
+    ["not E.164", { recipient: "07911 123456" }, "invalid-recipient"],
+    ["spaces", { recipient: "+44 7911 123456" }, "invalid-recipient"],
+    ["too long", { recipient: "+4479111234567890" }, "invalid-recipient"],
+    ["missing", { recipient: undefined }, "invalid-recipient"],
+    ["empty text", { text: "" }, "empty-text"],
+    ["blank text", { text: "  \n" }, "empty-text"],
+    ["no text", { text: undefined }, "empty-text"],
+    ["voice", { voice: true }, "voice-not-supported"],
+  ] as const)("%s", async (_case, overrides, reason) => {
+    const error = await refusal(request(overrides));
+    expect(error.reason).toBe(reason);
+    expect(published()).toEqual([]);
+    expect(lastLog()).toMatchObject({ sms: "refused", reason, error: "SendRefusedError", attempts: 0 });
+  });
+
+  it("names a missing secret and sends nothing", async () => {
+    const secrets: Record<string, string> = { ...VALID_SECRETS };
+    delete secrets.AWS_SECRET_ACCESS_KEY;
+    const error = await refusal({ ...request(), secrets });
+    expect(error.reason).toBe("missing-secret");
+    expect(error.message).toContain("AWS_SECRET_ACCESS_KEY");
+    expect(published()).toEqual([]);
+  });
+
+  it("names an invalid optional secret and sends nothing", async () => {
+    const error = await refusal(request({}, { SMS_MAX_PRICE_USD: "cheap" }));
+    expect(error.reason).toBe("invalid-secret");
+    expect(error.message).toContain("SMS_MAX_PRICE_USD");
+    expect(published()).toEqual([]);
+  });
+
+  it("never puts the whole number in the error or the log", async () => {
+    const error = await refusal(request({ recipient: "+44 7911 123456" }));
+    expect(error.message).not.toContain("7911");
+    expect(logLines().join("\n")).not.toContain("7911");
+  });
+});
+
+describe("ALLOWED_COUNTRIES", () => {
+  it("lets through numbers of listed countries", async () => {
+    await sendSms(request({ recipient: NUMBERS.CA }, { ALLOWED_COUNTRIES: "US,CA" }));
+    expect(published().map((input) => input.PhoneNumber)).toEqual([NUMBERS.CA]);
+    expect(lastLog()).toMatchObject({ sms: "sent", country: "CA" });
+  });
+
+  it("refuses +1 876 (Jamaica) when only US and CA are allowed", async () => {
+    const error = await refusal(request({ recipient: NUMBERS.JM }, { ALLOWED_COUNTRIES: "US,CA" }));
+    expect(error.reason).toBe("country-not-allowed");
+    expect(error.message).toContain("JM");
+    expect(published()).toEqual([]);
+    expect(lastLog()).toMatchObject({ sms: "refused", reason: "country-not-allowed", country: "JM", to: "+1…34" });
+  });
+
+  it("refuses a +44 number that belongs to Guernsey when only GB is allowed", async () => {
+    expect((await refusal(request({ recipient: NUMBERS.GG }, { ALLOWED_COUNTRIES: "GB" }))).reason).toBe("country-not-allowed");
+  });
+
+  it("refuses a number whose country cannot be told while a list is set", async () => {
+    const error = await refusal(request({ recipient: NUMBERS.UNASSIGNED_GB }, { ALLOWED_COUNTRIES: "GB" }));
+    expect(error.reason).toBe("country-unknown");
+    expect(published()).toEqual([]);
+  });
+
+  it("sends anywhere, Jamaica included, when no list is set", async () => {
+    await sendSms(request({ recipient: NUMBERS.JM }));
+    expect(published().map((input) => input.PhoneNumber)).toEqual([NUMBERS.JM]);
+    expect(lastLog()).not.toHaveProperty("country");
+  });
+});
+
+describe("the SNS client", () => {
+  function clientsUsed(): unknown[] {
+    return sns.calls().map((call) => call.thisValue as unknown);
+  }
+
+  it("is created once and reused while the secrets stay the same", async () => {
+    await sendSms(request({}, { AWS_REGION: "us-west-2" }));
+    await sendSms(request({ recipient: NUMBERS.US }, { AWS_REGION: "us-west-2" }));
+    const [first, second] = clientsUsed();
+    expect(first).toBeInstanceOf(SNSClient);
+    expect(second).toBe(first);
+  });
+
+  it("is replaced, and the old one closed, when the access key is rotated", async () => {
+    const destroy = vi.spyOn(SNSClient.prototype, "destroy");
+    await sendSms(request({}, { AWS_REGION: "us-west-2" }));
+    const rotated = { AWS_REGION: "us-west-2", AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE", AWS_SECRET_ACCESS_KEY: "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY" };
+    await sendSms(request({}, rotated));
+    const [before, after] = clientsUsed() as SNSClient[];
+    expect(after).not.toBe(before);
+    expect(destroy.mock.contexts).toContain(before);
+    expect(await after?.config.credentials()).toMatchObject({ accessKeyId: "AKIAI44QH8DHBEXAMPLE" });
+    destroy.mockRestore();
+  });
+
+  it("is replaced when the region or the endpoint changes", async () => {
+    await sendSms(request({}, { AWS_REGION: "us-east-1" }));
+    await sendSms(request({}, { AWS_REGION: "eu-central-1" }));
+    await sendSms(request({}, { AWS_REGION: "eu-central-1", SNS_ENDPOINT: "http://127.0.0.1:4566" }));
+    const [a, b, c] = clientsUsed() as SNSClient[];
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(await b?.config.region()).toBe("eu-central-1");
+    const endpoint = await c?.config.endpoint?.();
+    expect(endpoint?.hostname).toBe("127.0.0.1");
+    expect(endpoint?.port).toBe(4566);
+  });
+});
+
+describe("SNS failures", () => {
+  function snsError(name: string, message: string, httpStatusCode: number, attempts: number): Error {
+    return Object.assign(new Error(message), { name, $fault: "client", $metadata: { httpStatusCode, attempts } });
+  }
+
+  it("fail the send with the SDK's error class and status, without the number SNS quoted", async () => {
+    sns.on(PublishCommand).rejects(snsError("InvalidParameterException", "Invalid parameter: PhoneNumber Reason: +442071234567 is not valid to publish", 400, 1));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SmsDeliveryError);
+    expect(error).toMatchObject({ reason: "sns-error", errorClass: "InvalidParameterException", httpStatus: 400, attempts: 1 });
+    const message = (error as Error).message;
+    expect(message).toContain("InvalidParameterException (HTTP 400)");
+    expect(message).not.toContain("2071234567");
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "sns-error", error: "InvalidParameterException", http: 400, attempts: 1 });
+  });
+
+  it("report how many attempts the SDK made before giving up", async () => {
+    sns.on(PublishCommand).rejects(snsError("ThrottledException", "Rate exceeded", 429, 3));
+    await expect(sendSms(request())).rejects.toMatchObject({ errorClass: "ThrottledException", attempts: 3 });
+    expect(lastLog()).toMatchObject({ error: "ThrottledException", attempts: 3 });
+  });
+
+  it(
+    "give up with a timeout error inside 5 s when SNS never answers",
+    async () => {
+      sns.on(PublishCommand).callsFake(() => new Promise(() => undefined));
+      const started = Date.now();
+      const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+      const elapsed = Date.now() - started;
+      expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout" });
+      expect((error as Error).message).toContain(`deadline ${SEND_DEADLINE_MS} ms`);
+      expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
+      expect(elapsed).toBeLessThan(5_000);
+      expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
+    },
+    10_000,
+  );
+});
