@@ -17,6 +17,8 @@ export const SNS_CONNECTION_TIMEOUT_MS = 1_000;
  */
 export const SNS_REQUEST_TIMEOUT_MS = 2_000;
 
+export const SNS_USER_AGENT_APP_ID = "auth0-sns-mfa";
+
 type ClientSettings = Pick<SenderSettings, "region" | "accessKeyId" | "secretAccessKey" | "endpoint">;
 
 let current: { settings: ClientSettings; client: SNSClient } | undefined;
@@ -37,10 +39,14 @@ function createSnsClient(settings: ClientSettings): SNSClient {
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     maxAttempts: SNS_MAX_ATTEMPTS,
     retryMode: "standard",
-    // Fixed values: no lookups in environment variables or ~/.aws files on the first send.
+    // Fixed values, so nothing is looked up in environment variables or ~/.aws/config files: the
+    // Action behaves the same on Auth0, in tests and on an operator's machine (send-test tool).
     defaultsMode: "standard",
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
+    authSchemePreference: ["sigv4"],
+    /** Shows as `app/auth0-sns-mfa` in the User-Agent, so CloudTrail tells these calls apart. */
+    userAgentAppId: SNS_USER_AGENT_APP_ID,
     requestHandler: {
       connectionTimeout: SNS_CONNECTION_TIMEOUT_MS,
       requestTimeout: SNS_REQUEST_TIMEOUT_MS,

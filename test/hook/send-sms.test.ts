@@ -181,6 +181,20 @@ describe("the SNS client", () => {
     expect(second).toBe(first);
   });
 
+  it("names itself in the User-Agent (for CloudTrail) and takes nothing from ~/.aws files or AWS_* variables", async () => {
+    const previous = process.env.AWS_SDK_UA_APP_ID;
+    process.env.AWS_SDK_UA_APP_ID = "from-environment";
+    try {
+      await sendSms(request({}, { AWS_REGION: "ap-south-1" }));
+    } finally {
+      if (previous === undefined) delete process.env.AWS_SDK_UA_APP_ID;
+      else process.env.AWS_SDK_UA_APP_ID = previous;
+    }
+    const client = clientsUsed()[0] as SNSClient;
+    expect(await client.config.userAgentAppId()).toBe("auth0-sns-mfa");
+    expect(await client.config.maxAttempts()).toBe(3);
+  });
+
   it("is replaced, and the old one closed, when the access key is rotated", async () => {
     const destroy = vi.spyOn(SNSClient.prototype, "destroy");
     await sendSms(request({}, { AWS_REGION: "us-west-2" }));
