@@ -1,9 +1,9 @@
 /**
  * The sender's only permission: `sns:Publish` straight to phone numbers in one region. Instead of
  * the guide's AmazonSNSFullAccess (every SNS action on every topic), the Action's key can send an
- * SMS and nothing else: `NotResource` excludes every SNS ARN (topics, platform applications and
- * endpoints), which leaves only direct publishes to a phone number, and `aws:RequestedRegion` pins
- * the region whose SMS settings and spend limit apply.
+ * SMS and nothing else: `NotResource` excludes every SNS ARN in every partition (topics, platform
+ * applications and endpoints), which leaves only direct publishes to a phone number, and
+ * `aws:RequestedRegion` pins the region whose SMS settings and spend limit apply.
  */
 
 export interface IamPolicyStatement {
@@ -28,7 +28,7 @@ export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
         Sid: "PublishSmsToPhoneNumbersOnly",
         Effect: "Allow",
         Action: "sns:Publish",
-        NotResource: "arn:aws:sns:*:*:*",
+        NotResource: "arn:*:sns:*:*:*",
         Condition: { StringEquals: { "aws:RequestedRegion": region } },
       },
     ],

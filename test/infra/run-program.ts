@@ -4,6 +4,7 @@
  * components inside a root Stack. Records every resource: its type, name, the inputs the engine
  * received, the raw props and options (a stack transformation sees protect, dependsOn, parent).
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { ActionTrigger, BuiltAction } from "../../hook/bundle";
 import { PROJECT_NAME } from "../../infra/config-keys";
@@ -48,7 +49,7 @@ const ACCOUNT = "123456789012";
 
 /** Plausible provider outputs, derived from the logical name so runs are reproducible. */
 function mockState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
-  const suffix = Buffer.from(name).toString("hex").toUpperCase().padEnd(16, "0").slice(0, 16);
+  const suffix = createHash("sha256").update(`${type}::${name}`).digest("hex").toUpperCase().slice(0, 16);
   switch (type) {
     case "aws:iam/user:User":
       return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` } };
