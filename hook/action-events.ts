@@ -40,7 +40,10 @@ export interface ActionUser {
   [field: string]: unknown;
 }
 
-/** `event` of the send-phone-message trigger (classic MFA phone factor). */
+/**
+ * `event` of the send-phone-message trigger v2 (classic MFA phone factor). The docs list no
+ * `message_options.language` (the hook-era context had one): the language is `request.language`.
+ */
 export interface SendPhoneMessageEvent {
   message_options: {
     /** `enrollment` or `second-factor-authentication`. */
@@ -51,7 +54,6 @@ export interface SendPhoneMessageEvent {
     message_type: string;
     recipient: string;
     text: string;
-    language?: string;
   };
   client?: ActionClient;
   request: ActionRequest;
@@ -71,7 +73,9 @@ export interface CustomPhoneProviderEvent {
     delivery_method: string;
     /** `otp_verify`, `otp_enroll`, `blocked_account`, `change_password`, `password_breach`. */
     notification_type: string;
+    /** The locale the message was rendered in, e.g. `en_US`. */
     locale: string;
+    /** The sender number configured on the phone provider (E.164). */
     from?: string;
   };
   client?: ActionClient;

@@ -64,7 +64,6 @@ export function sendPhoneMessageEvent(options: SendPhoneMessageEventOptions): Se
       message_type: options.messageType ?? "sms",
       recipient: options.recipient,
       text: options.text ?? `${code} is your verification code for Simulated Tenant. Please enter this code to verify your enrollment.`,
-      language,
     },
     client,
     request: request(language),
@@ -77,6 +76,8 @@ export function sendPhoneMessageEvent(options: SendPhoneMessageEventOptions): Se
 export function customPhoneProviderEvent(options: CustomPhoneProviderEventOptions): CustomPhoneProviderEvent {
   const code = options.code ?? randomOneTimeCode();
   const language = options.language ?? "en";
+  /** Auth0 documents the locale the message was rendered in as e.g. `en_US`. */
+  const locale = options.language ?? "en_US";
   return {
     notification: {
       recipient: options.recipient,
@@ -85,7 +86,8 @@ export function customPhoneProviderEvent(options: CustomPhoneProviderEventOption
       code,
       delivery_method: options.deliveryMethod ?? "text",
       notification_type: options.notificationType ?? "otp_verify",
-      locale: language,
+      locale,
+      from: "+12065550100",
     },
     client,
     request: request(language),

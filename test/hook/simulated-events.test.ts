@@ -5,7 +5,7 @@ import { NUMBERS, VALID_SECRETS } from "./fixtures";
 describe("sendPhoneMessageEvent", () => {
   it("fills the documented send-phone-message fields, with the code inside the text", () => {
     const event = sendPhoneMessageEvent({ recipient: NUMBERS.GB, secrets: VALID_SECRETS });
-    expect(Object.keys(event.message_options).sort()).toEqual(["action", "code", "language", "message_type", "recipient", "text"]);
+    expect(Object.keys(event.message_options).sort()).toEqual(["action", "code", "message_type", "recipient", "text"]);
     expect(event.message_options).toMatchObject({ recipient: NUMBERS.GB, message_type: "sms", action: "second-factor-authentication" });
     expect(event.message_options.code).toMatch(/^\d{6}$/);
     expect(event.message_options.text).toContain(event.message_options.code);
@@ -35,7 +35,7 @@ describe("customPhoneProviderEvent", () => {
       code: "123456",
       delivery_method: "text",
       notification_type: "otp_verify",
-      locale: "en",
+      locale: "en_US",
     });
     expect(event.notification.as_text).toContain("123456");
     expect(event.notification.as_voice).toContain("1 2 3 4 5 6");
