@@ -40,7 +40,7 @@ export const CONFIG_KEYS = {
   senderId: {
     type: "string",
     default: "",
-    description: "Alphanumeric sender ID shown on the phone (1-11 characters, countries that support it); empty = none.",
+    description: "Alphanumeric sender ID shown on the phone (letters and digits, at most 11, where the country supports it); empty = none.",
   },
   originationNumber: {
     type: "string",
