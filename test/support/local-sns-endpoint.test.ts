@@ -41,6 +41,7 @@ describe("local SNS endpoint, Query protocol over HTTP", () => {
     expect(call?.phoneNumber).toBe(NUMBER);
     expect(call?.message).toBe("Code: 123456 & <b>");
     expect(call?.attributes).toEqual({ "AWS.SNS.SMS.SMSType": "Transactional", "AWS.SNS.SMS.SenderID": "ACME" });
+    expect(call?.messageId).toBe(result.MessageId);
     expect(call?.params.Action).toBe("Publish");
     expect(call?.params.Version).toBe("2010-03-31");
     expect(call?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST\/\d{8}\/eu-west-1\/sns\/aws4_request,/);

@@ -19,6 +19,8 @@ export interface PublishCall {
   params: Record<string, string>;
   /** The Authorization header (SigV4: "AWS4-HMAC-SHA256 Credential=AKID/date/region/sns/aws4_request, ..."). */
   authorization?: string;
+  /** The MessageId the endpoint answered with (what the sender should log). */
+  messageId?: string;
 }
 
 export interface EndpointFault {
@@ -218,8 +220,9 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
       answerFault(res, protocol, refusal);
       return;
     }
-    endpoint.publishes.push(request.publish);
-    answerPublish(res, protocol, randomUUID());
+    const messageId = randomUUID();
+    endpoint.publishes.push({ ...request.publish, messageId });
+    answerPublish(res, protocol, messageId);
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
