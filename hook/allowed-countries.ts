@@ -3,8 +3,7 @@
  * checked against the countries the phone metadata knows. Shared by the Action and the Pulumi
  * program's configuration check, so both accept exactly the same lists.
  */
-import type { CountryCode } from "libphonenumber-js/core";
-import { phoneMetadata } from "./phone-metadata";
+import { isKnownCountry } from "./phone-metadata";
 
 export interface ParsedAllowedCountries {
   /** Valid codes, uppercased, first occurrence order, no duplicates. */
@@ -15,14 +14,13 @@ export interface ParsedAllowedCountries {
 
 export function parseAllowedCountries(raw: string | readonly string[]): ParsedAllowedCountries {
   const entries = typeof raw === "string" ? raw.split(",") : raw;
-  const { core, metadata } = phoneMetadata();
   const countries: string[] = [];
   const invalid: string[] = [];
   for (const entry of entries) {
     const trimmed = String(entry).trim();
     if (trimmed === "") continue;
     const code = trimmed.toUpperCase();
-    if (/^[A-Z]{2}$/.test(code) && core.isSupportedCountry(code as CountryCode, metadata)) {
+    if (isKnownCountry(code)) {
       if (!countries.includes(code)) countries.push(code);
     } else if (!invalid.includes(trimmed)) {
       invalid.push(trimmed);

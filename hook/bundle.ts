@@ -4,7 +4,7 @@
  * the exact versions of package-lock.json. The Pulumi program calls buildAction() so that a deploy
  * always ships what the sources say; `npm run build` writes the same code to dist/actions/.
  */
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
@@ -47,6 +47,29 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 
 const builtins = new Set(builtinModules);
 
+/**
+ * npm imports compiled into the Action rather than left as require(): the two libphonenumber-js
+ * functions the sender uses, tree-shaken from its ES module build (~40 kB). Requiring the package's
+ * CommonJS `core` entry instead loads all of it, ~20 ms of a cold start. Everything else from npm
+ * (the SNS client, the phone metadata JSON) stays external and becomes a declared dependency.
+ */
+export const BUNDLED_IMPORTS: ReadonlySet<string> = new Set(["libphonenumber-js/core"]);
+
+/** Leaves every npm import external except BUNDLED_IMPORTS (and what those import themselves). */
+const npmExternalsPlugin: Plugin = {
+  name: "npm-externals",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (BUNDLED_IMPORTS.has(args.path) || path.isAbsolute(args.path)) return undefined;
+      if (args.importer.includes(`${path.sep}node_modules${path.sep}`) && !args.path.startsWith("node:") && npmPackageOf(args.path) !== undefined) {
+        // An import made by bundled npm code: it must be bundled too, or it would be an undeclared dependency.
+        return undefined;
+      }
+      return { path: args.path, external: true };
+    });
+  },
+};
+
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`; undefined for Node built-ins. */
 export function npmPackageOf(importPath: string): string | undefined {
   if (importPath.startsWith("node:") || builtins.has(importPath.split("/")[0] ?? "")) return undefined;
@@ -84,12 +107,19 @@ export async function buildAction(trigger: ActionTrigger): Promise<BuiltAction> 
     platform: "node",
     target: ACTION_RUNTIME,
     format: "cjs",
-    packages: "external",
+    plugins: [npmExternalsPlugin],
+    // Minified (names kept for stack traces) to stay far below the 100 kB limit with libphonenumber-js inside.
+    minify: true,
+    keepNames: true,
     legalComments: "none",
     charset: "utf8",
     logLevel: "silent",
     banner: {
-      js: `// ${trigger} Action of auth0-sns-mfa, built by hook/bundle.ts from hook/actions/${trigger}.ts. Do not edit: change the sources and redeploy.`,
+      js: [
+        `// ${trigger} Action of auth0-sns-mfa, built by hook/bundle.ts from hook/actions/${trigger}.ts.`,
+        "// Do not edit here: change the sources and redeploy. Minified; the sources are the readable form.",
+        "// Includes parts of libphonenumber-js (MIT License, Copyright (c) 2016 @catamphetamine).",
+      ].join("\n"),
     },
   });
   const output = result.outputFiles[0];

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ACTION_TRIGGERS,
+  BUNDLED_IMPORTS,
   buildAction,
   HANDLER_NAMES,
   lockedVersions,
@@ -62,6 +63,12 @@ describe.each(ACTION_TRIGGERS)("the %s bundle", (trigger) => {
     for (const dependency of dependencies) expect(dependency.version).toBe(await lockfileVersion(dependency.name));
   });
 
+  it("has the libphonenumber-js functions compiled in and requires only its metadata JSON", () => {
+    const phoneModules = requiredModules(action(trigger).code).filter((m) => m.startsWith("libphonenumber-js"));
+    expect(phoneModules).toEqual(["libphonenumber-js/metadata.min.json"]);
+    for (const bundled of BUNDLED_IMPORTS) expect(requiredModules(action(trigger).code)).not.toContain(bundled);
+  });
+
   it("requires nothing else but Node built-ins", () => {
     const { code, dependencies } = action(trigger);
     const declared = new Set(dependencies.map((d) => d.name));
@@ -94,6 +101,27 @@ describe("loaded bundles", () => {
     const calls = sns.commandCalls(PublishCommand);
     expect(calls.map((call) => call.args[0].input.PhoneNumber)).toEqual([NUMBERS.US, NUMBERS.CA]);
     expect(calls[0]?.thisValue).not.toBe(calls[1]?.thisValue);
+  });
+});
+
+describe("a loaded bundle with ALLOWED_COUNTRIES", () => {
+  const sns = mockClient(SNSClient);
+
+  afterAll(() => {
+    sns.restore();
+  });
+
+  it("tells Jamaica from the US with the compiled-in phone code", async () => {
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: "bundle-msg", $metadata: { attempts: 1 } });
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const handler = loadAction(action("send-phone-message").code).onExecuteSendPhoneMessage as (e: unknown, a: unknown) => Promise<void>;
+    const secrets = { ...VALID_SECRETS, ALLOWED_COUNTRIES: "US,CA" };
+    const jamaica = handler(sendPhoneMessageEvent({ recipient: NUMBERS.JM, secrets }), {});
+    await expect(jamaica).rejects.toMatchObject({ name: "SendRefusedError", reason: "country-not-allowed" });
+    await handler(sendPhoneMessageEvent({ recipient: NUMBERS.CA, secrets }), {});
+    log.mockRestore();
+    expect(sns.commandCalls(PublishCommand).map((call) => call.args[0].input.PhoneNumber)).toEqual([NUMBERS.CA]);
   });
 });
 
