@@ -4,6 +4,7 @@
  */
 import * as path from "node:path";
 import type { Plan, PlannedProgram } from "./plan-model";
+import { findPlaintextSecrets } from "./plaintext-secrets";
 import { PlanRecorder } from "./plan-recorder";
 import { startPlanServer } from "./plan-server";
 import { cleanProgramError, isRunnerNoise, stripAnsi } from "./program-errors";
@@ -85,7 +86,9 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   if (result.exitCode === 0 && !result.timedOut && programErrors.length === 0) {
     for (const line of outputLines(result.stdout)) recorder.recordDiagnostic({ severity: "info", message: line });
     for (const line of outputLines(result.stderr)) recorder.recordDiagnostic({ severity: "warning", message: line });
-    return { ok: true, plan: recorder.plan(stackFileName, program) };
+    const plan = recorder.plan(stackFileName, program);
+    plan.diagnostics.push(...findPlaintextSecrets(plan));
+    return { ok: true, plan };
   }
   const errors = [...programErrors];
   if (result.timedOut) errors.push(`the program did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`);

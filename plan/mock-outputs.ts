@@ -5,6 +5,7 @@
  * runs give the same plan. Nothing here looks like a real credential.
  */
 import { createHash } from "node:crypto";
+import { SECRET_PLACEHOLDER_PREFIX } from "./plaintext-secrets";
 import { wireString, type WireObject } from "./property-values";
 
 /** The AWS account every placeholder ARN uses (AWS's documentation account). */
@@ -38,7 +39,7 @@ export function placeholderUuid(type: string, name: string): string {
 
 /** The stand-in for a secret a provider would return; tests search the plan's output for it. */
 export function secretOutputPlaceholder(type: string, name: string): string {
-  return `plan-placeholder-secret-output-${digest("secret", type, name).slice(0, 16)}`;
+  return `${SECRET_PLACEHOLDER_PREFIX}output-${digest("secret", type, name).slice(0, 16)}`;
 }
 
 /** Pulumi's auto-name: the logical name plus 7 hex characters. */

@@ -18,11 +18,10 @@ export function cleanProgramError(message: string, verbose: boolean): string {
   let text = stripAnsi(message).trim();
   if (!verbose) {
     text = text.replace(PREFACE, "");
-    text = text
-      .split("\n")
-      .filter((line) => !STACK_FRAME.test(line))
-      .join("\n")
-      .trim();
+    // util.inspect prints the message, then the frames, then the error's own properties: keep the message.
+    const lines = text.split("\n");
+    const firstFrame = lines.findIndex((line) => STACK_FRAME.test(line));
+    text = (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).join("\n").trim();
     // util.inspect prints "Error: message" for thrown Errors; keep the message itself.
     text = text.replace(/^Error: /, "");
   }

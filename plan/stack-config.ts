@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fullTypeName, isProjectNamespaced, isValueOfType, type ProjectFile } from "./project-file";
+import { SECRET_PLACEHOLDER_PREFIX } from "./plaintext-secrets";
 import { parseYamlDocument } from "./yaml-document";
 
 /** One configuration value as the CLI holds it (config.Value). */
@@ -40,7 +41,7 @@ export interface ProgramConfig {
 
 /** The text a `secure:` value becomes. It names the key, never the ciphertext. */
 export function secretPlaceholder(key: string): string {
-  return `plan-placeholder-secret-${key.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  return `${SECRET_PLACEHOLDER_PREFIX}${key.replace(/[^A-Za-z0-9]+/g, "-")}`;
 }
 
 /** The CLI's config.ParseKey: "ns:name", or the legacy "ns:config:name". */

@@ -1,0 +1,103 @@
+// `npm run plan` against the real program and every committed stack file: it loads under
+// @pulumi/pulumi's cmd/run (not only under vitest) and plans what the stack is for.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeTemporaryDirectory, PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT, runPlanCommand } from "./plan-command";
+
+const COMMITTED_STACKS = fs
+  .readdirSync(REPOSITORY_ROOT)
+  .map((file) => /^Pulumi\.(.+)\.ya?ml$/.exec(file)?.[1])
+  .filter((stack): stack is string => stack !== undefined);
+
+interface JsonPlan {
+  summary: { create: number };
+  resources: { type: string; name: string; inputs: Record<string, unknown>; options: { protect?: boolean } }[];
+  outputs: Record<string, unknown>;
+  diagnostics: { severity: string; message: string }[];
+}
+
+/** What every stack is for, by the resource types that can play each part. */
+const EXPECTED_PARTS: Record<string, string[]> = {
+  "the sender Action": ["auth0:index/action:Action"],
+  "its binding": ["auth0:index/triggerActions:TriggerActions", "auth0:index/triggerAction:TriggerAction"],
+  "the MFA phone factor": ["auth0:index/guardian:Guardian"],
+  "the IAM user": ["aws:iam/user:User"],
+  "its policy": ["aws:iam/userPolicy:UserPolicy", "aws:iam/policy:Policy"],
+  "its access key": ["aws:iam/accessKey:AccessKey"],
+};
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function stackFileCopy(stack: string, edit: (text: string) => string): string {
+  const temporary = makeTemporaryDirectory("plan-stack");
+  cleanups.push(temporary.remove);
+  const file = path.join(temporary.directory, `Pulumi.${stack}.yaml`);
+  fs.writeFileSync(file, edit(fs.readFileSync(path.join(REPOSITORY_ROOT, `Pulumi.${stack}.yaml`), "utf8")));
+  return file;
+}
+
+describe("npm run plan on the committed stacks", () => {
+  it("finds the dev and prod stack files", () => {
+    expect(COMMITTED_STACKS).toEqual(expect.arrayContaining(["dev", "prod"]));
+  });
+
+  for (const stack of COMMITTED_STACKS) {
+    it(
+      `plans stack ${stack}: the Action, its binding, the MFA factor, the IAM user, its policy and key, secrets kept secret`,
+      async () => {
+        const run = await runPlanCommand(["--stack", stack, "--json"]);
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+        const plan = JSON.parse(run.stdout) as JsonPlan;
+        const types = new Set(plan.resources.map((resource) => resource.type));
+        for (const [part, candidates] of Object.entries(EXPECTED_PARTS)) {
+          expect(candidates.some((type) => types.has(type)), `${part} (${candidates.join(" or ")})`).toBe(true);
+        }
+        // The AWS secret key reaches the Action only as a secret.
+        const action = plan.resources.find((resource) => resource.type === "auth0:index/action:Action");
+        expect(JSON.stringify(action?.inputs["secrets"])).toContain('"$plan":"secret"');
+        expect(plan.outputs["senderSecretAccessKey"]).toEqual({ $plan: "secret" });
+        expect(plan.diagnostics.filter((diagnostic) => /secret reaches/.test(diagnostic.message))).toEqual([]);
+        expect(run.stdout).not.toContain("plan-placeholder-secret-");
+      },
+      PLAN_TEST_TIMEOUT_MS,
+    );
+  }
+
+  it(
+    "fails with the program's validation message when a stack value is broken",
+    async () => {
+      const stackFile = stackFileCopy("dev", (text) => text.replace(/phoneExperience: \w+/, "phoneExperience: sometimes"));
+      const run = await runPlanCommand(["--stack", "dev", "--stack-file", stackFile]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/phoneExperience.*sometimes/);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "prints the plan as a tree a person reads, without an encrypted config value or a provider's secret",
+    async () => {
+      const ciphertext = "v1:AAABBBCCCRECOGNISABLECIPHERTEXT0042";
+      const stackFile = stackFileCopy("dev", (text) => `${text}  auth0:clientSecret:\n    secure: ${ciphertext}\n`);
+      const run = await runPlanCommand(["--stack", "dev", "--stack-file", stackFile]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("Previewing stack dev of project auth0-sns-mfa");
+      expect(run.stdout).toContain("Program: infra/ loaded by @pulumi/pulumi cmd/run");
+      for (const type of ["auth0:index/action:Action", "auth0:index/guardian:Guardian", "aws:iam/user:User", "aws:iam/accessKey:AccessKey"]) {
+        expect(run.stdout).toMatch(new RegExp(`^ \\+ .*${type.replace(/[/]/g, "\\/")} `, "m"));
+      }
+      expect(run.stdout).toContain("senderSecretAccessKey: [secret]");
+      const everything = run.stdout + run.stderr;
+      expect(everything).not.toContain("RECOGNISABLECIPHERTEXT");
+      expect(everything).not.toContain("plan-placeholder-secret-");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,50 @@
+/**
+ * Test helper: runs `npm run --silent plan -- <args>` from the repository root as a user would,
+ * and collects its exit code and output. Also makes throwaway project folders outside the repo.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
+export const TINY_PROJECT = path.join(__dirname, "fixtures", "tiny-project");
+
+/** Generous: ts-node type-checks the program, and CI machines have two cores shared by every test file. */
+export const PLAN_TEST_TIMEOUT_MS = 120_000;
+
+export interface PlanRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runPlanCommand(args: string[], environment: NodeJS.ProcessEnv = {}): Promise<PlanRun> {
+  const child = spawn("npm", ["run", "--silent", "plan", "--", ...args], {
+    cwd: REPOSITORY_ROOT,
+    env: { ...process.env, ...environment },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** A temporary folder, removed by the returned cleanup function. */
+export function makeTemporaryDirectory(prefix: string): { directory: string; remove: () => void } {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  return { directory, remove: () => fs.rmSync(directory, { recursive: true, force: true }) };
+}
+
+/** A project folder outside the repository that still resolves the repository's node_modules. */
+export function makeTemporaryProject(files: Record<string, string>): { directory: string; remove: () => void } {
+  const project = makeTemporaryDirectory("plan-project");
+  fs.symlinkSync(path.join(REPOSITORY_ROOT, "node_modules"), path.join(project.directory, "node_modules"), "dir");
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(project.directory, name), text);
+  return project;
+}
