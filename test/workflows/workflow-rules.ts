@@ -1,0 +1,197 @@
+/**
+ * The project's own rules for its GitHub Actions workflows, on top of GitHub's schema:
+ * - every `uses:` of a remote action is pinned to a full 40-hex commit SHA with a `# vX.Y.Z` comment;
+ * - `permissions:` is declared at the top and grants nothing but `contents: read`; a job may add
+ *   `id-token: write` only when it assumes an AWS role by OIDC; nothing else is ever granted write;
+ * - no long-lived AWS keys (`aws-access-key-id` inputs, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`);
+ * - setup-node installs Node 20 or 22; `npm install` is never used and `npm ci` comes before any
+ *   `npm test`/`npm run`;
+ * - a job that runs `pulumi up|preview|destroy|refresh` has a concurrency group named after its stack
+ *   that does not cancel a run in progress.
+ * Pure: takes the file's text, returns the problems found (empty = compliant).
+ */
+import { load } from "js-yaml";
+
+const AWS_CREDENTIALS_ACTION = "aws-actions/configure-aws-credentials";
+const SETUP_NODE_ACTION = "actions/setup-node";
+const SUPPORTED_NODE_MAJORS = ["20", "22"];
+const PINNED_USES = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+const VERSION_COMMENT = /^v\d+\.\d+\.\d+$/;
+const PULUMI_STACK_COMMAND = /\bpulumi\s+(up|preview|destroy|refresh)\b/;
+
+type Mapping = Record<string, unknown>;
+
+interface UsesLine {
+  line: number;
+  ref: string;
+  comment: string | undefined;
+}
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function mappingOf(value: unknown): Mapping {
+  return isMapping(value) ? value : {};
+}
+
+function stepsOf(job: Mapping): Mapping[] {
+  return Array.isArray(job.steps) ? job.steps.filter(isMapping) : [];
+}
+
+function usesOf(step: Mapping): string | undefined {
+  return typeof step.uses === "string" ? step.uses : undefined;
+}
+
+function runOf(step: Mapping): string {
+  return typeof step.run === "string" ? step.run : "";
+}
+
+function actionName(uses: string): string {
+  return uses.split("@")[0] ?? uses;
+}
+
+/** `uses:` lines as written (comments are lost once YAML is parsed, so they are read from the text). */
+function usesLines(text: string): UsesLine[] {
+  const found: UsesLine[] = [];
+  text.split("\n").forEach((raw, index) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(["']?)([^\s"'#]+)\1\s*(?:#\s*(\S+))?/.exec(raw);
+    if (match?.[2] !== undefined) found.push({ line: index + 1, ref: match[2], comment: match[3] });
+  });
+  return found;
+}
+
+function pinningProblems(fileName: string, text: string, allUses: string[]): string[] {
+  const problems: string[] = [];
+  const lines = usesLines(text);
+  if (lines.length !== allUses.length) {
+    problems.push(
+      `${fileName}: ${allUses.length} uses: entries but ${lines.length} written as "uses: owner/repo@sha # vX.Y.Z" lines`,
+    );
+  }
+  for (const { line, ref, comment } of lines) {
+    if (ref.startsWith("./")) continue;
+    if (ref.startsWith("docker://")) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(ref)) problems.push(`${fileName}:${line}: ${ref} is not pinned to an image digest`);
+      continue;
+    }
+    if (!PINNED_USES.test(ref)) {
+      problems.push(`${fileName}:${line}: ${ref} is not pinned to a full 40-character commit SHA`);
+    } else if (comment === undefined || !VERSION_COMMENT.test(comment)) {
+      problems.push(`${fileName}:${line}: ${actionName(ref)} needs a "# vX.Y.Z" comment naming the pinned release`);
+    }
+  }
+  return problems;
+}
+
+function permissionProblems(fileName: string, workflow: Mapping, jobs: Record<string, Mapping>): string[] {
+  const problems: string[] = [];
+  if (!("permissions" in workflow)) {
+    problems.push(`${fileName}: no top-level permissions: (the default token would get the repository's default scopes)`);
+  }
+  const checkScopes = (where: string, permissions: unknown, allowIdToken: boolean): void => {
+    if (permissions === undefined) return;
+    if (typeof permissions === "string") {
+      problems.push(`${fileName}: ${where} permissions: ${permissions} grants every scope; list the scopes instead`);
+      return;
+    }
+    for (const [scope, level] of Object.entries(mappingOf(permissions))) {
+      if (level !== "write") continue;
+      if (scope === "id-token" && allowIdToken) continue;
+      problems.push(
+        scope === "id-token"
+          ? `${fileName}: ${where} grants id-token: write without assuming an AWS role by OIDC`
+          : `${fileName}: ${where} grants ${scope}: write, which no workflow of this project needs`,
+      );
+    }
+  };
+  checkScopes("the workflow", workflow.permissions, false);
+  for (const [jobId, job] of Object.entries(jobs)) {
+    const assumesRole = stepsOf(job).some((step) => actionName(usesOf(step) ?? "") === AWS_CREDENTIALS_ACTION);
+    checkScopes(`job ${jobId}`, job.permissions, assumesRole);
+  }
+  return problems;
+}
+
+function credentialProblems(fileName: string, text: string, jobs: Record<string, Mapping>): string[] {
+  const problems: string[] = [];
+  if (/AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID/.test(text)) {
+    problems.push(`${fileName}: mentions AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; AWS access must come from OIDC role assumption`);
+  }
+  for (const [jobId, job] of Object.entries(jobs)) {
+    for (const step of stepsOf(job)) {
+      if (actionName(usesOf(step) ?? "") !== AWS_CREDENTIALS_ACTION) continue;
+      const inputs = mappingOf(step.with);
+      if ("aws-access-key-id" in inputs || "aws-secret-access-key" in inputs) {
+        problems.push(`${fileName}: job ${jobId} passes long-lived AWS keys to ${AWS_CREDENTIALS_ACTION}`);
+      }
+      if (typeof inputs["role-to-assume"] !== "string") {
+        problems.push(`${fileName}: job ${jobId} uses ${AWS_CREDENTIALS_ACTION} without role-to-assume`);
+      }
+    }
+  }
+  return problems;
+}
+
+function nodeAndNpmProblems(fileName: string, jobs: Record<string, Mapping>): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of Object.entries(jobs)) {
+    let installed = false;
+    for (const step of stepsOf(job)) {
+      if (actionName(usesOf(step) ?? "") === SETUP_NODE_ACTION) {
+        const version = String(mappingOf(step.with)["node-version"] ?? "");
+        const major = /^(\d+)/.exec(version)?.[1];
+        if (major === undefined || !SUPPORTED_NODE_MAJORS.includes(major)) {
+          problems.push(`${fileName}: job ${jobId} sets up Node "${version}"; use ${SUPPORTED_NODE_MAJORS.join(" or ")}`);
+        }
+      }
+      const run = runOf(step);
+      if (/\bnpm\s+(install|i)\b/.test(run)) problems.push(`${fileName}: job ${jobId} runs npm install; use npm ci`);
+      if (/\bnpm\s+ci\b/.test(run)) installed = true;
+      if (/\bnpm\s+(test|run)\b/.test(run) && !installed) {
+        problems.push(`${fileName}: job ${jobId} runs "${run.trim()}" before npm ci`);
+      }
+    }
+  }
+  return problems;
+}
+
+function concurrencyProblems(fileName: string, jobs: Record<string, Mapping>): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of Object.entries(jobs)) {
+    if (!stepsOf(job).some((step) => PULUMI_STACK_COMMAND.test(runOf(step)))) continue;
+    const concurrency = mappingOf(job.concurrency);
+    const group = typeof concurrency.group === "string" ? concurrency.group : "";
+    if (!/^pulumi-stack-(\S+|\$\{\{[^}]*\}\})$/.test(group)) {
+      problems.push(`${fileName}: job ${jobId} runs pulumi without a per-stack concurrency group (pulumi-stack-<stack>)`);
+    }
+    if (concurrency["cancel-in-progress"] !== false) {
+      problems.push(`${fileName}: job ${jobId} must set cancel-in-progress: false (a cancelled pulumi up leaves pending operations)`);
+    }
+  }
+  return problems;
+}
+
+/** Problems with one workflow file against the project's rules; [] when it complies. */
+export function workflowRuleProblems(fileName: string, text: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = load(text);
+  } catch (error) {
+    return [`${fileName}: not YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`];
+  }
+  if (!isMapping(parsed)) return [`${fileName}: not a workflow (expected a mapping at the top)`];
+  const jobs: Record<string, Mapping> = {};
+  for (const [jobId, job] of Object.entries(mappingOf(parsed.jobs))) jobs[jobId] = mappingOf(job);
+  const allUses = Object.values(jobs).flatMap((job) => [
+    ...(typeof job.uses === "string" ? [job.uses] : []),
+    ...stepsOf(job).flatMap((step) => usesOf(step) ?? []),
+  ]);
+  return [
+    ...pinningProblems(fileName, text, allUses),
+    ...permissionProblems(fileName, parsed, jobs),
+    ...credentialProblems(fileName, text, jobs),
+    ...nodeAndNpmProblems(fileName, jobs),
+    ...concurrencyProblems(fileName, jobs),
+  ];
+}

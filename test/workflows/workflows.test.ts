@@ -1,0 +1,355 @@
+/**
+ * The delivery pipeline's workflows: valid for GitHub (its own parser and schema, offline), compliant
+ * with the project's rules, and doing what the README promises — which job runs for which event,
+ * in which environment, in which order, and what the shell steps really do when run with bash.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { load } from "js-yaml";
+import { afterAll, describe, expect, it } from "vitest";
+import { conditionHolds, interpolate, workflowSchemaErrors, type ExpressionContext } from "./github-actions-packages";
+import { workflowRuleProblems } from "./workflow-rules";
+
+const WORKFLOW_DIR = path.join(__dirname, "..", "..", ".github", "workflows");
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  environment?: string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  env?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  env?: Record<string, string>;
+  permissions?: unknown;
+  jobs: Record<string, Job>;
+}
+
+function workflowText(file: string): string {
+  return readFileSync(path.join(WORKFLOW_DIR, file), "utf8");
+}
+
+function workflow(file: string): Workflow {
+  return load(workflowText(file)) as Workflow;
+}
+
+function job(file: string, id: string): Job {
+  const found = workflow(file).jobs[id];
+  if (found === undefined) throw new Error(`${file} has no job ${id}`);
+  return found;
+}
+
+function stepIndex(steps: Step[], predicate: (step: Step) => boolean, what: string): number {
+  const index = steps.findIndex(predicate);
+  if (index < 0) throw new Error(`no step ${what}`);
+  return index;
+}
+
+function step(steps: Step[], predicate: (step: Step) => boolean, what: string): Step {
+  return steps[stepIndex(steps, predicate, what)] as Step;
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), "workflow-steps-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs a `run:` script as GitHub's ubuntu runner does (`bash --noprofile --norc -eo pipefail`). */
+function runStep(script: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const file = path.join(scratch, `step-${Math.random().toString(36).slice(2)}.sh`);
+  writeFileSync(file, script);
+  const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], {
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function jobsThatRun(file: string, context: ExpressionContext): Promise<string[]> {
+  const running: string[] = [];
+  for (const [id, candidate] of Object.entries(workflow(file).jobs)) {
+    if (candidate.if === undefined || (await conditionHolds(candidate.if, context))) running.push(id);
+  }
+  return running;
+}
+
+const pushToMain = { github: { event_name: "push", ref: "refs/heads/main" }, inputs: {} };
+const releasePublished = { github: { event_name: "release", ref: "refs/tags/v1.2.0" }, inputs: {} };
+const dispatch = (stack: string): ExpressionContext => ({
+  github: { event_name: "workflow_dispatch", ref: "refs/heads/main" },
+  inputs: { stack },
+});
+
+describe("every workflow file", () => {
+  const files = readdirSync(WORKFLOW_DIR).filter((file) => /\.ya?ml$/.test(file));
+
+  it("includes the three the pipeline needs", () => {
+    expect(files.sort()).toEqual(expect.arrayContaining(["ci.yml", "deploy.yml", "destroy.yml"]));
+  });
+
+  it.each(files)("%s passes GitHub's workflow schema", async (file) => {
+    expect(await workflowSchemaErrors(file, workflowText(file))).toEqual([]);
+  });
+
+  it.each(files)("%s follows the project's rules (pinned actions, minimal permissions, ...)", (file) => {
+    expect(workflowRuleProblems(file, workflowText(file))).toEqual([]);
+  });
+});
+
+describe("the schema check rejects broken workflows", () => {
+  const valid = `on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo hello
+`;
+
+  it("accepts the valid sample the broken ones are made from", async () => {
+    expect(await workflowSchemaErrors("sample.yml", valid)).toEqual([]);
+  });
+
+  it.each([
+    ["a misspelt step key", valid.replace("- run: echo hello", "- rn: echo hello"), /Unexpected value 'rn'/],
+    ["an unknown permission level", valid.replace("contents: read", "contents: writ"), /Unexpected value 'writ'/],
+    ["a job without runs-on", valid.replace("    runs-on: ubuntu-24.04\n", ""), /runs-on/],
+    [
+      "a secret in an if: condition",
+      valid.replace("- run: echo hello", "- run: echo hello\n        if: ${{ secrets.TOKEN != '' }}"),
+      /Unrecognized named-value: 'secrets'/,
+    ],
+    [
+      "needs: naming a job that does not exist",
+      `${valid}  publish:\n    needs: compile\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo done\n`,
+      /compile/,
+    ],
+  ])("rejects %s", async (_what, broken, message) => {
+    const errors = await workflowSchemaErrors("broken.yml", broken);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join("\n")).toMatch(message);
+  });
+});
+
+describe("the project's rules reject non-compliant workflows", () => {
+  const checkout = "actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2";
+  const compliant = `on: push
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      id-token: write
+    concurrency:
+      group: pulumi-stack-dev
+      cancel-in-progress: false
+    steps:
+      - uses: ${checkout}
+      - uses: actions/setup-node@6044e13b5dc448c55e2357c09f80417699197238 # v6.2.0
+        with:
+          node-version: 20
+      - uses: aws-actions/configure-aws-credentials@61815dcd50bd041e203e49132bacad1fd04d2708 # v5.1.1
+        with:
+          role-to-assume: \${{ vars.AWS_DEPLOY_ROLE_ARN }}
+          aws-region: us-east-1
+      - run: npm ci
+      - run: npm run build
+      - run: pulumi up --stack dev --yes
+`;
+
+  it("accepts the compliant sample the broken ones are made from", () => {
+    expect(workflowRuleProblems("sample.yml", compliant)).toEqual([]);
+  });
+
+  it.each([
+    ["an action pinned to a tag", compliant.replace(checkout, "actions/checkout@v6"), /actions\/checkout@v6 is not pinned to a full 40-character commit SHA/],
+    ["a short SHA", compliant.replace(checkout, "actions/checkout@de0fac2 # v6.0.2"), /not pinned to a full 40-character commit SHA/],
+    ["a SHA without its version comment", compliant.replace(" # v6.0.2", ""), /actions\/checkout needs a "# vX.Y.Z" comment/],
+    ["no top-level permissions", compliant.replace("permissions: {}\n", ""), /no top-level permissions/],
+    ["write-all", compliant.replace("permissions: {}", "permissions: write-all"), /grants every scope/],
+    ["contents: write", compliant.replace("      contents: read", "      contents: write"), /job deploy grants contents: write/],
+    [
+      "id-token: write without an AWS role",
+      compliant.replace(/ {6}- uses: aws-actions[\s\S]*?aws-region: us-east-1\n/, ""),
+      /job deploy grants id-token: write without assuming an AWS role by OIDC/,
+    ],
+    [
+      "long-lived AWS keys",
+      compliant.replace("role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}", "aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}"),
+      /long-lived AWS keys/,
+    ],
+    ["Node 18", compliant.replace("node-version: 20", "node-version: 18"), /sets up Node "18"; use 20 or 22/],
+    ["npm install", compliant.replace("run: npm ci", "run: npm install"), /runs npm install; use npm ci/],
+    ["npm run before npm ci", compliant.replace("      - run: npm ci\n", ""), /runs "npm run build" before npm ci/],
+    ["pulumi without a per-stack group", compliant.replace("group: pulumi-stack-dev", "group: deploy"), /per-stack concurrency group/],
+    ["a cancellable pulumi run", compliant.replace("cancel-in-progress: false", "cancel-in-progress: true"), /cancel-in-progress: false/],
+  ])("rejects %s", (_what, broken, message) => {
+    expect(workflowRuleProblems("broken.yml", broken).join("\n")).toMatch(message);
+  });
+});
+
+describe("ci.yml", () => {
+  it("runs on pull requests and pushes", () => {
+    expect(Object.keys(workflow("ci.yml").on).sort()).toEqual(["pull_request", "push"]);
+  });
+
+  it("installs exactly, tests, builds and plans dev and prod offline, in that order", () => {
+    const runs = job("ci.yml", "test").steps.flatMap((s) => (s.run === undefined ? [] : [s.run.trim()]));
+    expect(runs).toEqual([
+      "npm ci",
+      "npm test",
+      "npm run build",
+      "npm run plan -- --stack dev",
+      "npm run plan -- --stack prod",
+    ]);
+  });
+
+  it("needs no cloud credentials: no secrets, no OIDC token", () => {
+    expect(workflowText("ci.yml")).not.toMatch(/secrets\.|vars\.|id-token/);
+  });
+});
+
+describe("deploy.yml", () => {
+  it.each([
+    ["a push to main", pushToMain, ["staging"]],
+    ["a published release", releasePublished, ["production"]],
+    ["a manual run for prod", dispatch("prod"), ["production"]],
+    ["a manual run for dev", dispatch("dev"), ["staging"]],
+  ])("%s deploys %j", async (_event, context, expected) => {
+    expect(await jobsThatRun("deploy.yml", context)).toEqual(expected);
+  });
+
+  it("deploys staging only from main", () => {
+    expect(workflow("deploy.yml").on.push).toEqual({ branches: ["main"] });
+  });
+
+  it.each([
+    ["staging", "staging", "dev"],
+    ["production", "production", "prod"],
+  ])("job %s runs in the %s environment on stack %s, one run per stack at a time", async (id, environment, stack) => {
+    const deployJob = job("deploy.yml", id);
+    expect(deployJob.environment).toBe(environment);
+    expect(deployJob.env?.STACK).toBe(stack);
+    expect(deployJob.concurrency).toEqual({ group: `pulumi-stack-${stack}`, "cancel-in-progress": false });
+    const destroyGroup = job("destroy.yml", "destroy").concurrency?.group ?? "";
+    expect(await interpolate(destroyGroup, dispatch(stack))).toBe(deployJob.concurrency?.group);
+  });
+
+  it.each(["staging", "production"])("job %s previews, then updates, after assuming the AWS role", (id) => {
+    const steps = job("deploy.yml", id).steps;
+    const role = stepIndex(steps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "assuming the role");
+    const preview = stepIndex(steps, (s) => /^pulumi preview --stack "\$STACK"/.test(s.run ?? ""), "running pulumi preview");
+    const up = stepIndex(steps, (s) => /^pulumi up --stack "\$STACK" --yes/.test(s.run ?? ""), "running pulumi up");
+    expect(role).toBeLessThan(preview);
+    expect(preview).toBeLessThan(up);
+    const roleInputs = steps[role]?.with ?? {};
+    expect(roleInputs["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+  });
+
+  it.each(["staging", "production"])("job %s takes Auth0 and Pulumi credentials from secrets and variables", (id) => {
+    expect(job("deploy.yml", id).env).toMatchObject({
+      AUTH0_DOMAIN: "${{ secrets.AUTH0_DOMAIN }}",
+      AUTH0_CLIENT_ID: "${{ secrets.AUTH0_CLIENT_ID }}",
+      AUTH0_CLIENT_SECRET: "${{ secrets.AUTH0_CLIENT_SECRET }}",
+      PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_ACCESS_TOKEN }}",
+      PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}",
+      PULUMI_CONFIG_PASSPHRASE: "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
+    });
+  });
+
+  describe("the staging smoke send", () => {
+    const steps = job("deploy.yml", "staging").steps;
+    const probe = step(steps, (s) => s.id === "smoke", "with id smoke");
+    const send = step(steps, (s) => /npm run send-test/.test(s.run ?? ""), "running send-test");
+    const skipped = step(steps, (s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ""), "writing the step summary");
+
+    function probeOutput(phone: string): string {
+      const output = path.join(scratch, `output-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(output, "");
+      const result = runStep(probe.run ?? "", { SMOKE_TEST_PHONE: phone, GITHUB_OUTPUT: output });
+      expect(result.status).toBe(0);
+      return readFileSync(output, "utf8");
+    }
+
+    it("comes after pulumi up", () => {
+      expect(steps.indexOf(send)).toBeGreaterThan(stepIndex(steps, (s) => /^pulumi up/.test(s.run ?? ""), "pulumi up"));
+    });
+
+    it("sends one SMS to the secret's number on the dev stack when the secret is set", async () => {
+      expect(probe.env?.SMOKE_TEST_PHONE).toBe("${{ secrets.SMOKE_TEST_PHONE }}");
+      expect(probeOutput("+12065550100")).toBe("configured=true\n");
+      const context = { steps: { smoke: { outputs: { configured: "true" } } } };
+      expect(await conditionHolds(send.if ?? "", context)).toBe(true);
+      expect(await conditionHolds(skipped.if ?? "", context)).toBe(false);
+      expect(send.run).toBe('npm run send-test -- --stack "$STACK" --to "$SMOKE_TEST_PHONE"');
+      expect(send.env?.SMOKE_TEST_PHONE).toBe("${{ secrets.SMOKE_TEST_PHONE }}");
+    });
+
+    it("is skipped, and says so in the run's summary, when the secret is not set", async () => {
+      expect(probeOutput("")).toBe("configured=false\n");
+      const context = { steps: { smoke: { outputs: { configured: "false" } } } };
+      expect(await conditionHolds(send.if ?? "", context)).toBe(false);
+      expect(await conditionHolds(skipped.if ?? "", context)).toBe(true);
+
+      const summary = path.join(scratch, "summary.md");
+      writeFileSync(summary, "");
+      const result = runStep(skipped.run ?? "", { GITHUB_STEP_SUMMARY: summary });
+      expect(result.status).toBe(0);
+      expect(readFileSync(summary, "utf8")).toMatch(/Smoke send skipped[\s\S]*No SMOKE_TEST_PHONE secret is set/);
+      expect(result.stdout).toMatch(/::notice title=Smoke send skipped::/);
+    });
+  });
+});
+
+describe("destroy.yml", () => {
+  const confirmScript = step(job("destroy.yml", "confirm").steps, (s) => s.run !== undefined, "with a script").run ?? "";
+
+  it("runs only when started by hand, with a stack choice and a typed confirmation", () => {
+    const on = workflow("destroy.yml").on;
+    expect(Object.keys(on)).toEqual(["workflow_dispatch"]);
+    expect(on.workflow_dispatch).toMatchObject({
+      inputs: {
+        stack: { type: "choice", options: ["dev", "prod"], required: true },
+        confirmation: { type: "string", required: true },
+      },
+    });
+  });
+
+  it.each([
+    ["dev", "destroy dev", 0],
+    ["prod", "destroy prod", 0],
+    ["prod", "destroy dev", 1],
+    ["dev", "dev", 1],
+    ["prod", "", 1],
+    ["dev", "destroy dev; echo pwned", 1],
+  ])("stack %s with confirmation %j exits %i", (stack, confirmation, status) => {
+    const result = runStep(confirmScript, { STACK: stack, CONFIRMATION: confirmation });
+    expect(result.status).toBe(status);
+    if (status !== 0) expect(result.stdout).toContain(`::error title=Not confirmed::Type exactly "destroy ${stack}"`);
+    expect(result.stdout).not.toContain("pwned\n");
+  });
+
+  it("destroys only after the confirmation job, in the stack's own environment", async () => {
+    const destroy = job("destroy.yml", "destroy");
+    expect(destroy.needs).toBe("confirm");
+    expect(await interpolate(destroy.environment ?? "", dispatch("prod"))).toBe("production");
+    expect(await interpolate(destroy.environment ?? "", dispatch("dev"))).toBe("staging");
+    expect(step(destroy.steps, (s) => /pulumi destroy/.test(s.run ?? ""), "destroying").run).toBe(
+      'pulumi destroy --stack "$STACK" --yes --non-interactive',
+    );
+  });
+});
