@@ -48,25 +48,41 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 const builtins = new Set(builtinModules);
 
 /**
- * npm imports compiled into the Action rather than left as require(): the two libphonenumber-js
- * functions the sender uses, tree-shaken from its ES module build (~40 kB). Requiring the package's
- * CommonJS `core` entry instead loads all of it, ~20 ms of a cold start. Everything else from npm
- * (the SNS client, the phone metadata JSON) stays external and becomes a declared dependency.
+ * npm modules compiled into the Action instead of left as require(), each reduced to the exports the
+ * sender uses: libphonenumber-js's two functions, tree-shaken from its ES module build (~40 kB).
+ * Requiring the package's CommonJS `core` entry instead loads all of it, ~20 ms of a cold start.
+ * The sender require()s these lazily; esbuild then wraps the subset so that it is initialised on
+ * first use only (no cost for Actions without ALLOWED_COUNTRIES). Everything else from npm (the SNS
+ * client, the phone metadata JSON) stays external and becomes a declared dependency.
  */
-export const BUNDLED_IMPORTS: ReadonlySet<string> = new Set(["libphonenumber-js/core"]);
+export const BUNDLED_SUBSETS: Readonly<Record<string, readonly string[]>> = {
+  "libphonenumber-js/core": ["isSupportedCountry", "parsePhoneNumberFromString"],
+};
 
-/** Leaves every npm import external except BUNDLED_IMPORTS (and what those import themselves). */
+const SUBSET_NAMESPACE = "bundled-subset";
+
+/**
+ * Resolves a require() of a BUNDLED_SUBSETS module to a generated ES module re-exporting only the listed
+ * names, bundles what that module imports, and leaves every other npm import external.
+ */
 const npmExternalsPlugin: Plugin = {
   name: "npm-externals",
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (BUNDLED_IMPORTS.has(args.path) || path.isAbsolute(args.path)) return undefined;
-      if (args.importer.includes(`${path.sep}node_modules${path.sep}`) && !args.path.startsWith("node:") && npmPackageOf(args.path) !== undefined) {
+      if (path.isAbsolute(args.path)) return undefined;
+      if (args.namespace === SUBSET_NAMESPACE) return undefined; // the subset's own import: bundle the ES build
+      if (Object.hasOwn(BUNDLED_SUBSETS, args.path)) return { path: args.path, namespace: SUBSET_NAMESPACE };
+      if (args.importer.includes(`${path.sep}node_modules${path.sep}`) && npmPackageOf(args.path) !== undefined) {
         // An import made by bundled npm code: it must be bundled too, or it would be an undeclared dependency.
         return undefined;
       }
       return { path: args.path, external: true };
     });
+    pluginBuild.onLoad({ filter: /.*/, namespace: SUBSET_NAMESPACE }, (args) => ({
+      contents: `export { ${(BUNDLED_SUBSETS[args.path] ?? []).join(", ")} } from ${JSON.stringify(args.path)};`,
+      resolveDir: REPO_ROOT,
+      loader: "js",
+    }));
   },
 };
 
