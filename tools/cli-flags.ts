@@ -1,0 +1,61 @@
+/**
+ * Command-line flags of the operator tools (`--name value`, `--name=value`, `--switch`), parsed
+ * strictly: an unknown, repeated or value-less flag is an Error that names the flag.
+ */
+
+export interface FlagSpec {
+  /** True: the flag takes a value (`--stack dev`); false: it is a switch (`--json`). */
+  value: boolean;
+}
+
+export type FlagValues = Record<string, string | true | undefined>;
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export function parseFlags(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): FlagValues {
+  const values: FlagValues = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const match = /^--([a-z][a-z0-9-]*)(?:=([\s\S]*))?$/.exec(arg);
+    if (match === null) throw new UsageError(`Unexpected argument ${JSON.stringify(arg.slice(0, 40))}: flags look like --name value`);
+    const name = match[1] ?? "";
+    const spec = specs[name];
+    if (spec === undefined) {
+      throw new UsageError(`Unknown flag --${name} (known: ${Object.keys(specs).map((known) => `--${known}`).join(", ")})`);
+    }
+    if (values[name] !== undefined) throw new UsageError(`Flag --${name} is given twice`);
+    if (!spec.value) {
+      if (match[2] !== undefined) throw new UsageError(`Flag --${name} takes no value`);
+      values[name] = true;
+      continue;
+    }
+    let value = match[2];
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`Flag --${name} needs a value`);
+      value = next;
+      i++;
+    }
+    if (value.trim() === "") throw new UsageError(`Flag --${name} needs a non-empty value`);
+    values[name] = value;
+  }
+  return values;
+}
+
+/** Pulumi stack names: letters, digits, `-`, `_`, `.`, optionally qualified as org/project/stack. */
+const STACK_NAME = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/;
+
+/** The --stack value, checked; `fallback` when the flag is absent (undefined = required). */
+export function stackFlag(values: FlagValues, fallback?: string): string {
+  const raw = values.stack;
+  if (raw === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError("Flag --stack is required (e.g. --stack dev or --stack prod)");
+  }
+  if (raw === true || !STACK_NAME.test(raw)) {
+    throw new UsageError(`Flag --stack: ${JSON.stringify(String(raw).slice(0, 40))} is not a Pulumi stack name (e.g. dev, prod, my-org/auth0-sns-mfa/prod)`);
+  }
+  return raw;
+}
