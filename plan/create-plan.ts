@@ -81,7 +81,8 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   } finally {
     await server.close();
   }
-  const stackFileName = path.relative(project.rootDirectory, stackFile.filePath) || stackFile.filePath;
+  const relativeStackFile = path.relative(project.rootDirectory, stackFile.filePath);
+  const stackFileName = relativeStackFile.startsWith("..") ? stackFile.filePath : relativeStackFile;
   const programErrors = recorder.errors().map((diagnostic) => cleanProgramError(diagnostic.message, options.verbose));
   if (result.exitCode === 0 && !result.timedOut && programErrors.length === 0) {
     for (const line of outputLines(result.stdout)) recorder.recordDiagnostic({ severity: "info", message: line });

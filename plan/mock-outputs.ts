@@ -27,88 +27,98 @@ function digest(...parts: string[]): string {
 }
 
 /** 16 upper-case letters and digits, as in IAM unique ids. */
-function iamSuffix(type: string, name: string): string {
-  return digest("iam", type, name).slice(0, 16).toUpperCase();
+function iamSuffix(seed: string, name: string): string {
+  return digest("iam", seed, name).slice(0, 16).toUpperCase();
 }
 
 /** A UUID-shaped id (Auth0 actions, provider references). */
-export function placeholderUuid(type: string, name: string): string {
-  const hex = digest("uuid", type, name);
+export function placeholderUuid(seed: string, name: string): string {
+  const hex = digest("uuid", seed, name);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The stand-in for a secret a provider would return; tests search the plan's output for it. */
-export function secretOutputPlaceholder(type: string, name: string): string {
-  return `${SECRET_PLACEHOLDER_PREFIX}output-${digest("secret", type, name).slice(0, 16)}`;
+export function secretOutputPlaceholder(seed: string, name: string): string {
+  return `${SECRET_PLACEHOLDER_PREFIX}output-${digest("secret", seed, name).slice(0, 16)}`;
 }
 
 /** Pulumi's auto-name: the logical name plus 7 hex characters. */
-export function autoName(type: string, name: string): string {
-  return `${name}-${digest("autoname", type, name).slice(0, 7)}`;
+export function autoName(seed: string, name: string): string {
+  return `${name}-${digest("autoname", seed, name).slice(0, 7)}`;
 }
 
 function iamPath(inputs: WireObject): string {
   return wireString(inputs["path"]) ?? "/";
 }
 
-type Answerer = (name: string, inputs: WireObject, context: MockContext, type: string) => MockAnswer;
+/** `seed` is the resource URN: every derived value differs between stacks and parents. */
+type Answerer = (name: string, inputs: WireObject, context: MockContext, seed: string) => MockAnswer;
 
 const arnPrefix = `arn:aws:iam::${PLACEHOLDER_ACCOUNT_ID}:`;
 
 /** Resource name input, or the auto-name the AWS provider would choose. */
-function awsName(inputs: WireObject, type: string, name: string): string {
-  return wireString(inputs["name"]) ?? autoName(type, name);
+function awsName(inputs: WireObject, seed: string, name: string): string {
+  return wireString(inputs["name"]) ?? autoName(seed, name);
 }
 
 const ANSWERERS: Record<string, Answerer> = {
-  "aws:iam/user:User": (name, inputs, _context, type) => {
-    const userName = awsName(inputs, type, name);
+  "aws:iam/user:User": (name, inputs, _context, seed) => {
+    const userName = awsName(inputs, seed, name);
     return {
       id: userName,
-      computed: { name: userName, arn: `${arnPrefix}user${iamPath(inputs)}${userName}`, uniqueId: `AIDA${iamSuffix(type, name)}` },
+      computed: { name: userName, arn: `${arnPrefix}user${iamPath(inputs)}${userName}`, uniqueId: `AIDA${iamSuffix(seed, name)}` },
     };
   },
-  "aws:iam/role:Role": (name, inputs, _context, type) => {
-    const roleName = awsName(inputs, type, name);
+  "aws:iam/role:Role": (name, inputs, _context, seed) => {
+    const roleName = awsName(inputs, seed, name);
     return {
       id: roleName,
-      computed: { name: roleName, arn: `${arnPrefix}role${iamPath(inputs)}${roleName}`, uniqueId: `AROA${iamSuffix(type, name)}` },
+      computed: { name: roleName, arn: `${arnPrefix}role${iamPath(inputs)}${roleName}`, uniqueId: `AROA${iamSuffix(seed, name)}` },
     };
   },
-  "aws:iam/policy:Policy": (name, inputs, _context, type) => {
-    const policyName = awsName(inputs, type, name);
+  "aws:iam/policy:Policy": (name, inputs, _context, seed) => {
+    const policyName = awsName(inputs, seed, name);
     const arn = `${arnPrefix}policy${iamPath(inputs)}${policyName}`;
-    return { id: arn, computed: { name: policyName, arn, policyId: `ANPA${iamSuffix(type, name)}` } };
+    return { id: arn, computed: { name: policyName, arn, policyId: `ANPA${iamSuffix(seed, name)}` } };
   },
-  "aws:iam/userPolicy:UserPolicy": (name, inputs, _context, type) => {
-    const policyName = awsName(inputs, type, name);
+  "aws:iam/userPolicy:UserPolicy": (name, inputs, _context, seed) => {
+    const policyName = awsName(inputs, seed, name);
     return { id: `${wireString(inputs["user"]) ?? "user"}:${policyName}`, computed: { name: policyName } };
   },
-  "aws:iam/userPolicyAttachment:UserPolicyAttachment": (name, inputs, _context, type) => ({
-    id: `${wireString(inputs["user"]) ?? "user"}-${digest(type, name).slice(0, 20)}`,
+  "aws:iam/rolePolicy:RolePolicy": (name, inputs, _context, seed) => {
+    const policyName = awsName(inputs, seed, name);
+    return { id: `${wireString(inputs["role"]) ?? "role"}:${policyName}`, computed: { name: policyName } };
+  },
+  "aws:iam/userPolicyAttachment:UserPolicyAttachment": (name, inputs, _context, seed) => ({
+    id: `${wireString(inputs["user"]) ?? "user"}-${digest(seed, name).slice(0, 20)}`,
     computed: {},
   }),
-  "aws:iam/accessKey:AccessKey": (name, _inputs, _context, type) => ({
-    id: `AKIA${iamSuffix(type, name)}`,
+  "aws:iam/accessKey:AccessKey": (name, _inputs, _context, seed) => ({
+    id: `AKIA${iamSuffix(seed, name)}`,
     // A stand-in secret (the monitor marks it secret, as the engine does for additionalSecretOutputs),
     // so the plan shows whether the program keeps it secret wherever it flows.
-    computed: { status: "Active", secret: secretOutputPlaceholder(type, name) },
+    computed: { status: "Active", secret: secretOutputPlaceholder(seed, name) },
   }),
-  "aws:sns/topic:Topic": (name, inputs, context, type) => {
-    const topicName = awsName(inputs, type, name);
+  "aws:sns/topic:Topic": (name, inputs, context, seed) => {
+    const topicName = awsName(inputs, seed, name);
     const arn = `arn:aws:sns:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:${topicName}`;
     return { id: arn, computed: { name: topicName, arn } };
   },
+  "aws:sns/topicSubscription:TopicSubscription": (name, inputs, context, seed) => {
+    const topic = wireString(inputs["topic"]) ?? `arn:aws:sns:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:topic`;
+    const arn = `${topic}:${placeholderUuid(seed, name)}`;
+    return { id: arn, computed: { arn } };
+  },
   "aws:sns/smsPreferences:SmsPreferences": (_name, _inputs, context) => ({ id: `aws-sns-sms-preferences-${context.region}`, computed: {} }),
-  "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, context, type) => {
-    const alarmName = awsName(inputs, type, name);
+  "aws:cloudwatch/metricAlarm:MetricAlarm": (name, inputs, context, seed) => {
+    const alarmName = awsName(inputs, seed, name);
     return {
       id: alarmName,
       computed: { name: alarmName, arn: `arn:aws:cloudwatch:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:alarm:${alarmName}` },
     };
   },
-  "aws:cloudwatch/logGroup:LogGroup": (name, inputs, context, type) => {
-    const groupName = awsName(inputs, type, name);
+  "aws:cloudwatch/logGroup:LogGroup": (name, inputs, context, seed) => {
+    const groupName = awsName(inputs, seed, name);
     return {
       id: groupName,
       computed: { name: groupName, arn: `arn:aws:logs:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:log-group:${groupName}` },
@@ -116,11 +126,10 @@ const ANSWERERS: Record<string, Answerer> = {
   },
 };
 
-/** The monitor's answer for one custom resource. */
-export function mockAnswer(type: string, name: string, inputs: WireObject, context: MockContext): MockAnswer {
+/** The monitor's answer for one custom resource, identified by type, logical name and URN. */
+export function mockAnswer(type: string, name: string, urn: string, inputs: WireObject, context: MockContext): MockAnswer {
   const answerer = ANSWERERS[type];
-  if (answerer !== undefined) return answerer(name, inputs, context, type);
-  if (type.startsWith("pulumi:providers:")) return { id: placeholderUuid(type, name), computed: {} };
-  if (type.startsWith("auth0:")) return { id: placeholderUuid(type, name), computed: {} };
-  return { id: `${name}-${digest(type, name).slice(0, 8)}`, computed: {} };
+  if (answerer !== undefined) return answerer(name, inputs, context, urn);
+  if (type.startsWith("pulumi:providers:") || type.startsWith("auth0:")) return { id: placeholderUuid(urn, name), computed: {} };
+  return { id: `${name}-${digest(urn, name).slice(0, 8)}`, computed: {} };
 }

@@ -167,7 +167,7 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
     const response = new resproto.RegisterResourceResponse();
     response.setUrn(urn);
     if (request.getCustom()) {
-      const answer = mockAnswer(type, name, inputs, mockContext);
+      const answer = mockAnswer(type, name, urn, inputs, mockContext);
       const outputs = mockOutputs(inputs, answer.computed, request.getAdditionalsecretoutputsList());
       resource.id = answer.id;
       states.set(urn, { urn, id: answer.id, state: outputs });
@@ -186,7 +186,7 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
     const name = request.getName();
     const urn = recorder.resourceUrn(type, name, request.getParent());
     const inputs = wireObject(request.getProperties());
-    const answer = mockAnswer(type, name, inputs, mockContext);
+    const answer = mockAnswer(type, name, urn, inputs, mockContext);
     const id = request.getId() || answer.id;
     const outputs = mockOutputs(inputs, answer.computed, request.getAdditionalsecretoutputsList());
     const resource: PlannedResource = {
