@@ -84,8 +84,12 @@ function readEndpoint(value: string | undefined): string | undefined {
   return value;
 }
 
+/** The last ALLOWED_COUNTRIES parsed: a warm Action sees the same string on every send. */
+let lastAllowedCountries: { raw: string; countries: readonly string[] } | undefined;
+
 function readAllowedCountries(value: string | undefined): readonly string[] | undefined {
   if (value === undefined) return undefined;
+  if (lastAllowedCountries?.raw === value) return lastAllowedCountries.countries;
   const parsed = parseAllowedCountries(value);
   if (parsed.invalid.length > 0) {
     throw invalid(
@@ -94,6 +98,7 @@ function readAllowedCountries(value: string | undefined): readonly string[] | un
     );
   }
   if (parsed.countries.length === 0) throw invalid("ALLOWED_COUNTRIES", "lists no country");
+  lastAllowedCountries = { raw: value, countries: parsed.countries };
   return parsed.countries;
 }
 
@@ -103,17 +108,6 @@ function readMaxPrice(value: string | undefined): string | undefined {
     throw invalid("SMS_MAX_PRICE_USD", "is not a positive decimal amount of US dollars (e.g. 0.50)");
   }
   return value;
-}
-
-/** Cache of the last ALLOWED_COUNTRIES parse: a warm Action sees the same string on every send. */
-let lastCountries: { raw: string; countries: readonly string[] } | undefined;
-
-function readAllowedCountriesCached(value: string | undefined): readonly string[] | undefined {
-  if (value === undefined) return undefined;
-  if (lastCountries?.raw !== value) {
-    lastCountries = { raw: value, countries: readAllowedCountries(value) ?? [] };
-  }
-  return lastCountries.countries;
 }
 
 /** Reads and validates `event.secrets`; throws SendRefusedError naming the first bad secret. */
@@ -139,7 +133,7 @@ export function readSenderSettings(secrets: unknown): SenderSettings {
     accessKeyId,
     secretAccessKey,
     endpoint: readEndpoint(readOptional(bag, "SNS_ENDPOINT")),
-    allowedCountries: readAllowedCountriesCached(readOptional(bag, "ALLOWED_COUNTRIES")),
+    allowedCountries: readAllowedCountries(readOptional(bag, "ALLOWED_COUNTRIES")),
     senderId,
     originationNumber,
     maxPriceUsd: readMaxPrice(readOptional(bag, "SMS_MAX_PRICE_USD")),

@@ -11,7 +11,7 @@ import { SendRefusedError, SmsDeliveryError, type DeliveryFailureReason } from "
 import { logSendOutcome } from "./send-log";
 import { snsClientFor } from "./sns-client";
 
-/** Total time a send may take, retries included; Auth0 kills an Action at 20 s. */
+/** Total time a send may take, from the handler's start, retries included; Auth0 kills an Action at 20 s. */
 export const SEND_DEADLINE_MS = 4_500;
 
 export interface SmsRequest {
@@ -135,10 +135,11 @@ async function publishWithinDeadline(
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
+    const remainingMs = Math.max(0, SEND_DEADLINE_MS - (performance.now() - startedAt));
     timer = setTimeout(() => {
       reject(new DeadlineExceeded(`no answer within ${SEND_DEADLINE_MS} ms`));
       controller.abort();
-    }, SEND_DEADLINE_MS);
+    }, remainingMs);
   });
   try {
     const output = await Promise.race([client.send(command, { abortSignal: controller.signal }), deadline]);
@@ -201,7 +202,8 @@ export async function sendSms(request: SmsRequest): Promise<SmsSent> {
         ms,
       });
     } else {
-      logSendOutcome({ outcome: "failed", trigger: request.trigger, to, country, error: "UnexpectedError", attempts: 0, ms });
+      const name = error instanceof Error ? error.name : "UnexpectedError";
+      logSendOutcome({ outcome: "failed", trigger: request.trigger, to, country, reason: "unexpected", error: name, attempts: 0, ms });
     }
     throw error;
   }
