@@ -1,0 +1,142 @@
+// `npm run bench [-- --aws-sdk-v2 DIR]`: builds the send-phone-message Action and measures it against
+// a local TLS SNS-compatible endpoint in its own process: cold start (fresh node per sample, clock from
+// just before require() of the bundle to the first accepted SMS), where the cold start goes, warm
+// per-send latency, TLS connections opened, RSS, and a raw keep-alive HTTPS POST of the same size as
+// the floor. With --aws-sdk-v2, also the original guide's aws-sdk v2 hook, as a same-machine baseline.
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { buildAction } from "../hook/bundle";
+import { BENCH_ENV, parseResult, type ColdStartSample, type ComparisonSample, type LatencySample, type StageTimings } from "./bench-protocol";
+import { startEndpointProcess, runDriver } from "./bench-processes";
+import { renderBenchReport } from "./bench-report";
+import { compileBenchDrivers, type BenchDriver } from "./compile-bench-drivers";
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+const OUT_DIR = path.join(REPO_ROOT, "dist", "bench");
+const COLD_SAMPLES = 9;
+const BREAKDOWN_SAMPLES = 7;
+const WARM_SENDS = 300;
+const WARM_UP_SENDS = 20;
+const COMPARE_ROUNDS = 200; // as in warm-driver.ts and raw-floor-driver.ts
+
+/** `--aws-sdk-v2 DIR` or `--aws-sdk-v2=DIR`; any other argument is an error naming it. */
+export function parseBenchArgs(args: readonly string[]): { awsSdkV2Dir: string | undefined } {
+  let awsSdkV2Dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg === "--aws-sdk-v2") {
+      awsSdkV2Dir = args[++i];
+      if (awsSdkV2Dir === undefined) throw new Error("--aws-sdk-v2 needs a folder (one where `npm install aws-sdk@2` was run)");
+    } else if (arg.startsWith("--aws-sdk-v2=")) {
+      awsSdkV2Dir = arg.slice("--aws-sdk-v2=".length);
+    } else {
+      throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (the only one is --aws-sdk-v2 DIR)`);
+    }
+  }
+  return { awsSdkV2Dir: awsSdkV2Dir === undefined ? undefined : path.resolve(awsSdkV2Dir) };
+}
+
+/** The floor's body: the same parameters, encoded the way the SDK's Query serializer encodes them. */
+function queryBody(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join("&");
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.type()} ${os.release()}, node ${process.version}, load average at start ${load}`;
+}
+
+async function main(): Promise<void> {
+  const { awsSdkV2Dir } = parseBenchArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const benchStart = performance.now();
+  await mkdir(OUT_DIR, { recursive: true });
+  const action = await buildAction("send-phone-message");
+  const actionFile = path.join(OUT_DIR, "send-phone-message.js");
+  await writeFile(actionFile, action.code);
+  const drivers = await compileBenchDrivers(OUT_DIR);
+  const machineAtStart = machine();
+  const endpoint = await startEndpointProcess(drivers["endpoint-process"]);
+  try {
+    const caFile = path.join(OUT_DIR, "endpoint-ca.pem");
+    await writeFile(caFile, endpoint.caPem);
+    // A clean environment: no AWS_* or NODE_OPTIONS from the caller. The endpoint's certificate is
+    // trusted through NODE_EXTRA_CA_CERTS (read at process start): the Action needs no test hook.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: caFile,
+      [BENCH_ENV.actionFile]: actionFile,
+      [BENCH_ENV.endpoint]: endpoint.url,
+      [BENCH_ENV.sends]: String(WARM_SENDS),
+      [BENCH_ENV.awsSdkV2Dir]: awsSdkV2Dir,
+    };
+    const run = async <T>(driver: BenchDriver, extra: NodeJS.ProcessEnv = {}): Promise<T> =>
+      parseResult<T>(driver, await runDriver(drivers[driver], { ...env, ...extra }));
+
+    await run<ColdStartSample>("cold-start-driver"); // discarded: fills the OS file cache, gives the floor its body
+    const first = await endpoint.stats();
+    if (first.lastParams === undefined) throw new Error("the bench's first send did not reach the endpoint");
+    const floorBody = queryBody(first.lastParams);
+
+    // Cold samples interleaved (one of each per round), so drifting machine load hits every row alike.
+    const cold = { noAllowList: [] as ColdStartSample[], allowList: [] as ColdStartSample[], floor: [] as LatencySample[], guideHookV2: awsSdkV2Dir === undefined ? undefined : ([] as ColdStartSample[]) };
+    for (let round = 0; round < COLD_SAMPLES; round++) {
+      cold.noAllowList.push(await run<ColdStartSample>("cold-start-driver"));
+      cold.allowList.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.allowedCountries]: "GB,US" }));
+      cold.floor.push(await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: "1" }));
+      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("guide-hook-v2-driver"));
+    }
+    const afterCold = await endpoint.stats();
+    const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 2 : 3);
+    if (afterCold.publishCount - first.publishCount < expectedPublishes) throw new Error("not every cold-start send reached the endpoint");
+
+    const breakdowns: StageTimings[] = [];
+    for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
+
+    const beforeWarm = await endpoint.stats();
+    const warmAction = await run<LatencySample>("warm-driver");
+    const afterWarm = await endpoint.stats();
+    const warmFloor = await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody });
+    const afterFloor = await endpoint.stats();
+    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS) });
+    const afterComparison = await endpoint.stats();
+    const comparedConnections = Object.values(comparison.connections).reduce((sum, n) => sum + n, 0);
+    if (comparedConnections !== afterComparison.connectionCount - afterFloor.connectionCount) {
+      throw new Error("the comparison's client-side connection count disagrees with the endpoint's");
+    }
+
+    console.log(
+      renderBenchReport({
+        startedAt,
+        machine: machineAtStart,
+        actionBytes: Buffer.byteLength(action.code),
+        cold,
+        warm: {
+          action: warmAction,
+          floor: warmFloor,
+          comparison,
+          warmUpSends: WARM_UP_SENDS,
+          actionConnections: afterWarm.connectionCount - beforeWarm.connectionCount,
+          actionRequests: afterWarm.requestCount - beforeWarm.requestCount,
+          floorConnections: afterFloor.connectionCount - afterWarm.connectionCount,
+          floorRequests: afterFloor.requestCount - afterWarm.requestCount,
+        },
+        breakdowns,
+        benchSeconds: (performance.now() - benchStart) / 1000,
+      }),
+    );
+  } finally {
+    await endpoint.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
