@@ -17,6 +17,7 @@ export type OutcomeReason =
   | "invalid-parameter"
   | "throttled"
   | "timeout"
+  | "unreachable"
   | "sns-unavailable"
   | "bad-configuration"
   | "sns-error"
@@ -92,6 +93,10 @@ export const OUTCOME_GUIDE: Readonly<Record<OutcomeReason, { summary: string; ne
     summary: "SNS did not answer within the sender's deadline",
     next: "Check network access to the SNS endpoint of the region (or --endpoint), and that the region exists.",
   },
+  unreachable: {
+    summary: "The SNS endpoint could not be reached (no connection)",
+    next: "Check the region (AWS_REGION / the stack's aws:region), the --endpoint URL if given, DNS, proxy and firewall.",
+  },
   "sns-unavailable": {
     summary: "SNS answered with a server error (after the sender's retries)",
     next: "Retry later; check the AWS Health Dashboard for SNS in this region.",
@@ -126,6 +131,7 @@ const AUTHORIZATION_ERRORS = new Set(["AuthorizationErrorException", "Authorizat
 const OPTED_OUT_ERRORS = new Set(["OptedOutException", "OptedOut"]);
 const PARAMETER_ERRORS = new Set(["InvalidParameterException", "InvalidParameter", "InvalidParameterValueException", "InvalidParameterValue", "ValidationException"]);
 const THROTTLING_ERRORS = new Set(["ThrottledException", "Throttled", "Throttling", "ThrottlingException", "TooManyRequestsException"]);
+const NETWORK_ERRORS = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ETIMEDOUT|EPROTO|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_\w+)$/;
 const SERVER_ERRORS = new Set(["InternalErrorException", "InternalError", "InternalFailure", "ServiceUnavailable", "ServiceUnavailableException"]);
 
 interface ThrownShape {
@@ -168,6 +174,7 @@ function snsReason(errorClass: string, httpStatus: number | undefined, message: 
   if (AUTHORIZATION_ERRORS.has(errorClass)) return "not-authorized";
   if (PARAMETER_ERRORS.has(errorClass)) return /phone ?number/i.test(message) ? "invalid-number" : "invalid-parameter";
   if (THROTTLING_ERRORS.has(errorClass)) return "throttled";
+  if (NETWORK_ERRORS.test(errorClass)) return "unreachable";
   if (SERVER_ERRORS.has(errorClass) || (httpStatus !== undefined && httpStatus >= 500)) return "sns-unavailable";
   return "sns-error";
 }

@@ -93,6 +93,8 @@ describe("classifying what the Action threw", () => {
     [delivery("ThrottledException", "Rate exceeded", 429), "throttled"],
     [delivery("InternalErrorException", "oops", 500), "sns-unavailable"],
     [delivery("ServiceUnavailable", "busy", 503), "sns-unavailable"],
+    [delivery("ECONNREFUSED", "connect ECONNREFUSED [number]:443"), "unreachable"],
+    [delivery("ENOTFOUND", "getaddrinfo ENOTFOUND sns.xx-nowhere-1.amazonaws.com"), "unreachable"],
     [delivery("KMSDisabledException", "kms"), "sns-error"],
     [new TypeError("x is not a function"), "unexpected"],
   ])("%s → %s, with a next step", (thrown, reason) => {

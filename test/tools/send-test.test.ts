@@ -180,6 +180,17 @@ describe("failures SNS reports", () => {
     expect(endpoint.requestCount).toBe(3);
   });
 
+  it("unreachable: nothing listens at the endpoint", async () => {
+    const old = endpoint;
+    endpoint = await startLocalSnsEndpoint(); // opened first, so it cannot take the closed port
+    await old.close();
+    const closed = old.url;
+    const result = await run(["--to", TO, "--endpoint", closed], awsEnv());
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("FAILED (unreachable): The SNS endpoint could not be reached");
+    expectNothingSecret(result.all, TO);
+  });
+
   it("timeout: an endpoint that never answers is reported within the sender's deadline", async () => {
     endpoint.stall(true);
     const started = Date.now();
