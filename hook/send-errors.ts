@@ -25,8 +25,11 @@ export class SendRefusedError extends Error {
   }
 }
 
-/** Why SNS did not accept the message: no answer in time, or an error answer (after any retries). */
-export type DeliveryFailureReason = "timeout" | "sns-error";
+/**
+ * Why SNS did not accept the message: no answer in time, SNS never reached (DNS, refused connection,
+ * untrusted TLS: nothing was sent), or an error answer (after any retries).
+ */
+export type DeliveryFailureReason = "timeout" | "unreachable" | "sns-error";
 
 export interface SmsDeliveryFailure {
   reason: DeliveryFailureReason;

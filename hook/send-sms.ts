@@ -9,6 +9,7 @@ import { countryOfNumber } from "./country-of-number";
 import { maskPhoneNumber, parseE164, type E164Number } from "./phone-number";
 import { SendRefusedError, SmsDeliveryError, type DeliveryFailureReason } from "./send-errors";
 import { logSendOutcome } from "./send-log";
+import { scrubPhoneNumbers } from "./scrub-numbers";
 import { snsClientFor } from "./sns-client";
 
 /** Total time a send may take, from the handler's start, retries included; Auth0 kills an Action at 20 s. */
@@ -107,10 +108,22 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
-/** SNS error messages can quote the number: keep digits runs out of anything we rethrow or log. */
+/** SNS error messages can quote the number: keep phone-number-like digit runs out of anything we rethrow or log. */
 function scrubbed(message: unknown): string {
-  const text = typeof message === "string" ? message : "";
-  return text.replace(/\+?\d[\d\s().-]{4,}\d/g, "[number]").slice(0, 200);
+  return scrubPhoneNumbers(typeof message === "string" ? message : "").slice(0, 200);
+}
+
+/**
+ * Error codes of a connection that never reached SNS (no DNS answer, nothing listening, TLS not
+ * trusted): the SMS was certainly not sent. ECONNRESET/EPIPE are left out: the request may have arrived.
+ */
+const UNREACHABLE_CODES =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|EPROTO|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_\w+|ERR_SSL_\w+|HOSTNAME_MISMATCH)$/;
+
+/** Where the SDK was sending, for an operator: SNS_ENDPOINT's origin, or the region's public endpoint. */
+function snsTarget(settings: Pick<SenderSettings, "region" | "endpoint">): string {
+  if (settings.endpoint === undefined) return `the public SNS endpoint of AWS_REGION ${settings.region}`;
+  return `SNS_ENDPOINT ${new URL(settings.endpoint).origin}`;
 }
 
 class DeadlineExceeded extends Error {
@@ -120,6 +133,7 @@ class DeadlineExceeded extends Error {
 async function publishWithinDeadline(
   client: SNSClient,
   input: PublishCommandInput,
+  settings: SenderSettings,
   startedAt: number,
 ): Promise<{ messageId: string; attempts: number }> {
   const command = new PublishCommand(input);
@@ -148,24 +162,32 @@ async function publishWithinDeadline(
     }
     return { messageId: output.MessageId, attempts: output.$metadata.attempts ?? Math.max(attemptsSeen, 1) };
   } catch (error) {
-    throw toDeliveryError(error, Math.max(attemptsSeen, 1), startedAt);
+    throw toDeliveryError(error, Math.max(attemptsSeen, 1), settings, startedAt);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function toDeliveryError(error: unknown, attemptsSeen: number, startedAt: number): SmsDeliveryError {
+function toDeliveryError(error: unknown, attemptsSeen: number, settings: SenderSettings, startedAt: number): SmsDeliveryError {
   const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
   const name = typeof sdk.name === "string" ? sdk.name : "Error";
   const errorClass = typeof sdk.code === "string" && name === "Error" ? sdk.code : name;
   const timedOut = name === "DeadlineExceeded" || name === "AbortError" || name === "TimeoutError";
-  const reason: DeliveryFailureReason = timedOut ? "timeout" : "sns-error";
   const attempts = sdk.$metadata?.attempts ?? attemptsSeen;
   const httpStatus = sdk.$metadata?.httpStatusCode;
+  const unreachable = !timedOut && httpStatus === undefined && UNREACHABLE_CODES.test(errorClass);
+  const reason: DeliveryFailureReason = timedOut ? "timeout" : unreachable ? "unreachable" : "sns-error";
   const elapsedMs = Math.round(performance.now() - startedAt);
-  const message = timedOut
-    ? `SNS did not accept the SMS in time (${errorClass} after ${attempts} attempt(s), ${elapsedMs} ms; deadline ${SEND_DEADLINE_MS} ms)`
-    : `SNS refused the SMS: ${errorClass}${httpStatus === undefined ? "" : ` (HTTP ${httpStatus})`} after ${attempts} attempt(s): ${scrubbed(sdk.message)}`;
+  let message: string;
+  if (timedOut) {
+    message = `SNS did not accept the SMS in time (${errorClass} after ${attempts} attempt(s), ${elapsedMs} ms; deadline ${SEND_DEADLINE_MS} ms)`;
+  } else if (unreachable) {
+    message =
+      `SNS was unreachable at ${snsTarget(settings)}: ${errorClass} after ${attempts} attempt(s), nothing was sent; ` +
+      `check SNS_ENDPOINT/AWS_REGION and the network (DNS, firewall, TLS trust): ${scrubbed(sdk.message)}`;
+  } else {
+    message = `SNS refused the SMS: ${errorClass}${httpStatus === undefined ? "" : ` (HTTP ${httpStatus})`} after ${attempts} attempt(s): ${scrubbed(sdk.message)}`;
+  }
   return new SmsDeliveryError({ reason, errorClass, httpStatus, attempts, elapsedMs }, message);
 }
 
@@ -181,7 +203,7 @@ export async function sendSms(request: SmsRequest): Promise<SmsSent> {
     checkCountry(country, checked);
     const client = snsClientFor(checked.settings);
     const input = publishInput(checked.recipient.e164, checked.text, checked.settings);
-    const { messageId, attempts } = await publishWithinDeadline(client, input, startedAt);
+    const { messageId, attempts } = await publishWithinDeadline(client, input, checked.settings, startedAt);
     const elapsedMs = Math.round(performance.now() - startedAt);
     logSendOutcome({ outcome: "sent", trigger: request.trigger, to, country, messageId, attempts, ms: elapsedMs });
     return { messageId, to, country, attempts, elapsedMs };

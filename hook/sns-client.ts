@@ -45,6 +45,9 @@ function createSnsClient(settings: ClientSettings): SNSClient {
     useFipsEndpoint: false,
     useDualstackEndpoint: false,
     authSchemePreference: ["sigv4"],
+    // Clock-skew correction stays on (the SDK's default), but said here: left unset, the signer reads
+    // ~/.aws/config and ~/.aws/credentials (two file reads on the first Publish of every cold start).
+    disableClockSkewCorrection: false,
     /** Shows as `app/auth0-sns-mfa` in the User-Agent, so CloudTrail tells these calls apart. */
     userAgentAppId: SNS_USER_AGENT_APP_ID,
     requestHandler: {

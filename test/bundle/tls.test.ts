@@ -44,8 +44,9 @@ describe("built send-phone-message Action over TLS", () => {
       () => undefined,
       (thrown: unknown) => thrown as Error,
     );
-    expect(error).toMatchObject({ name: "SmsDeliveryError" });
+    expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "unreachable" });
     expect(error?.message).toMatch(/CERT|certificate/i);
+    expect(error?.message).toMatch(/SNS was unreachable at SNS_ENDPOINT https:\/\/127\.0\.0\.1:\d+/);
     expect(endpoint.requestCount).toBe(0);
     expect(endpoint.publishes).toHaveLength(0);
     expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "failed" })]);

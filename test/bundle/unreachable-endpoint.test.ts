@@ -40,12 +40,13 @@ describe.each(TRIGGERS)("built %s Action, nothing listening at SNS_ENDPOINT", (t
     for (const value of privates) expect(`${error.message}\n${output.text()}`).not.toContain(value);
   });
 
-  // Known defect of hook/send-sms.ts (reported to the sender engineer): a connection that never reached
-  // SNS is reported as "SNS refused the SMS: ECONNREFUSED" with reason "sns-error", which sends an
-  // operator to look at IAM and SNS instead of at SNS_ENDPOINT and the network. Remove `.fails` when fixed.
-  it.fails("does not claim that SNS refused a message that never reached it", async () => {
+  // A connection that never reached SNS must send an operator to SNS_ENDPOINT and the network, not to
+  // IAM and SNS: it names the endpoint (address and port kept by the digit scrubbing) and says unreachable.
+  it("does not claim that SNS refused a message that never reached it", async () => {
     const { error } = await sendToClosedPort(trigger);
     expect(error.message).not.toMatch(/SNS refused/);
-    expect(error.reason).not.toBe("sns-error");
+    expect(error.reason).toBe("unreachable");
+    expect(error.message).toMatch(/SNS was unreachable at SNS_ENDPOINT https?:\/\/127\.0\.0\.1:\d+/);
+    expect(error.message).toMatch(/connect ECONNREFUSED 127\.0\.0\.1:\d+/);
   });
 });
