@@ -5,6 +5,7 @@
  */
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { SenderSettings } from "./action-secrets";
+import { PreconnectingAgent } from "./preconnecting-agent";
 
 /** Publish attempts per SMS (1 + 2 retries, for throttling, 5xx and timeouts). Publish is not idempotent. */
 export const SNS_MAX_ATTEMPTS = 3;
@@ -32,8 +33,24 @@ function sameClientSettings(a: ClientSettings, b: ClientSettings): boolean {
   );
 }
 
+/**
+ * Where the SDK will send Publish: SNS_ENDPOINT, or the regional endpoint the SDK's rules give for the
+ * standard `aws` partition (sns.<region>.amazonaws.com). Undefined for other partitions (China, ISO),
+ * whose host names differ: no connection is opened ahead there.
+ */
+export function expectedSnsOrigin(settings: Pick<SenderSettings, "region" | "endpoint">): URL | undefined {
+  if (settings.endpoint !== undefined) return new URL(settings.endpoint);
+  if (/^(cn|us-iso[a-z]?|eu-isoe?)-/.test(settings.region)) return undefined;
+  return new URL(`https://sns.${settings.region}.amazonaws.com`);
+}
+
 function createSnsClient(settings: ClientSettings): SNSClient {
-  return new SNSClient({
+  const agent = new PreconnectingAgent();
+  // Connect to SNS now: DNS, TCP and TLS proceed while the SDK builds and signs the first Publish, and
+  // that Publish reuses this connection (one connection per client, as without pre-connecting).
+  const origin = expectedSnsOrigin(settings);
+  if (origin !== undefined) agent.preconnect(origin);
+  const client = new SNSClient({
     region: settings.region,
     endpoint: settings.endpoint,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
@@ -55,8 +72,22 @@ function createSnsClient(settings: ClientSettings): SNSClient {
       requestTimeout: SNS_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
       socketTimeout: SNS_REQUEST_TIMEOUT_MS,
+      httpsAgent: agent,
     },
   });
+  // The SDK builds a request in promise continuations that never let the event loop run, so the
+  // pre-connected socket would only advance once the request is sent. One turn of the event loop as
+  // the first Publish starts lets TCP complete and the TLS ClientHello go out, so the handshake's round
+  // trips overlap serialising, endpoint resolution and signing. Only while the pre-connected socket is
+  // unclaimed: warm sends never wait.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      if (agent.hasUnclaimedConnection()) await new Promise<void>((resolve) => setImmediate(resolve));
+      return next(args);
+    },
+    { step: "initialize", priority: "high", name: "preconnectHeadStart" },
+  );
+  return client;
 }
 
 /** The shared client for these settings (the same object as long as they do not change). */

@@ -54,22 +54,27 @@ describe("built send-phone-message Action over TLS", () => {
   });
 });
 
-it("delivers over TLS in a node process that trusts the endpoint through NODE_EXTRA_CA_CERTS", async () => {
+it("delivers over TLS in a node process that trusts the endpoint through NODE_EXTRA_CA_CERTS, two sends over the one connection opened ahead", async () => {
   const action = await builtAction("send-phone-message");
   const actionFile = path.join(workDir, "send-phone-message.js");
   const caFile = path.join(workDir, "endpoint-ca.pem");
   await writeFile(actionFile, action.code);
   await writeFile(caFile, endpoint.caPem ?? "");
   const execution = executionFor("send-phone-message", { recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, SNS_ENDPOINT: endpoint.url } });
-  const before = { publishes: endpoint.publishes.length, connections: endpoint.connectionCount };
-  const script = `require(process.env.ACTION_FILE).${action.handlerName}(JSON.parse(process.env.EVENT), {}).then(
+  const before = { publishes: endpoint.publishes.length, connections: endpoint.connectionCount, requests: endpoint.requestCount };
+  const script = `const handler = require(process.env.ACTION_FILE).${action.handlerName};
+    const event = JSON.parse(process.env.EVENT);
+    handler(event, {}).then(() => handler(event, {})).then(
     () => process.exit(0), (e) => { console.error(e.name + ": " + e.message); process.exit(1); });`;
   const { stdout } = await run(process.execPath, ["-e", script], {
     env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: caFile, ACTION_FILE: actionFile, EVENT: JSON.stringify(execution.event) },
   });
   const arrived = endpoint.publishes.slice(before.publishes);
-  expect(arrived.map((p) => p.phoneNumber)).toEqual([NUMBERS.GB]);
+  expect(arrived.map((p) => p.phoneNumber)).toEqual([NUMBERS.GB, NUMBERS.GB]);
   expect(arrived[0]?.message).toBe(execution.text);
+  // The connection the SNS client opens ahead of its first Publish is the one both sends use.
   expect(endpoint.connectionCount - before.connections).toBe(1);
-  expect(JSON.parse(stdout.trim())).toMatchObject({ sms: "sent", messageId: arrived[0]?.messageId });
+  expect(endpoint.requestCount - before.requests).toBe(2);
+  const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown);
+  expect(lines).toEqual(arrived.map((p) => expect.objectContaining({ sms: "sent", messageId: p.messageId })));
 });

@@ -1,0 +1,87 @@
+/**
+ * A keep-alive https.Agent that can open its first connection ahead of the first request: the SNS
+ * client of a cold Action starts the TCP connection and TLS handshake to SNS while the SDK still builds,
+ * serialises and signs the first Publish, and the SDK's request then gets that very socket (it goes
+ * through the agent like any other). From Auth0 to AWS the connection costs DNS, TCP and TLS round
+ * trips: overlapping them with the SDK's CPU work shortens every cold start.
+ *
+ * A pre-connected socket is handed out at most once, only to a request for the same host and port; a
+ * failed one is dropped (the request then connects itself and reports the real error); one never
+ * claimed does not keep the process alive and is closed with the agent.
+ */
+import { Agent, type AgentOptions } from "node:https";
+import { isIP, type Socket } from "node:net";
+
+/** The SDK's NodeHttpHandler defaults for the agent it would create itself. */
+const AGENT_OPTIONS: AgentOptions = { keepAlive: true, maxSockets: 50 };
+
+interface Pending {
+  key: string;
+  socket: Socket;
+  failed: boolean;
+}
+
+type ConnectionOptions = { host?: string | null; hostname?: string | null; port?: number | string | null } & Record<string, unknown>;
+type CreateConnection = (options: ConnectionOptions, callback?: (error: Error | null, socket: Socket) => void) => Socket | undefined;
+
+function hostPortKey(host: string | null | undefined, port: number | string | null | undefined): string {
+  return `${host ?? "localhost"}:${port === undefined || port === null || port === "" ? 443 : String(port)}`;
+}
+
+export class PreconnectingAgent extends Agent {
+  private pending: Pending | undefined;
+
+  /** `extra` adds https.Agent options (tests pass `ca` to trust a local endpoint). */
+  constructor(extra: AgentOptions = {}) {
+    super({ ...AGENT_OPTIONS, ...extra });
+  }
+
+  /**
+   * Starts connecting to the origin of `url` (https only), so that the next request there reuses the
+   * connection. Does nothing while a pre-connected socket is still unclaimed.
+   */
+  preconnect(url: URL): void {
+    if (url.protocol !== "https:" || this.pending !== undefined) return;
+    const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    const port = url.port === "" ? 443 : Number(url.port);
+    // The options the agent's own createSocket() would pass for this origin: its options (keep-alive,
+    // noDelay) and the servername for SNI and the certificate check, unless the host is an IP address.
+    const options: ConnectionOptions = { ...this.options, host, port, ...(isIP(host) === 0 ? { servername: host } : {}) };
+    const create = (Agent.prototype as unknown as { createConnection: CreateConnection }).createConnection;
+    const socket = create.call(this, options);
+    if (socket === undefined) return;
+    const pending: Pending = { key: hostPortKey(host, port), socket, failed: false };
+    socket.once("error", () => {
+      pending.failed = true;
+    });
+    socket.unref();
+    this.pending = pending;
+  }
+
+  /** True while a pre-connected socket waits for its request (it progresses only when the event loop runs). */
+  hasUnclaimedConnection(): boolean {
+    return this.pending !== undefined && !this.pending.failed;
+  }
+
+  /** Called by the agent for every new connection: the pre-connected socket when it fits, else a new one. */
+  override createConnection(options: ConnectionOptions, callback?: (error: Error | null, socket: Socket) => void): Socket | undefined {
+    const pending = this.pending;
+    if (pending !== undefined) {
+      this.pending = undefined;
+      const usable = !pending.failed && !pending.socket.destroyed && pending.key === hostPortKey(options.host ?? options.hostname, options.port);
+      if (usable) {
+        pending.socket.ref();
+        return pending.socket;
+      }
+      pending.socket.destroy();
+    }
+    const create = (Agent.prototype as unknown as { createConnection: CreateConnection }).createConnection;
+    return create.call(this, options, callback);
+  }
+
+  override destroy(): void {
+    this.pending?.socket.destroy();
+    this.pending = undefined;
+    super.destroy();
+  }
+}
