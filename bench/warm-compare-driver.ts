@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const body = requiredEnv(BENCH_ENV.floorBody);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built Action as Auth0 would
   const handler = handlerOf(require(requiredEnv(BENCH_ENV.actionFile)));
+  current = "sdk"; // the client opens its connection when made (hook/preconnecting-agent.ts): count it as the SDK's
   const client = snsClientFor({
     region: "eu-west-2",
     accessKeyId: "AKIAIOSFODNN7EXAMPLE",
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     originationNumber: undefined,
     maxPriceUsd: undefined,
   });
+  current = "action";
   const agent = keepAliveAgent();
   const send: Record<ComparedClient, () => Promise<unknown>> = {
     action: () => {
