@@ -7,6 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { afterAccessKeySettles } from "./access-key-propagation";
 import { SmsAccountOptIns } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
@@ -65,8 +66,13 @@ export class AwsSmsSender extends pulumi.ComponentResource {
 
     this.userArn = user.arn;
     this.userName = user.name;
-    this.accessKeyId = key.id;
-    this.secretAccessKey = pulumi.secret(key.secret);
+    // A key created in this update is handed on only once IAM has had time to propagate it, so the
+    // Action never switches to a key SNS still refuses (see access-key-propagation.ts).
+    // A preview changes nothing, so it shows the key as it is.
+    const settled = (value: pulumi.Output<string>): pulumi.Output<string> =>
+      pulumi.runtime.isDryRun() ? value : pulumi.all([value, key.createDate]).apply(([v, created]) => afterAccessKeySettles(v, created));
+    this.accessKeyId = settled(key.id);
+    this.secretAccessKey = pulumi.secret(settled(key.secret));
     this.registerOutputs({ userArn: this.userArn, accessKeyId: this.accessKeyId, secretAccessKey: this.secretAccessKey });
   }
 }
