@@ -9,7 +9,7 @@ import { connect } from "node:tls";
 import type { PublishCommand as PublishCommandType, SNSClient } from "@aws-sdk/client-sns";
 import type { SenderSettings } from "../hook/action-secrets";
 import { BENCH_ENV, elapsedMs, reportResult, requiredEnv } from "./bench-protocol";
-import { BENCH_RECIPIENT, fail, finish } from "./bench-event";
+import { BENCH_RECIPIENT, benchSenderSettings, fail, finish } from "./bench-event";
 import { median } from "./statistics";
 
 type Load = (this: unknown, request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
@@ -136,16 +136,7 @@ async function main(): Promise<void> {
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the timed SDK require on purpose
   const { snsClientFor } = require("../hook/sns-client") as SnsClientModule;
-  const settings: SenderSettings = {
-    region: "eu-west-2",
-    accessKeyId: "AKIAIOSFODNN7EXAMPLE",
-    secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    endpoint,
-    allowedCountries: undefined,
-    senderId: undefined,
-    originationNumber: undefined,
-    maxPriceUsd: undefined,
-  };
+  const settings: SenderSettings = benchSenderSettings(endpoint);
   const client = timed("construct SNS client (hook/sns-client.ts)", () => snsClientFor(settings));
   const stamps = stampStages(client);
   const publish = () =>

@@ -6,7 +6,7 @@ import tls from "node:tls";
 import { PublishCommand } from "@aws-sdk/client-sns";
 import { snsClientFor } from "../hook/sns-client";
 import { BENCH_ENV, elapsedMs, reportResult, requiredEnv } from "./bench-protocol";
-import { BENCH_RECIPIENT, benchExecution, fail, finish, handlerOf } from "./bench-event";
+import { BENCH_RECIPIENT, benchExecution, benchSenderSettings, fail, finish, handlerOf } from "./bench-event";
 import { keepAliveAgent, rawPost } from "./raw-https-post";
 
 const WARM_UP_ROUNDS = 20;
@@ -33,16 +33,7 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built Action as Auth0 would
   const handler = handlerOf(require(requiredEnv(BENCH_ENV.actionFile)));
   current = "sdk"; // the client opens its connection when made (hook/preconnecting-agent.ts): count it as the SDK's
-  const client = snsClientFor({
-    region: "eu-west-2",
-    accessKeyId: "AKIAIOSFODNN7EXAMPLE",
-    secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    endpoint,
-    allowedCountries: undefined,
-    senderId: undefined,
-    originationNumber: undefined,
-    maxPriceUsd: undefined,
-  });
+  const client = snsClientFor(benchSenderSettings(endpoint));
   current = "action";
   const agent = keepAliveAgent();
   const send: Record<ComparedClient, () => Promise<unknown>> = {
