@@ -2,13 +2,15 @@
  * The project's own rules for its GitHub Actions workflows, on top of GitHub's schema:
  * - every `uses:` of a remote action is pinned to a full 40-hex commit SHA with a `# vX.Y.Z` comment;
  * - `permissions:` is declared at the top and grants nothing but `contents: read`; a job may add
- *   `id-token: write` only when it assumes an AWS role by OIDC; nothing else is ever granted write;
+ *   `id-token: write` only when it assumes an AWS role by OIDC, itself or through the local reusable
+ *   workflow it calls (`uses: ./.github/workflows/...`); nothing else is ever granted write;
  * - no long-lived AWS keys (`aws-access-key-id` inputs, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`);
  * - setup-node installs Node 20 or 22; `npm install` is never used and `npm ci` comes before any
  *   `npm test`/`npm run`;
  * - a job that runs `pulumi up|preview|destroy|refresh` has a concurrency group named after its stack
  *   that does not cancel a run in progress.
- * Pure: takes the file's text, returns the problems found (empty = compliant).
+ * Pure: takes the file's text (and, for jobs that call a local reusable workflow, a function that
+ * returns the called file's text), returns the problems found (empty = compliant).
  */
 import { load } from "js-yaml";
 
@@ -20,6 +22,9 @@ const VERSION_COMMENT = /^v\d+\.\d+\.\d+$/;
 const PULUMI_STACK_COMMAND = /\bpulumi\s+(up|preview|destroy|refresh)\b/;
 
 type Mapping = Record<string, unknown>;
+
+/** Text of a local reusable workflow named as in `uses: ./.github/workflows/x.yml`, or undefined if absent. */
+export type LocalWorkflowReader = (ref: string) => string | undefined;
 
 interface UsesLine {
   line: number;
@@ -84,7 +89,35 @@ function pinningProblems(fileName: string, text: string, allUses: string[]): str
   return problems;
 }
 
-function permissionProblems(fileName: string, workflow: Mapping, jobs: Record<string, Mapping>): string[] {
+function jobsOf(workflow: Mapping): Record<string, Mapping> {
+  const jobs: Record<string, Mapping> = {};
+  for (const [jobId, job] of Object.entries(mappingOf(workflow.jobs))) jobs[jobId] = mappingOf(job);
+  return jobs;
+}
+
+function stepsAssumeRole(job: Mapping): boolean {
+  return stepsOf(job).some((step) => actionName(usesOf(step) ?? "") === AWS_CREDENTIALS_ACTION);
+}
+
+/** Whether any job of the local reusable workflow `ref` assumes an AWS role; a string names why it cannot tell. */
+function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): boolean | string {
+  const text = readLocalWorkflow?.(ref);
+  if (text === undefined) return `calls ${ref}, which cannot be read`;
+  let called: unknown;
+  try {
+    called = load(text);
+  } catch {
+    return `calls ${ref}, which is not YAML`;
+  }
+  return Object.values(jobsOf(mappingOf(called))).some(stepsAssumeRole);
+}
+
+function permissionProblems(
+  fileName: string,
+  workflow: Mapping,
+  jobs: Record<string, Mapping>,
+  readLocalWorkflow: LocalWorkflowReader | undefined,
+): string[] {
   const problems: string[] = [];
   if (!("permissions" in workflow)) {
     problems.push(`${fileName}: no top-level permissions: (the default token would get the repository's default scopes)`);
@@ -107,7 +140,13 @@ function permissionProblems(fileName: string, workflow: Mapping, jobs: Record<st
   };
   checkScopes("the workflow", workflow.permissions, false);
   for (const [jobId, job] of Object.entries(jobs)) {
-    const assumesRole = stepsOf(job).some((step) => actionName(usesOf(step) ?? "") === AWS_CREDENTIALS_ACTION);
+    const calls = typeof job.uses === "string" && job.uses.startsWith("./") ? job.uses : undefined;
+    let assumesRole = stepsAssumeRole(job);
+    if (calls !== undefined) {
+      const called = calledWorkflowAssumesRole(calls, readLocalWorkflow);
+      if (typeof called === "string") problems.push(`${fileName}: job ${jobId} ${called}`);
+      assumesRole = called === true;
+    }
     checkScopes(`job ${jobId}`, job.permissions, assumesRole);
   }
   return problems;
@@ -173,7 +212,7 @@ function concurrencyProblems(fileName: string, jobs: Record<string, Mapping>): s
 }
 
 /** Problems with one workflow file against the project's rules; [] when it complies. */
-export function workflowRuleProblems(fileName: string, text: string): string[] {
+export function workflowRuleProblems(fileName: string, text: string, readLocalWorkflow?: LocalWorkflowReader): string[] {
   let parsed: unknown;
   try {
     parsed = load(text);
@@ -181,15 +220,14 @@ export function workflowRuleProblems(fileName: string, text: string): string[] {
     return [`${fileName}: not YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`];
   }
   if (!isMapping(parsed)) return [`${fileName}: not a workflow (expected a mapping at the top)`];
-  const jobs: Record<string, Mapping> = {};
-  for (const [jobId, job] of Object.entries(mappingOf(parsed.jobs))) jobs[jobId] = mappingOf(job);
+  const jobs = jobsOf(parsed);
   const allUses = Object.values(jobs).flatMap((job) => [
     ...(typeof job.uses === "string" ? [job.uses] : []),
     ...stepsOf(job).flatMap((step) => usesOf(step) ?? []),
   ]);
   return [
     ...pinningProblems(fileName, text, allUses),
-    ...permissionProblems(fileName, parsed, jobs),
+    ...permissionProblems(fileName, parsed, jobs, readLocalWorkflow),
     ...credentialProblems(fileName, text, jobs),
     ...nodeAndNpmProblems(fileName, jobs),
     ...concurrencyProblems(fileName, jobs),

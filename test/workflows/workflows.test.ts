@@ -10,7 +10,7 @@ import path from "node:path";
 import { load } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { conditionHolds, interpolate, workflowSchemaErrors, type ExpressionContext } from "./github-actions-packages";
-import { workflowRuleProblems } from "./workflow-rules";
+import { workflowRuleProblems, type LocalWorkflowReader } from "./workflow-rules";
 
 const WORKFLOW_DIR = path.join(__dirname, "..", "..", ".github", "workflows");
 
@@ -25,12 +25,16 @@ interface Step {
 }
 interface Job {
   if?: string;
+  name?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  secrets?: unknown;
   needs?: string | string[];
   environment?: string;
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
   env?: Record<string, string>;
-  steps: Step[];
+  steps?: Step[];
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -52,6 +56,23 @@ function job(file: string, id: string): Job {
   if (found === undefined) throw new Error(`${file} has no job ${id}`);
   return found;
 }
+
+function stepsOf(file: string, id: string): Step[] {
+  const steps = job(file, id).steps;
+  if (steps === undefined) throw new Error(`${file} job ${id} has no steps`);
+  return steps;
+}
+
+/** Reads `uses: ./.github/workflows/x.yml` from this repository, as GitHub resolves a local reusable workflow. */
+const readLocalWorkflow: LocalWorkflowReader = (ref) => {
+  const match = /^\.\/\.github\/workflows\/([\w.-]+\.ya?ml)$/.exec(ref);
+  if (match?.[1] === undefined) return undefined;
+  try {
+    return workflowText(match[1]);
+  } catch {
+    return undefined;
+  }
+};
 
 function stepIndex(steps: Step[], predicate: (step: Step) => boolean, what: string): number {
   const index = steps.findIndex(predicate);
@@ -95,8 +116,8 @@ const dispatch = (stack: string): ExpressionContext => ({
 describe("every workflow file", () => {
   const files = readdirSync(WORKFLOW_DIR).filter((file) => /\.ya?ml$/.test(file));
 
-  it("includes the three the pipeline needs", () => {
-    expect(files.sort()).toEqual(expect.arrayContaining(["ci.yml", "deploy.yml", "destroy.yml"]));
+  it("includes the four the pipeline needs", () => {
+    expect(files.sort()).toEqual(expect.arrayContaining(["ci.yml", "deploy-stack.yml", "deploy.yml", "destroy.yml"]));
   });
 
   it.each(files)("%s passes GitHub's workflow schema", async (file) => {
@@ -104,7 +125,7 @@ describe("every workflow file", () => {
   });
 
   it.each(files)("%s follows the project's rules (pinned actions, minimal permissions, ...)", (file) => {
-    expect(workflowRuleProblems(file, workflowText(file))).toEqual([]);
+    expect(workflowRuleProblems(file, workflowText(file), readLocalWorkflow)).toEqual([]);
   });
 });
 
@@ -202,13 +223,44 @@ jobs:
   });
 });
 
+describe("the project's rules follow a job into the local reusable workflow it calls", () => {
+  const caller = `on: push
+permissions: {}
+jobs:
+  deploy:
+    permissions:
+      contents: read
+      id-token: write
+    uses: ./.github/workflows/deploy-stack.yml
+`;
+  const withoutRole = `on: workflow_call
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo no role assumed
+`;
+
+  it("accepts id-token: write for a job whose called workflow assumes the AWS role", () => {
+    expect(workflowRuleProblems("caller.yml", caller, readLocalWorkflow)).toEqual([]);
+  });
+
+  it.each([
+    ["the called workflow assumes no role", () => withoutRole, /job deploy grants id-token: write without assuming an AWS role by OIDC/],
+    ["the called workflow does not exist", () => undefined, /job deploy calls \.\/\.github\/workflows\/deploy-stack\.yml, which cannot be read/],
+  ])("rejects id-token: write when %s", (_what, reader: LocalWorkflowReader, message) => {
+    expect(workflowRuleProblems("caller.yml", caller, reader).join("\n")).toMatch(message);
+  });
+});
+
 describe("ci.yml", () => {
   it("runs on pull requests and pushes", () => {
     expect(Object.keys(workflow("ci.yml").on).sort()).toEqual(["pull_request", "push"]);
   });
 
   it("installs exactly, tests, builds and plans dev and prod offline, in that order", () => {
-    const runs = job("ci.yml", "test").steps.flatMap((s) => (s.run === undefined ? [] : [s.run.trim()]));
+    const runs = stepsOf("ci.yml", "test").flatMap((s) => (s.run === undefined ? [] : [s.run.trim()]));
     expect(runs).toEqual([
       "npm ci",
       "npm test",
@@ -223,7 +275,15 @@ describe("ci.yml", () => {
   });
 });
 
-describe("deploy.yml", () => {
+describe("deploy.yml and the deploy-stack.yml it calls", () => {
+  const CALLED = "./.github/workflows/deploy-stack.yml";
+  const deployStack = job("deploy-stack.yml", "deploy");
+  const stackSteps = stepsOf("deploy-stack.yml", "deploy");
+  /** What deploy-stack.yml's expressions see when deploy.yml's job `id` calls it. */
+  function calledWith(id: string): ExpressionContext {
+    return { github: { event_name: "workflow_call", run_id: "42" }, inputs: job("deploy.yml", id).with ?? {} };
+  }
+
   it.each([
     ["a push to main", pushToMain, ["staging"]],
     ["a published release", releasePublished, ["production"]],
@@ -237,31 +297,59 @@ describe("deploy.yml", () => {
     expect(workflow("deploy.yml").on.push).toEqual({ branches: ["main"] });
   });
 
+  it("keeps the steps in one place: both jobs call deploy-stack.yml, passing the environment's secrets on", () => {
+    for (const id of ["staging", "production"]) {
+      const caller = job("deploy.yml", id);
+      expect(caller.uses).toBe(CALLED);
+      expect(caller.secrets).toBe("inherit");
+      expect(caller.steps).toBeUndefined();
+      expect(caller.permissions).toEqual({ contents: "read", "id-token": "write" });
+    }
+    expect(Object.keys(workflow("deploy-stack.yml").on)).toEqual(["workflow_call"]);
+    expect(workflow("deploy-stack.yml").on.workflow_call).toMatchObject({
+      inputs: {
+        stack: { type: "string", required: true },
+        environment: { type: "string", required: true },
+        "smoke-send": { type: "boolean", default: false },
+      },
+    });
+    expect(deployStack.permissions).toEqual({ contents: "read", "id-token": "write" });
+  });
+
   it.each([
     ["staging", "staging", "dev"],
     ["production", "production", "prod"],
   ])("job %s runs in the %s environment on stack %s, one run per stack at a time", async (id, environment, stack) => {
-    const deployJob = job("deploy.yml", id);
-    expect(deployJob.environment).toBe(environment);
-    expect(deployJob.env?.STACK).toBe(stack);
-    expect(deployJob.concurrency).toEqual({ group: `pulumi-stack-${stack}`, "cancel-in-progress": false });
+    const context = calledWith(id);
+    expect(await interpolate(deployStack.environment ?? "", context)).toBe(environment);
+    expect(await interpolate(deployStack.env?.STACK ?? "", context)).toBe(stack);
+    expect(await interpolate(deployStack.concurrency?.group ?? "", context)).toBe(`pulumi-stack-${stack}`);
+    expect(deployStack.concurrency?.["cancel-in-progress"]).toBe(false);
     const destroyGroup = job("destroy.yml", "destroy").concurrency?.group ?? "";
-    expect(await interpolate(destroyGroup, dispatch(stack))).toBe(deployJob.concurrency?.group);
+    expect(await interpolate(destroyGroup, dispatch(stack))).toBe(`pulumi-stack-${stack}`);
+    // One group per stack: the caller does not hold it too (a caller and its called job in the same group wait for each other).
+    expect(job("deploy.yml", id).concurrency).toBeUndefined();
   });
 
-  it.each(["staging", "production"])("job %s previews, then updates, after assuming the AWS role", (id) => {
-    const steps = job("deploy.yml", id).steps;
-    const role = stepIndex(steps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "assuming the role");
-    const preview = stepIndex(steps, (s) => /^pulumi preview --stack "\$STACK"/.test(s.run ?? ""), "running pulumi preview");
-    const up = stepIndex(steps, (s) => /^pulumi up --stack "\$STACK" --yes/.test(s.run ?? ""), "running pulumi up");
+  it("previews, then updates, after assuming the AWS role in a session named after the stack", async () => {
+    const role = stepIndex(stackSteps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "assuming the role");
+    const preview = stepIndex(stackSteps, (s) => /^pulumi preview --stack "\$STACK"/.test(s.run ?? ""), "running pulumi preview");
+    const up = stepIndex(stackSteps, (s) => /^pulumi up --stack "\$STACK" --yes/.test(s.run ?? ""), "running pulumi up");
     expect(role).toBeLessThan(preview);
     expect(preview).toBeLessThan(up);
-    const roleInputs = steps[role]?.with ?? {};
+    const roleInputs = stackSteps[role]?.with ?? {};
     expect(roleInputs["role-to-assume"]).toBe("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    expect(await interpolate(String(roleInputs["role-session-name"]), calledWith("production"))).toBe("auth0-sns-mfa-prod-42");
   });
 
-  it.each(["staging", "production"])("job %s takes Auth0 and Pulumi credentials from secrets and variables", (id) => {
-    expect(job("deploy.yml", id).env).toMatchObject({
+  it("pins the Pulumi CLI in the called workflow itself (a caller's workflow-level env is not passed on)", () => {
+    expect(workflow("deploy-stack.yml").env?.PULUMI_VERSION).toBe("3.248.0");
+    const cli = step(stackSteps, (s) => s.uses?.startsWith("pulumi/actions@") === true, "installing the Pulumi CLI");
+    expect(cli.with?.["pulumi-version"]).toBe("${{ env.PULUMI_VERSION }}");
+  });
+
+  it("takes Auth0 and Pulumi credentials from secrets and variables", () => {
+    expect(deployStack.env).toMatchObject({
       AUTH0_DOMAIN: "${{ secrets.AUTH0_DOMAIN }}",
       AUTH0_CLIENT_ID: "${{ secrets.AUTH0_CLIENT_ID }}",
       AUTH0_CLIENT_SECRET: "${{ secrets.AUTH0_CLIENT_SECRET }}",
@@ -271,11 +359,10 @@ describe("deploy.yml", () => {
     });
   });
 
-  describe("the staging smoke send", () => {
-    const steps = job("deploy.yml", "staging").steps;
-    const probe = step(steps, (s) => s.id === "smoke", "with id smoke");
-    const send = step(steps, (s) => /npm run send-test/.test(s.run ?? ""), "running send-test");
-    const skipped = step(steps, (s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ""), "writing the step summary");
+  describe("the smoke send (staging only)", () => {
+    const probe = step(stackSteps, (s) => s.id === "smoke", "with id smoke");
+    const send = step(stackSteps, (s) => /npm run send-test/.test(s.run ?? ""), "running send-test");
+    const skipped = step(stackSteps, (s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ""), "writing the step summary");
 
     function probeOutput(phone: string): string {
       const output = path.join(scratch, `output-${Math.random().toString(36).slice(2)}`);
@@ -285,38 +372,50 @@ describe("deploy.yml", () => {
       return readFileSync(output, "utf8");
     }
 
+    /** Which of probe / send / skipped run for deploy.yml's job `id`, given the probe's answer. */
+    async function smokeStepsThatRun(id: string, configured: string): Promise<string[]> {
+      const context = { ...calledWith(id), steps: { smoke: { outputs: { configured } } } };
+      const running: string[] = [];
+      for (const [what, candidate] of [["probe", probe], ["send", send], ["skipped", skipped]] as const) {
+        if (await conditionHolds(candidate.if ?? "true", context)) running.push(what);
+      }
+      return running;
+    }
+
     it("comes after pulumi up", () => {
-      expect(steps.indexOf(send)).toBeGreaterThan(stepIndex(steps, (s) => /^pulumi up/.test(s.run ?? ""), "pulumi up"));
+      expect(stackSteps.indexOf(send)).toBeGreaterThan(stepIndex(stackSteps, (s) => /^pulumi up/.test(s.run ?? ""), "pulumi up"));
+      expect(stackSteps.indexOf(probe)).toBeGreaterThan(stepIndex(stackSteps, (s) => /^pulumi up/.test(s.run ?? ""), "pulumi up"));
     });
 
     it("sends one SMS to the secret's number on the dev stack when the secret is set", async () => {
       expect(probe.env?.SMOKE_TEST_PHONE).toBe("${{ secrets.SMOKE_TEST_PHONE }}");
       expect(probeOutput("+12065550100")).toBe("configured=true\n");
-      const context = { steps: { smoke: { outputs: { configured: "true" } } } };
-      expect(await conditionHolds(send.if ?? "", context)).toBe(true);
-      expect(await conditionHolds(skipped.if ?? "", context)).toBe(false);
+      expect(await smokeStepsThatRun("staging", "true")).toEqual(["probe", "send"]);
       expect(send.run).toBe('npm run send-test -- --stack "$STACK" --to "$SMOKE_TEST_PHONE"');
       expect(send.env?.SMOKE_TEST_PHONE).toBe("${{ secrets.SMOKE_TEST_PHONE }}");
     });
 
     it("is skipped, and says so in the run's summary, when the secret is not set", async () => {
       expect(probeOutput("")).toBe("configured=false\n");
-      const context = { steps: { smoke: { outputs: { configured: "false" } } } };
-      expect(await conditionHolds(send.if ?? "", context)).toBe(false);
-      expect(await conditionHolds(skipped.if ?? "", context)).toBe(true);
+      expect(await smokeStepsThatRun("staging", "false")).toEqual(["probe", "skipped"]);
 
       const summary = path.join(scratch, "summary.md");
       writeFileSync(summary, "");
-      const result = runStep(skipped.run ?? "", { GITHUB_STEP_SUMMARY: summary });
+      const environment = await interpolate(skipped.env?.DEPLOY_ENVIRONMENT ?? "", calledWith("staging"));
+      const result = runStep(skipped.run ?? "", { GITHUB_STEP_SUMMARY: summary, DEPLOY_ENVIRONMENT: environment });
       expect(result.status).toBe(0);
-      expect(readFileSync(summary, "utf8")).toMatch(/Smoke send skipped[\s\S]*No SMOKE_TEST_PHONE secret is set/);
-      expect(result.stdout).toMatch(/::notice title=Smoke send skipped::/);
+      expect(readFileSync(summary, "utf8")).toMatch(/Smoke send skipped[\s\S]*No SMOKE_TEST_PHONE secret is set in the staging environment/);
+      expect(result.stdout).toMatch(/::notice title=Smoke send skipped::SMOKE_TEST_PHONE is not set in the staging environment/);
+    });
+
+    it.each(["true", "false", ""])("never runs for production (probe answer %j): no SMS, no skip summary", async (configured) => {
+      expect(await smokeStepsThatRun("production", configured)).toEqual([]);
     });
   });
 });
 
 describe("destroy.yml", () => {
-  const confirmScript = step(job("destroy.yml", "confirm").steps, (s) => s.run !== undefined, "with a script").run ?? "";
+  const confirmScript = step(stepsOf("destroy.yml", "confirm"), (s) => s.run !== undefined, "with a script").run ?? "";
 
   it("runs only when started by hand, with a stack choice and a typed confirmation", () => {
     const on = workflow("destroy.yml").on;
@@ -348,7 +447,7 @@ describe("destroy.yml", () => {
     expect(destroy.needs).toBe("confirm");
     expect(await interpolate(destroy.environment ?? "", dispatch("prod"))).toBe("production");
     expect(await interpolate(destroy.environment ?? "", dispatch("dev"))).toBe("staging");
-    expect(step(destroy.steps, (s) => /pulumi destroy/.test(s.run ?? ""), "destroying").run).toBe(
+    expect(step(stepsOf("destroy.yml", "destroy"), (s) => /pulumi destroy/.test(s.run ?? ""), "destroying").run).toBe(
       'pulumi destroy --stack "$STACK" --yes --non-interactive',
     );
   });
