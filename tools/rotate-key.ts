@@ -6,17 +6,12 @@
 import { GENERATION_KEY, DEFAULT_GENERATION, isKeyNotSet, nextGeneration, parseGeneration, rotationPlan } from "./access-key-generation";
 import { parseFlags, stackFlag, UsageError } from "./cli-flags";
 import { pulumiFailure, runPulumi } from "./pulumi-cli";
+import { runAsCommand, type ToolIo } from "./tool-process";
 
 export const ROTATE_KEY_USAGE = `Usage: npm run rotate-key -- --stack <dev|prod|org/project/stack>
 
 Raises the stack's ${GENERATION_KEY} by one with the Pulumi CLI, then tells you what \`pulumi up\` will do.
 Needs the Pulumi CLI (or PULUMI_BIN) and a login to the stack's backend.`;
-
-export interface ToolIo {
-  env: NodeJS.ProcessEnv;
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 export async function currentGeneration(stack: string, env: NodeJS.ProcessEnv): Promise<number> {
   const command = `pulumi config get ${GENERATION_KEY} --stack ${stack}`;
@@ -47,12 +42,4 @@ export async function rotateKey(argv: readonly string[], io: ToolIo): Promise<nu
   }
 }
 
-if (require.main === module) {
-  void rotateKey(process.argv.slice(2), {
-    env: process.env,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) runAsCommand(rotateKey);

@@ -13,12 +13,7 @@ import { UsageError } from "./cli-flags";
 import { failureOutcome, sentOutcome, type SendOutcome } from "./send-outcome";
 import { parseSendTestArgs, SEND_TEST_USAGE } from "./send-test-args";
 import { gatherSecrets, type ActionSecretValues, type PhoneExperience } from "./send-test-secrets";
-
-export interface ToolIo {
-  env: NodeJS.ProcessEnv;
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import { runAsCommand, type ToolIo } from "./tool-process";
 
 export interface SendTestResult {
   outcome: SendOutcome;
@@ -127,12 +122,4 @@ export async function sendTest(argv: readonly string[], io: ToolIo): Promise<num
   }
 }
 
-if (require.main === module) {
-  void sendTest(process.argv.slice(2), {
-    env: process.env,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) runAsCommand(sendTest);
