@@ -8,6 +8,7 @@ import { readSenderSettings, type SenderSettings } from "./action-secrets";
 import { countryOfNumber } from "./country-of-number";
 import { maskPhoneNumber, parseE164, type E164Number } from "./phone-number";
 import { SendRefusedError, SmsDeliveryError, type DeliveryFailureReason } from "./send-errors";
+import { publishBefore, type PublishAttempts } from "./publish-deadline";
 import { logSendOutcome } from "./send-log";
 import { scrubPhoneNumbers } from "./scrub-numbers";
 import { snsClientFor } from "./sns-client";
@@ -126,45 +127,22 @@ function snsTarget(settings: Pick<SenderSettings, "region" | "endpoint">): strin
   return `SNS_ENDPOINT ${new URL(settings.endpoint).origin}`;
 }
 
-class DeadlineExceeded extends Error {
-  override readonly name = "DeadlineExceeded";
-}
-
 async function publishWithinDeadline(
   client: SNSClient,
   input: PublishCommandInput,
   settings: SenderSettings,
   startedAt: number,
 ): Promise<{ messageId: string; attempts: number }> {
-  const command = new PublishCommand(input);
-  let attemptsSeen = 0;
-  // The deserialize step runs inside the retry loop: once per attempt.
-  command.middlewareStack.add(
-    (next) => (args) => {
-      attemptsSeen++;
-      return next(args);
-    },
-    { step: "deserialize", name: "countPublishAttempts" },
-  );
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    const remainingMs = Math.max(0, SEND_DEADLINE_MS - (performance.now() - startedAt));
-    timer = setTimeout(() => {
-      reject(new DeadlineExceeded(`no answer within ${SEND_DEADLINE_MS} ms`));
-      controller.abort();
-    }, remainingMs);
-  });
+  const attempts: PublishAttempts = { count: 0, expired: false };
   try {
-    const output = await Promise.race([client.send(command, { abortSignal: controller.signal }), deadline]);
+    const remainingMs = SEND_DEADLINE_MS - (performance.now() - startedAt);
+    const output = await publishBefore(client, new PublishCommand(input), remainingMs, attempts);
     if (typeof output.MessageId !== "string" || output.MessageId === "") {
       throw Object.assign(new Error("SNS answered without a MessageId"), { name: "MissingMessageId" });
     }
-    return { messageId: output.MessageId, attempts: output.$metadata.attempts ?? Math.max(attemptsSeen, 1) };
+    return { messageId: output.MessageId, attempts: output.$metadata.attempts ?? Math.max(attempts.count, 1) };
   } catch (error) {
-    throw toDeliveryError(error, Math.max(attemptsSeen, 1), settings, startedAt);
-  } finally {
-    clearTimeout(timer);
+    throw toDeliveryError(error, Math.max(attempts.count, 1), settings, startedAt);
   }
 }
 

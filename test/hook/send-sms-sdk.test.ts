@@ -2,6 +2,7 @@
  * The core with the real @aws-sdk/client-sns against a local SNS-compatible endpoint: proves what the
  * client settings in hook/sns-client.ts really do (keep-alive, retries, per-attempt timeouts, deadline).
  */
+import { PublishCommand } from "@aws-sdk/client-sns";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { SEND_DEADLINE_MS, sendSms, type SmsRequest } from "../../hook/send-sms";
 import { SNS_MAX_ATTEMPTS } from "../../hook/sns-client";
@@ -55,6 +56,18 @@ describe("with the real SNS client", () => {
     expect(arrived[0]?.authorization).toContain(`Credential=${VALID_SECRETS.AWS_ACCESS_KEY_ID}/`);
     expect(arrived[0]?.authorization).toContain("/us-east-1/sns/aws4_request");
     expect(endpoint.connectionCount - connectionsBefore).toBe(1);
+  });
+
+  it("builds the SDK's middleware chain once per client: warm sends reuse it", async () => {
+    await sendSms(request(NUMBERS.US, { AWS_REGION: "ca-central-1" })); // a client of its own
+    const resolve = vi.spyOn(PublishCommand.prototype, "resolveMiddleware");
+    try {
+      await sendSms(request(NUMBERS.US, { AWS_REGION: "ca-central-1" }));
+      await sendSms(request(NUMBERS.CA, { AWS_REGION: "ca-central-1" }));
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
   });
 
   it("retries 5xx answers and reports the attempts", async () => {
