@@ -17,10 +17,33 @@ function projectConfigValues(): Record<string, string> {
   return values;
 }
 
+/**
+ * Keys the operator stored with `--secret`, as bare project key names (and "aws:region"), from the
+ * list the Pulumi CLI hands every program in PULUMI_CONFIG_SECRET_KEYS ("ns:name" or "ns:config:name").
+ */
+export function secretConfigKeys(listed: string | undefined = process.env.PULUMI_CONFIG_SECRET_KEYS): string[] {
+  let keys: unknown;
+  try {
+    keys = JSON.parse(listed ?? "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(keys)) return [];
+  const names: string[] = [];
+  for (const key of keys) {
+    if (typeof key !== "string") continue;
+    const bare = key.replace(/^([^:]+):config:/, "$1:");
+    if (bare === "aws:region") names.push(bare);
+    else if (bare.startsWith(`${PROJECT_NAME}:`)) names.push(bare.slice(PROJECT_NAME.length + 1));
+  }
+  return names;
+}
+
 export function readStackConfig(): StackConfig {
   return validateStackConfig({
     stack: pulumi.getStack(),
     region: new pulumi.Config("aws").get("region"),
     values: projectConfigValues(),
+    secretKeys: secretConfigKeys(),
   });
 }

@@ -26,7 +26,12 @@ export interface RawStackConfig {
   region: string | undefined;
   /** Every key set in the project's namespace (bare names), values as Pulumi delivers them: strings. */
   values: Readonly<Record<string, string>>;
+  /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
+  secretKeys?: readonly string[];
 }
+
+/** What an error shows instead of a value stored as a secret. */
+export const HIDDEN_SECRET_VALUE = "[secret value not shown]";
 
 export class StackConfigError extends Error {
   override readonly name = "StackConfigError";
@@ -40,7 +45,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Collects problems while reading typed values; a bad value reads as its key's default. */
 class ConfigReader {
   readonly problems: string[] = [];
-  constructor(private readonly values: Readonly<Record<string, string>>) {}
+  private readonly secretKeys: ReadonlySet<string>;
+  constructor(
+    private readonly values: Readonly<Record<string, string>>,
+    secretKeys: readonly string[] = [],
+  ) {
+    this.secretKeys = new Set(secretKeys);
+  }
+
+  /** Values of `key` as an error may show them: quoted, or not at all when the key is a secret. */
+  shown(key: string, values: readonly string[], describe: (values: readonly string[]) => string = (v) => v.map(quote).join(", ")): string {
+    return this.secretKeys.has(key) ? HIDDEN_SECRET_VALUE : describe(values);
+  }
 
   problem(key: string, message: string): void {
     this.problems.push(`${key}: ${message}`);
@@ -57,7 +73,7 @@ class ConfigReader {
     const text = raw.trim().toLowerCase();
     if (text === "true") return true;
     if (text === "false") return false;
-    this.problem(key, `must be true or false (got ${quote(raw)})`);
+    this.problem(key, `must be true or false (got ${this.shown(key, [raw])})`);
     return fallback;
   }
 
@@ -71,7 +87,7 @@ class ConfigReader {
     if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) {
       const whole = unit === undefined ? "integer" : `whole number of ${unit}`;
       const kind = min === 1 && max === undefined ? `a positive ${whole}` : `a ${whole} ${range}`;
-      this.problem(key, `must be ${kind} (got ${quote(raw)})`);
+      this.problem(key, `must be ${kind} (got ${this.shown(key, [raw])})`);
       return fallback;
     }
     return value;
@@ -98,7 +114,7 @@ class ConfigReader {
   oneOf<T extends string>(key: ConfigKey, allowed: readonly T[]): T {
     const value = this.string(key);
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.problem(key, `unknown value ${quote(value)}; use one of ${allowed.join(", ")}`);
+    this.problem(key, `unknown value ${this.shown(key, [value])}; use one of ${allowed.join(", ")}`);
     return CONFIG_KEYS[key].default as T;
   }
 }
@@ -146,7 +162,7 @@ function readMessageTypes(reader: ConfigReader): void {
     reader.problem("messageTypes", "voice cannot be delivered: Amazon SNS sends text messages only; use [\"sms\"]");
   }
   const unknown = types.filter((type) => type !== "sms" && type !== "voice");
-  if (unknown.length > 0) reader.problem("messageTypes", `unknown message type ${unknown.map(quote).join(", ")}; use ["sms"]`);
+  if (unknown.length > 0) reader.problem("messageTypes", `unknown message type ${reader.shown("messageTypes", unknown)}; use ["sms"]`);
   if (!types.includes("sms") && !types.includes("voice")) reader.problem("messageTypes", "must include sms");
 }
 
@@ -154,7 +170,7 @@ function readAllowedCountries(reader: ConfigReader): string[] {
   const entries = reader.stringArray("allowedCountries");
   const { countries, invalid } = parseAllowedCountries(entries);
   if (invalid.length > 0) {
-    reader.problem("allowedCountries", `not ISO 3166-1 alpha-2 country codes: ${describeInvalidCountries(invalid)}`);
+    reader.problem("allowedCountries", `not ISO 3166-1 alpha-2 country codes: ${reader.shown("allowedCountries", invalid, describeInvalidCountries)}`);
   }
   return countries;
 }
@@ -208,7 +224,7 @@ function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
 }
 
 export function validateStackConfig(raw: RawStackConfig): StackConfig {
-  const reader = new ConfigReader(raw.values);
+  const reader = new ConfigReader(raw.values, raw.secretKeys);
   reportUnknownKeys(raw, reader);
   const region = readRegion(raw, reader);
   const phoneExperience = reader.oneOf<PhoneExperience>("phoneExperience", PHONE_EXPERIENCES);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
+import { secretConfigKeys } from "../../infra/stack-config";
 import { StackConfigError, validateStackConfig } from "../../infra/validate-config";
 
 const NO_REGION = { region: undefined };
@@ -175,4 +176,46 @@ test("the code placeholder may use Liquid spacing, trimming and filters", () => 
   }
   expect(problemsOf({ verificationMessage: "Code {{ codes }}" })).toHaveLength(1);
   expect(problemsOf({ verificationMessage: "Code {code}" })).toHaveLength(1);
+});
+
+describe("values the operator stored with --secret", () => {
+  const SECRET = "s3cr3t-ish-value-9f8e7d";
+
+  function problemsWithSecrets(values: Record<string, string>, secretKeys: string[]): readonly string[] {
+    try {
+      validateStackConfig({ stack: "dev", region: "us-east-1", values, secretKeys });
+    } catch (error) {
+      if (error instanceof StackConfigError) return error.problems;
+      throw error;
+    }
+    throw new Error("expected the configuration to be refused");
+  }
+
+  test.each([
+    ["a boolean", "protect"],
+    ["an integer", "accessKeyGeneration"],
+    ["a choice", "mfaPolicy"],
+    ["a list of message types", "messageTypes"],
+    ["a list of countries", "allowedCountries"],
+  ])("are named by key but never quoted: %s", (_kind, key) => {
+    const value = key === "messageTypes" ? JSON.stringify(["sms", SECRET]) : key === "allowedCountries" ? JSON.stringify([SECRET]) : SECRET;
+    const shown = problemsWithSecrets({ [key]: value }, []);
+    expect(shown.join("\n")).toContain(SECRET.slice(0, 12)); // the same mistake in plain text is quoted…
+    const hidden = problemsWithSecrets({ [key]: value }, [key]);
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0]).toMatch(new RegExp(`^${key}: .*\\[secret value not shown\\]`));
+    expect(hidden[0]).not.toContain(SECRET.slice(0, 6)); // …but not when it is a secret
+  });
+});
+
+describe("secretConfigKeys", () => {
+  test("reads the CLI's list of secret keys as bare project key names and aws:region", () => {
+    expect(secretConfigKeys(JSON.stringify(["auth0-sns-mfa:originationNumber", "auth0-sns-mfa:config:senderId", "aws:region", "auth0:clientSecret"]))).toEqual([
+      "originationNumber",
+      "senderId",
+      "aws:region",
+    ]);
+    expect(secretConfigKeys(undefined)).toEqual([]);
+    expect(secretConfigKeys("not json")).toEqual([]);
+  });
 });
