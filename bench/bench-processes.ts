@@ -40,10 +40,10 @@ export function startEndpointProcess(file: string): Promise<EndpointProcess> {
   });
 }
 
-/** Runs a compiled driver under bare node; resolves with its stdout, rejects with its stderr's tail. */
-export function runDriver(file: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** Runs a compiled driver under bare node (`nodeBinary`); resolves with its stdout, rejects with its stderr's tail. */
+export function runDriver(file: string, env: NodeJS.ProcessEnv, nodeBinary: string = process.execPath): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env, stdio: ["ignore", "pipe", "pipe"], timeout: DRIVER_TIMEOUT_MS });
+    const child = spawn(nodeBinary, [file], { env, stdio: ["ignore", "pipe", "pipe"], timeout: DRIVER_TIMEOUT_MS });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,8 +1,10 @@
-// `npm run bench [-- --aws-sdk-v2 DIR]`: builds the send-phone-message Action and measures it against
+// `npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]`: builds the send-phone-message Action and measures it against
 // a local TLS SNS-compatible endpoint in its own process: cold start (fresh node per sample, clock from
 // just before require() of the bundle to the first accepted SMS), where the cold start goes, warm
 // per-send latency, TLS connections opened, RSS, and a raw keep-alive HTTPS POST of the same size as
-// the floor. With --aws-sdk-v2, also the original guide's aws-sdk v2 hook, as a same-machine baseline.
+// the floor. With --aws-sdk-v2, also the original guide's aws-sdk v2 hook, as a same-machine baseline;
+// with --node, every measuring process runs under that node binary (e.g. Node 22, Auth0's runtime).
+import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,21 +22,33 @@ const WARM_SENDS = 300;
 const WARM_UP_SENDS = 20;
 const COMPARE_ROUNDS = 200; // as in warm-driver.ts and raw-floor-driver.ts
 
-/** `--aws-sdk-v2 DIR` or `--aws-sdk-v2=DIR`; any other argument is an error naming it. */
-export function parseBenchArgs(args: readonly string[]): { awsSdkV2Dir: string | undefined } {
-  let awsSdkV2Dir: string | undefined;
+export interface BenchArgs {
+  /** Folder whose node_modules holds aws-sdk v2 (the guide's hook, as a baseline). */
+  awsSdkV2Dir: string | undefined;
+  /** The node binary the measuring processes run under (default: the one running the bench). */
+  nodeBinary: string;
+}
+
+const BENCH_USAGE = "npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]";
+
+/** `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
+export function parseBenchArgs(args: readonly string[]): BenchArgs {
+  const values: Record<"--aws-sdk-v2" | "--node", string | undefined> = { "--aws-sdk-v2": undefined, "--node": undefined };
+  const needs = { "--aws-sdk-v2": "a folder (one where `npm install aws-sdk@2` was run)", "--node": "the path of a node binary (e.g. a Node 22, Auth0's runtime)" };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
-    if (arg === "--aws-sdk-v2") {
-      awsSdkV2Dir = args[++i];
-      if (awsSdkV2Dir === undefined) throw new Error("--aws-sdk-v2 needs a folder (one where `npm install aws-sdk@2` was run)");
-    } else if (arg.startsWith("--aws-sdk-v2=")) {
-      awsSdkV2Dir = arg.slice("--aws-sdk-v2=".length);
-    } else {
-      throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (the only one is --aws-sdk-v2 DIR)`);
-    }
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (flag !== "--aws-sdk-v2" && flag !== "--node") throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (usage: ${BENCH_USAGE})`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === "") throw new Error(`${flag} needs ${needs[flag]}`);
+    values[flag] = value;
   }
-  return { awsSdkV2Dir: awsSdkV2Dir === undefined ? undefined : path.resolve(awsSdkV2Dir) };
+  const awsSdkV2Dir = values["--aws-sdk-v2"];
+  const nodeBinary = values["--node"];
+  return {
+    awsSdkV2Dir: awsSdkV2Dir === undefined ? undefined : path.resolve(awsSdkV2Dir),
+    nodeBinary: nodeBinary === undefined ? process.execPath : path.resolve(nodeBinary),
+  };
 }
 
 /** The floor's body: the same parameters, encoded the way the SDK's Query serializer encodes them. */
@@ -44,14 +58,24 @@ function queryBody(params: Record<string, string>): string {
     .join("&");
 }
 
-function machine(): string {
+function machine(nodeVersion: string): string {
   const cpus = os.cpus();
   const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.type()} ${os.release()}, node ${process.version}, load average at start ${load}`;
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.type()} ${os.release()}, node ${nodeVersion}, load average at start ${load}`;
+}
+
+/** `node --version` of the binary the drivers run under; an error names the binary when it does not run. */
+function nodeVersionOf(nodeBinary: string): string {
+  try {
+    return execFileSync(nodeBinary, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
+  } catch {
+    throw new Error(`--node ${nodeBinary}: not a node binary that runs here`);
+  }
 }
 
 async function main(): Promise<void> {
-  const { awsSdkV2Dir } = parseBenchArgs(process.argv.slice(2));
+  const { awsSdkV2Dir, nodeBinary } = parseBenchArgs(process.argv.slice(2));
+  const nodeVersion = nodeVersionOf(nodeBinary);
   const startedAt = new Date();
   const benchStart = performance.now();
   await mkdir(OUT_DIR, { recursive: true });
@@ -59,7 +83,7 @@ async function main(): Promise<void> {
   const actionFile = path.join(OUT_DIR, "send-phone-message.js");
   await writeFile(actionFile, action.code);
   const drivers = await compileBenchDrivers(OUT_DIR);
-  const machineAtStart = machine();
+  const machineAtStart = machine(nodeVersion);
   const endpoint = await startEndpointProcess(drivers["endpoint-process"]);
   try {
     const caFile = path.join(OUT_DIR, "endpoint-ca.pem");
@@ -75,7 +99,7 @@ async function main(): Promise<void> {
       [BENCH_ENV.awsSdkV2Dir]: awsSdkV2Dir,
     };
     const run = async <T>(driver: BenchDriver, extra: NodeJS.ProcessEnv = {}): Promise<T> =>
-      parseResult<T>(driver, await runDriver(drivers[driver], { ...env, ...extra }));
+      parseResult<T>(driver, await runDriver(drivers[driver], { ...env, ...extra }, nodeBinary));
 
     await run<ColdStartSample>("cold-start-driver"); // discarded: fills the OS file cache, gives the floor its body
     const first = await endpoint.stats();
