@@ -8,6 +8,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
+import { iamPath, senderUserName } from "./aws-resource-names";
 import { SmsAccountOptIns } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
@@ -42,8 +43,8 @@ export class AwsSmsSender extends pulumi.ComponentResource {
     const user = new aws.iam.User(
       "sms-sender",
       {
-        name: `auth0-sms-sender-${args.stack}`,
-        path: `/auth0-sns-mfa/${args.stack}/`,
+        name: senderUserName(args.stack),
+        path: iamPath(args.stack),
         tags: { Project: "auth0-sns-mfa", Stack: args.stack, Purpose: "Auth0 MFA SMS sender (sns:Publish to phone numbers only)" },
       },
       longLived,

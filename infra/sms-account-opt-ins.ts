@@ -6,6 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { iamPath, OPT_IN_RESOURCE_NAMES } from "./aws-resource-names";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
 
 export interface SmsAccountOptInsArgs {
@@ -60,9 +61,9 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
 
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
     const role = new aws.iam.Role(
-      "sms-delivery-status-logging",
+      OPT_IN_RESOURCE_NAMES.deliveryStatusRole,
       {
-        path: `/auth0-sns-mfa/${args.stack}/`,
+        path: iamPath(args.stack),
         description: "Lets Amazon SNS write SMS delivery-status logs to CloudWatch Logs",
         assumeRolePolicy: SNS_ASSUMES_ROLE,
         tags,
@@ -70,7 +71,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       { parent: this },
     );
     new aws.iam.RolePolicy(
-      "sms-delivery-status-logging",
+      OPT_IN_RESOURCE_NAMES.deliveryStatusRole,
       { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) },
       { parent: this },
     );
@@ -88,9 +89,9 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   }
 
   private createAlarms(alarms: SmsAlarmSettings, tags: Record<string, string>): pulumi.Output<string> {
-    const topic = new aws.sns.Topic("sms-alarms", { tags }, { parent: this });
+    const topic = new aws.sns.Topic(OPT_IN_RESOURCE_NAMES.alarmTopic, { tags }, { parent: this });
     new aws.sns.TopicSubscription(
-      "sms-alarms-email",
+      OPT_IN_RESOURCE_NAMES.alarmEmailSubscription,
       { topic: topic.arn, protocol: "email", endpoint: alarms.email },
       { parent: this },
     );
@@ -104,7 +105,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       tags,
     };
     new aws.cloudwatch.MetricAlarm(
-      "sms-failures",
+      OPT_IN_RESOURCE_NAMES.failedSmsAlarm,
       {
         ...common,
         alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
@@ -116,7 +117,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       { parent: this },
     );
     new aws.cloudwatch.MetricAlarm(
-      "sms-month-to-date-spend",
+      OPT_IN_RESOURCE_NAMES.spendAlarm,
       {
         ...common,
         alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,

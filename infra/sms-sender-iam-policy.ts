@@ -5,20 +5,7 @@
  * applications and endpoints), which leaves only direct publishes to a phone number, and
  * `aws:RequestedRegion` pins the region whose SMS settings and spend limit apply.
  */
-
-export interface IamPolicyStatement {
-  Sid: string;
-  Effect: "Allow" | "Deny";
-  Action: string | string[];
-  Resource?: string | string[];
-  NotResource?: string | string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-export interface IamPolicyDocument {
-  Version: "2012-10-17";
-  Statement: IamPolicyStatement[];
-}
+import type { IamPolicyDocument } from "./iam-policy-document";
 
 export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
   return {

@@ -1,0 +1,162 @@
+/**
+ * The permissions of the role a pipeline assumes (OIDC) to run `pulumi preview/up/refresh/destroy`
+ * for one stack: the AWS calls the Pulumi AWS provider (terraform-provider-aws v6 underneath) makes
+ * to create, read, update and delete this program's AWS resources, each allowed only on that stack's
+ * resources. The opt-in statements appear only when the stack enables the opt-in. Pure.
+ *
+ * Which calls, read in the provider's source (internal/service/iam/user.go, user_policy.go,
+ * access_key.go, role.go, role_policy.go; internal/service/sns/sms_preferences.go, topic.go,
+ * topic_subscription.go; internal/service/cloudwatch/metric_alarm.go; the tags interceptor):
+ * - User: CreateUser (tags included), GetUser, UpdateUser, TagUser/UntagUser, and on delete
+ *   ListGroupsForUser then DeleteUser (force_destroy is off, so nothing else is listed).
+ * - Inline user policy: PutUserPolicy, GetUserPolicy, DeleteUserPolicy. Access key: CreateAccessKey,
+ *   ListAccessKeys (read), UpdateAccessKey, DeleteAccessKey.
+ * - Role: CreateRole, GetRole, ListRolePolicies + GetRolePolicy + ListAttachedRolePolicies (every read),
+ *   UpdateAssumeRolePolicy, UpdateRoleDescription, TagRole/UntagRole, and on delete
+ *   ListInstanceProfilesForRole, DeleteRolePolicy, DeleteRole. Inline role policy: PutRolePolicy.
+ * - SMS preferences: SetSMSAttributes (also on delete, to reset), GetSMSAttributes: no resource type.
+ * - Topic: CreateTopic (+ TagResource for tags on create), SetTopicAttributes (sent on create even
+ *   with no attributes set), GetTopicAttributes, ListTagsForResource, TagResource/UntagResource,
+ *   DeleteTopic. Subscription: Subscribe (on the topic), GetSubscriptionAttributes,
+ *   SetSubscriptionAttributes, Unsubscribe: the last three have no resource type.
+ * - Alarms: PutMetricAlarm (+ TagResource), DescribeAlarms, ListTagsForResource, TagResource/
+ *   UntagResource, DeleteAlarms.
+ * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission.
+ */
+import { iamPath, OPT_IN_RESOURCE_NAMES, senderUserName } from "./aws-resource-names";
+import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
+import type { StackConfig } from "./stack-config-types";
+
+export interface DeployRoleScope {
+  /** The 12-digit AWS account the stack deploys to. */
+  accountId: string;
+  /** The stack's settings that decide which resources exist and where. */
+  config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms">;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** The ARN partition of a region: China and AWS GovCloud have their own. */
+export function partitionOf(region: string): string {
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/** Pulumi's autoname of a resource without an explicit name: the logical name, "-", 7 characters. */
+function autonamed(logicalName: string): string {
+  return `${logicalName}-*`;
+}
+
+export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope): IamPolicyDocument {
+  if (!ACCOUNT_ID.test(accountId)) throw new Error(`accountId: ${JSON.stringify(accountId.slice(0, 20))} is not a 12-digit AWS account ID`);
+  const { stack, region } = config;
+  const inRegion = { StringEquals: { "aws:RequestedRegion": region } };
+  const partition = partitionOf(region);
+  const iam = `arn:${partition}:iam::${accountId}`;
+  const statements: IamPolicyStatement[] = [
+    {
+      Sid: "SenderUserItsPolicyAndKeys",
+      Effect: "Allow",
+      Action: [
+        "iam:CreateUser",
+        "iam:GetUser",
+        "iam:UpdateUser",
+        "iam:TagUser",
+        "iam:UntagUser",
+        "iam:ListGroupsForUser",
+        "iam:DeleteUser",
+        "iam:PutUserPolicy",
+        "iam:GetUserPolicy",
+        "iam:DeleteUserPolicy",
+        "iam:CreateAccessKey",
+        "iam:ListAccessKeys",
+        "iam:UpdateAccessKey",
+        "iam:DeleteAccessKey",
+      ],
+      Resource: `${iam}:user${iamPath(stack)}${senderUserName(stack)}`,
+    },
+  ];
+  if (config.smsPreferences !== undefined) {
+    const role = `${iam}:role${iamPath(stack)}${autonamed(OPT_IN_RESOURCE_NAMES.deliveryStatusRole)}`;
+    statements.push(
+      {
+        Sid: "DeliveryStatusLoggingRole",
+        Effect: "Allow",
+        Action: [
+          "iam:CreateRole",
+          "iam:GetRole",
+          "iam:UpdateAssumeRolePolicy",
+          "iam:UpdateRoleDescription",
+          "iam:TagRole",
+          "iam:UntagRole",
+          "iam:ListRolePolicies",
+          "iam:GetRolePolicy",
+          "iam:PutRolePolicy",
+          "iam:DeleteRolePolicy",
+          "iam:ListAttachedRolePolicies",
+          "iam:ListInstanceProfilesForRole",
+          "iam:DeleteRole",
+        ],
+        Resource: role,
+      },
+      {
+        // SNS takes the role's ARN in its SMS settings. AWS documents no PassRole check for
+        // SetSMSAttributes; allowed anyway, to SNS only, so a stricter check would not break a deploy.
+        Sid: "PassDeliveryStatusRoleToSnsOnly",
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: role,
+        Condition: { StringEquals: { "iam:PassedToService": "sns.amazonaws.com" } },
+      },
+      {
+        Sid: "AccountSmsPreferencesInTheStackRegion",
+        Effect: "Allow",
+        Action: ["sns:SetSMSAttributes", "sns:GetSMSAttributes"],
+        Resource: "*",
+        Condition: inRegion,
+      },
+    );
+  }
+  if (config.alarms !== undefined) {
+    const alarm = (logicalName: string) => `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${autonamed(logicalName)}`;
+    statements.push(
+      {
+        Sid: "AlarmTopic",
+        Effect: "Allow",
+        Action: [
+          "sns:CreateTopic",
+          "sns:GetTopicAttributes",
+          "sns:SetTopicAttributes",
+          "sns:ListTagsForResource",
+          "sns:TagResource",
+          "sns:UntagResource",
+          "sns:Subscribe",
+          "sns:DeleteTopic",
+        ],
+        Resource: `arn:${partition}:sns:${region}:${accountId}:${autonamed(OPT_IN_RESOURCE_NAMES.alarmTopic)}`,
+      },
+      {
+        Sid: "AlarmTopicEmailSubscription",
+        Effect: "Allow",
+        Action: ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
+        Resource: "*",
+        Condition: inRegion,
+      },
+      {
+        Sid: "SmsAlarms",
+        Effect: "Allow",
+        Action: [
+          "cloudwatch:PutMetricAlarm",
+          "cloudwatch:DescribeAlarms",
+          "cloudwatch:ListTagsForResource",
+          "cloudwatch:TagResource",
+          "cloudwatch:UntagResource",
+          "cloudwatch:DeleteAlarms",
+        ],
+        Resource: [alarm(OPT_IN_RESOURCE_NAMES.failedSmsAlarm), alarm(OPT_IN_RESOURCE_NAMES.spendAlarm)],
+      },
+    );
+  }
+  return { Version: "2012-10-17", Statement: statements };
+}
