@@ -1,0 +1,63 @@
+/**
+ * `npm run deploy-role-policy -- --stack <name> --account <12 digits>`: prints the IAM permissions
+ * policy for the role the pipeline assumes to deploy that stack (infra/deploy-role-policy.ts), for
+ * the stack's committed configuration (Pulumi.yaml defaults + Pulumi.<stack>.yaml, read the way the
+ * offline plan reads them). Offline: no Pulumi CLI, no AWS call. Paste the output into the role's
+ * permissions policy; print it again after turning an opt-in on or off.
+ */
+import path from "node:path";
+import { PROJECT_NAME } from "../infra/config-keys";
+import { deployRolePolicyDocument } from "../infra/deploy-role-policy";
+import type { IamPolicyDocument } from "../infra/iam-policy-document";
+import { validateStackConfig } from "../infra/validate-config";
+import { readProjectFile } from "../plan/project-file";
+import { buildProgramConfig, readStackFile, stackFilePath } from "../plan/stack-config";
+import { parseFlags, stackFlag, UsageError } from "./cli-flags";
+import { runAsCommand, type ToolIo } from "./tool-process";
+
+export const DEPLOY_ROLE_POLICY_USAGE = `Usage: npm run deploy-role-policy -- --stack <dev|prod> --account <12-digit AWS account ID>
+
+Prints the permissions policy (JSON) of the IAM role CI assumes to run pulumi for that stack: only the
+calls the Pulumi AWS provider makes for this program's resources, only on that stack's resources.`;
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+
+/** The policy for a stack's committed configuration in the project at `rootDirectory`. */
+export function deployRolePolicyForStack(rootDirectory: string, stack: string, accountId: string): IamPolicyDocument {
+  const project = readProjectFile(rootDirectory);
+  const config = buildProgramConfig(project, stack, readStackFile(stackFilePath(project, stack)));
+  const prefix = `${PROJECT_NAME}:`;
+  const values: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, value] of config.values) {
+    if (!key.startsWith(prefix)) continue;
+    values[key.slice(prefix.length)] = value.text;
+    if (value.secure) secretKeys.push(key.slice(prefix.length));
+  }
+  const region = config.values.get("aws:region");
+  if (region?.secure === true) secretKeys.push("aws:region");
+  const validated = validateStackConfig({ stack, region: region?.text, values, secretKeys });
+  return deployRolePolicyDocument({ accountId, config: validated });
+}
+
+export function printDeployRolePolicy(argv: readonly string[], io: ToolIo, rootDirectory: string = REPO_ROOT): number {
+  try {
+    const flags = parseFlags(argv, { stack: { value: true }, account: { value: true }, help: { value: false } });
+    if (flags.help === true) {
+      io.out(DEPLOY_ROLE_POLICY_USAGE);
+      return 0;
+    }
+    const stack = stackFlag(flags).split("/").at(-1) ?? "";
+    const account = flags.account;
+    if (typeof account !== "string") throw new UsageError("Flag --account is required (the 12-digit ID of the AWS account the stack deploys to)");
+    if (!/^\d{12}$/.test(account)) throw new UsageError(`Flag --account: ${JSON.stringify(account.slice(0, 20))} is not a 12-digit AWS account ID`);
+    io.out(JSON.stringify(deployRolePolicyForStack(rootDirectory, stack, account), null, 2));
+    return 0;
+  } catch (error) {
+    io.err(`deploy-role-policy: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) io.err(DEPLOY_ROLE_POLICY_USAGE);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (require.main === module) runAsCommand((argv, io) => Promise.resolve(printDeployRolePolicy(argv, io)));
