@@ -101,7 +101,7 @@ describe("the one-segment rule", () => {
     expect(oneSegmentProblems(base({ verificationMessage: gsm161.slice(0, -1) }), "Acme")).toEqual([]);
   });
 
-  test("counts extension-table characters twice: 80 euro signs fill a segment, 81 do not", () => {
+  test("counts extension-table characters twice: a code and 77 euro signs fill a segment, 78 do not", () => {
     const euros = (count: number): StackConfig => base(localized({ de: texts("{{code}}" + "€".repeat(count)) }));
     expect(oneSegmentProblems(euros(77), "Acme")).toEqual([]); // 6 + 154 septets
     expect(oneSegmentProblems(euros(78), "Acme")).toEqual([expect.stringContaining("de enrollment message is 162 septets in GSM-7")]);
