@@ -20,6 +20,9 @@ export interface SendLogEntry {
   /** Error class: `SendRefusedError`, or the SDK's (`ThrottledException`, `TimeoutError`...). */
   error?: string | undefined;
   http?: number | undefined;
+  /** SMS segments the sent text costs, and its encoding (`GSM-7` or `UCS-2`): never the text. */
+  segments?: number | undefined;
+  encoding?: string | undefined;
   attempts: number;
   ms: number;
 }
@@ -32,6 +35,7 @@ const CAPS: Partial<Record<keyof SendLogEntry, number>> = {
   messageId: 40,
   reason: 24,
   error: 40,
+  encoding: 5,
 };
 
 function clamp(value: string, max: number): string {
@@ -42,7 +46,7 @@ function clamp(value: string, max: number): string {
 
 export function formatSendLog(entry: SendLogEntry): string {
   const record: Record<string, string | number> = { sms: entry.outcome };
-  for (const key of ["trigger", "to", "country", "messageId", "reason", "error", "http", "attempts", "ms"] as const) {
+  for (const key of ["trigger", "to", "country", "messageId", "reason", "error", "http", "segments", "encoding", "attempts", "ms"] as const) {
     const value = entry[key];
     if (value === undefined) continue;
     record[key] = typeof value === "string" ? clamp(value, CAPS[key] ?? 24) : Math.round(value);

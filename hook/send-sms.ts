@@ -11,6 +11,7 @@ import { SendRefusedError, SmsDeliveryError, type DeliveryFailureReason } from "
 import { publishBefore, type PublishAttempts } from "./publish-deadline";
 import { logSendOutcome } from "./send-log";
 import { scrubPhoneNumbers } from "./scrub-numbers";
+import { segmentSms } from "./sms-segments";
 import { snsClientFor } from "./sns-client";
 
 /** Total time a send may take, from the handler's start, retries included; Auth0 kills an Action at 20 s. */
@@ -183,7 +184,8 @@ export async function sendSms(request: SmsRequest): Promise<SmsSent> {
     const input = publishInput(checked.recipient.e164, checked.text, checked.settings);
     const { messageId, attempts } = await publishWithinDeadline(client, input, checked.settings, startedAt);
     const elapsedMs = Math.round(performance.now() - startedAt);
-    logSendOutcome({ outcome: "sent", trigger: request.trigger, to, country, messageId, attempts, ms: elapsedMs });
+    const { segments, encoding } = segmentSms(checked.text);
+    logSendOutcome({ outcome: "sent", trigger: request.trigger, to, country, messageId, segments, encoding, attempts, ms: elapsedMs });
     return { messageId, to, country, attempts, elapsedMs };
   } catch (error) {
     const ms = Math.round(performance.now() - startedAt);

@@ -70,6 +70,12 @@ export const CONFIG_KEYS = {
     description:
       "SMS text sent at each MFA challenge; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
   },
+  localizedMessages: {
+    type: "string",
+    default: "{}",
+    description:
+      "SMS texts in other languages, as a JSON object keyed by language tag: {\"fr\": {\"enrollment\": \"...{{code}}...\", \"verification\": \"...{{code}}...\"}, \"pt-BR\": {...}}. The request's locale picks the text (fr-CA falls back to fr); other languages get enrollmentMessage/verificationMessage. Each text must fit one SMS segment. See docs/messages.md.",
+  },
   protect: {
     type: "boolean",
     default: false,

@@ -30,3 +30,55 @@ const CODE_PLACEHOLDER = /\{\{-?\s*code\s*(\|[^}]*)?-?\}\}/;
 export function hasCodePlaceholder(template: string): boolean {
   return CODE_PLACEHOLDER.test(template);
 }
+
+/**
+ * The longest one-time code Auth0 puts in an MFA SMS: 6 digits (Universal Login's mfa-phone-challenge
+ * screen: "We will send a 6-digit code", auth0.com/docs/customize/login-pages/universal-login/customize-text-elements).
+ */
+export const LONGEST_CODE = "123456";
+
+/** The Liquid variables holding the tenant's friendly name, by experience (first: the one to write). */
+export const FRIENDLY_NAME_VARIABLES: Record<PhoneExperience, readonly string[]> = {
+  classic: ["tenant.friendly_name", "tenant.friendlyName"],
+  unified: ["friendly_name"],
+};
+
+/** Every Liquid output `{{ ... }}` and tag `{% ... %}` of a template. */
+const LIQUID_MARKUP = /\{\{-?\s*(.*?)\s*-?\}\}|\{%-?[\s\S]*?-?%\}/g;
+
+/** What one piece of a text's Liquid markup stands for when the SMS is measured before sending. */
+type Markup = { kind: "code" } | { kind: "friendly-name" } | { kind: "unknown"; source: string };
+
+function classifyMarkup(source: string, variable: string | undefined, experience: PhoneExperience): Markup {
+  if (variable === "code") return { kind: "code" };
+  if (variable !== undefined && FRIENDLY_NAME_VARIABLES[experience].includes(variable)) return { kind: "friendly-name" };
+  return { kind: "unknown", source };
+}
+
+/**
+ * Liquid markup in `template` whose rendered length cannot be known before sending (anything but
+ * the code and the experience's friendly-name variable), each with a hint when there is one.
+ */
+export function unmeasurableMarkup(template: string, experience: PhoneExperience): { markup: string; hint?: string }[] {
+  const found: { markup: string; hint?: string }[] = [];
+  for (const match of template.matchAll(LIQUID_MARKUP)) {
+    const markup = classifyMarkup(match[0], match[1], experience);
+    if (markup.kind !== "unknown") continue;
+    const other = experience === "classic" ? "unified" : "classic";
+    const variable = match[1];
+    const hint =
+      variable !== undefined && FRIENDLY_NAME_VARIABLES[other].includes(variable)
+        ? `the ${experience} phone experience names the tenant {{${FRIENDLY_NAME_VARIABLES[experience][0]}}}`
+        : undefined;
+    found.push(hint === undefined ? { markup: markup.source } : { markup: markup.source, hint });
+  }
+  return found;
+}
+
+/** `template` as Auth0 would render it with the longest code and `friendlyName` (other markup left as is). */
+export function renderForMeasure(template: string, experience: PhoneExperience, friendlyName: string): string {
+  return template.replace(LIQUID_MARKUP, (source: string, variable: string | undefined) => {
+    const markup = classifyMarkup(source, variable, experience);
+    return markup.kind === "code" ? LONGEST_CODE : markup.kind === "friendly-name" ? friendlyName : source;
+  });
+}

@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "../hook/bundle";
 import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
 import { AwsSmsSender } from "./aws-sms-sender";
+import { localizedTemplates } from "./localized-templates";
+import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN } from "./message-segments";
 import { senderActionSecrets } from "./sender-action-secrets";
 import type { PhoneExperience, StackConfig } from "./stack-config-types";
 
@@ -22,10 +24,17 @@ export interface SmsMfaStackOutputs {
   allowedCountries: string[];
 }
 
+/**
+ * `friendlyName`: the tenant's friendly name, which the texts are measured with (one SMS segment each)
+ * before any resource is registered.
+ */
 export function defineSmsMfaStack(
   config: StackConfig,
   build: (trigger: ActionTrigger) => Promise<BuiltAction> = buildAction,
+  friendlyName: string = FRIENDLY_NAME_STAND_IN,
 ): SmsMfaStackOutputs {
+  assertMessagesFitOneSegment(config, friendlyName);
+  const templates = localizedTemplates(config, config.localizedMessages);
   const aws = new AwsSmsSender("aws", {
     stack: config.stack,
     region: config.region,
@@ -40,8 +49,8 @@ export function defineSmsMfaStack(
     phoneExperience: config.phoneExperience,
     mfaPolicy: config.mfaPolicy,
     factors: config.factors,
-    enrollmentMessage: config.enrollmentMessage,
-    verificationMessage: config.verificationMessage,
+    enrollmentMessage: templates.enrollmentMessage,
+    verificationMessage: templates.verificationMessage,
     action: build(actionTriggerFor(config.phoneExperience)),
     secrets: senderActionSecrets({
       region: config.region,

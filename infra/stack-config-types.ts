@@ -41,6 +41,12 @@ export interface SenderOptions {
   maxPriceUsd: string | undefined;
 }
 
+/** The two MFA texts: sent when a phone is enrolled, and at each challenge. */
+export type MessageKind = "enrollment" | "verification";
+
+/** Texts by canonical language tag (`fr`, `pt-BR`), each containing the code placeholder. */
+export type LocalizedMessages = Readonly<Record<string, Readonly<Record<MessageKind, string>>>>;
+
 export interface StackConfig {
   stack: string;
   /** The stack's `aws:region`: where the IAM policy allows publishing and where the Action sends. */
@@ -52,6 +58,10 @@ export interface StackConfig {
   /** Final texts (config or the experience's default), each containing the code placeholder. */
   enrollmentMessage: string;
   verificationMessage: string;
+  /** Texts for other languages, picked by the request's locale; the two texts above are the default. */
+  localizedMessages: LocalizedMessages;
+  /** Keys stored with `--secret` (names only): an error never quotes their values. */
+  secretKeys: readonly string[];
   protect: boolean;
   factors: GuardianFactors;
   /** undefined = not managed by this stack. */

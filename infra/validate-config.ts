@@ -9,9 +9,11 @@ import { readSenderSettings, type ActionSecretName } from "../hook/action-secret
 import { describeInvalidCountries, parseAllowedCountries } from "../hook/allowed-countries";
 import { SendRefusedError } from "../hook/send-errors";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
+import { parseLocalizedMessages } from "./localized-messages";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
 import {
   MFA_POLICIES,
+  type LocalizedMessages,
   PHONE_EXPERIENCES,
   type MfaPolicy,
   type PhoneExperience,
@@ -192,6 +194,13 @@ function readTemplate(reader: ConfigReader, key: "enrollmentMessage" | "verifica
   return value;
 }
 
+function readLocalizedMessages(raw: RawStackConfig, reader: ConfigReader): LocalizedMessages {
+  const secret = raw.secretKeys?.includes("localizedMessages") === true;
+  const { messages, problems } = parseLocalizedMessages(raw.values["localizedMessages"], secret ? HIDDEN_SECRET_VALUE : undefined);
+  for (const problem of problems) reader.problem("localizedMessages", problem);
+  return messages;
+}
+
 function readSmsPreferences(reader: ConfigReader): SmsPreferencesSettings | undefined {
   const enabled = reader.boolean("smsPreferencesEnabled");
   const settings = {
@@ -244,6 +253,8 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     accessKeyGeneration: reader.integer("accessKeyGeneration", { min: 1 }),
     enrollmentMessage: readTemplate(reader, "enrollmentMessage", phoneExperience),
     verificationMessage: readTemplate(reader, "verificationMessage", phoneExperience),
+    localizedMessages: readLocalizedMessages(raw, reader),
+    secretKeys: [...(raw.secretKeys ?? [])],
     protect: reader.boolean("protect"),
     factors: {
       otp: reader.boolean("factorOtp"),

@@ -18,6 +18,8 @@ describe("formatSendLog", () => {
       reason: long,
       error: long,
       http: 503,
+      segments: 1_000_000,
+      encoding: long,
       attempts: 3,
       ms: 4_500_000,
     };

@@ -81,6 +81,8 @@ describe("an accepted send", () => {
       trigger: "send-phone-message",
       to: "+44…67",
       messageId: "5b1f7c3e-0d7a-4a43-9d2b-7f0c1d2e3f40",
+      segments: 1,
+      encoding: "GSM-7",
       attempts: 1,
       ms: expect.any(Number) as number,
     });
@@ -88,6 +90,13 @@ describe("an accepted send", () => {
     expect(line).not.toContain("verification");
     expect(line).not.toContain(NUMBERS.GB.slice(1));
     expect(line.length).toBeLessThanOrEqual(MAX_LOG_LINE_LENGTH);
+  });
+
+  it("logs the segments and encoding of what it sent: a curly apostrophe makes a 71-character text two UCS-2 segments", async () => {
+    const text = `${CODE} est votre code d’accès`.padEnd(71, ".");
+    await sendSms(request({ text }));
+    expect(lastLog()).toMatchObject({ sms: "sent", segments: 2, encoding: "UCS-2" });
+    expect(logLines()[0]).not.toContain("accès");
   });
 
   it("fails when SNS answers without a MessageId", async () => {

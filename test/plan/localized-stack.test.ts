@@ -1,0 +1,38 @@
+// `npm run plan` on a stack with two extra languages (test/plan/fixtures/localized): the plan shows the
+// generated Guardian templates, and they render (liquidjs) to each language's text with the code.
+import * as path from "node:path";
+import { Liquid } from "liquidjs";
+import { describe, expect, it } from "vitest";
+import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "./plan-command";
+
+const STACK_FILE = path.join(__dirname, "fixtures", "localized", "Pulumi.localized.yaml");
+
+interface JsonPlan {
+  resources: { type: string; inputs: Record<string, unknown> }[];
+}
+
+describe("npm run plan on a stack with French and Brazilian Portuguese texts", () => {
+  it(
+    "shows Guardian templates that pick the text by locale",
+    async () => {
+      const run = await runPlanCommand(["--stack", "localized", "--stack-file", STACK_FILE, "--json"]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const plan = JSON.parse(run.stdout) as JsonPlan;
+      const guardian = plan.resources.find((resource) => resource.type === "auth0:index/guardian:Guardian");
+      const options = (guardian?.inputs["phone"] as { options: { enrollmentMessage: string; verificationMessage: string } }).options;
+      const liquid = new Liquid();
+      const render = (template: string, locale: string): string =>
+        liquid.parseAndRenderSync(template, { locale, code: "902114", message_type: "sms", tenant: { friendly_name: "Acme" } });
+      expect(render(options.enrollmentMessage, "fr-CA")).toBe("902114 est votre code d'inscription pour Acme.");
+      expect(render(options.verificationMessage, "pt_BR")).toBe("902114 é o seu código de verificação em Acme");
+      expect(render(options.verificationMessage, "de")).toBe("902114 is your verification code for Acme");
+
+      const text = await runPlanCommand(["--stack", "localized", "--stack-file", STACK_FILE]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain("est votre code de vérification pour {{tenant.friendly_name}}");
+      expect(text.stdout).toContain('mfa_sms_locale == \\"pt-br\\"');
+    },
+    PLAN_TEST_TIMEOUT_MS * 2,
+  );
+});
