@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildAction } from "../hook/bundle";
+import { buildAction } from "../infra/action-bundle";
 import { BENCH_ENV, parseResult, type ColdStartSample, type ComparisonSample, type LatencySample, type StageTimings } from "./bench-protocol";
 import { startEndpointProcess, runDriver } from "./bench-processes";
 import { renderBenchReport } from "./bench-report";

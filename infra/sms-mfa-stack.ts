@@ -3,7 +3,7 @@
  * code is built from hook/ at program time (never a stale file), for the experience's trigger.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { buildAction, type ActionTrigger, type BuiltAction } from "../hook/bundle";
+import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
 import { AwsSmsSender } from "./aws-sms-sender";
 import { senderActionSecrets } from "./sender-action-secrets";

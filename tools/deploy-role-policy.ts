@@ -12,8 +12,8 @@ import type { IamPolicyDocument } from "../infra/iam-policy-document";
 import { validateStackConfig } from "../infra/validate-config";
 import { readProjectFile } from "../plan/project-file";
 import { buildProgramConfig, readStackFile, stackFilePath } from "../plan/stack-config";
-import { parseFlags, stackFlag, UsageError } from "./cli-flags";
-import { runAsCommand, type ToolIo } from "./tool-process";
+import { parseFlags, stackFlag, UsageError } from "./command";
+import { runAsCommand, type ToolIo } from "./command";
 
 export const DEPLOY_ROLE_POLICY_USAGE = `Usage: npm run deploy-role-policy -- --stack <dev|prod> --account <12-digit AWS account ID>
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { IamPolicyDocument } from "../../infra/iam-policy-document";
 import { printDeployRolePolicy } from "../../tools/deploy-role-policy";
-import type { ToolIo } from "../../tools/tool-process";
+import type { ToolIo } from "../../tools/command";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const ACCOUNT = "210987654321";

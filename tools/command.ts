@@ -1,7 +1,13 @@
 /**
- * Command-line flags of the operator tools (`--name value`, `--name=value`, `--switch`), parsed
- * strictly: an unknown, repeated or value-less flag is an Error that names the flag.
+ * How every command of the project is written (npm run plan, build, bench and the operator tools):
+ * its flags (`--name value`, `--name=value`, `--switch`, optional one-letter aliases), parsed strictly
+ * (an unknown, repeated or value-less flag is a UsageError that names the flag); the repository root;
+ * and its `main`, run with the process's arguments, streams and exit code.
  */
+import path from "node:path";
+
+/** The repository's root folder, from this file's location (never from the current directory). */
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 export interface FlagSpec {
   /** True: the flag takes a value (`--stack dev`); false: it is a switch (`--json`). */
@@ -58,4 +64,23 @@ export function stackFlag(values: FlagValues, fallback?: string): string {
     throw new UsageError(`Flag --stack: ${JSON.stringify(String(raw).slice(0, 40))} is not a Pulumi stack name (e.g. dev, prod, my-org/auth0-sns-mfa/prod)`);
   }
   return raw;
+}
+
+export interface ToolIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type ToolMain = (argv: readonly string[], io: ToolIo) => Promise<number>;
+
+/** Runs `main` with this process's arguments and streams, and exits with the code it returns. */
+export function runAsCommand(main: ToolMain): void {
+  void main(process.argv.slice(2), {
+    env: process.env,
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,6 +1,6 @@
 /** Flag parsing shared by the operator tools: strict, and every error names the flag. */
 import { describe, expect, it } from "vitest";
-import { parseFlags, stackFlag, UsageError } from "../../tools/cli-flags";
+import { parseFlags, stackFlag, UsageError } from "../../tools/command";
 
 const SPECS = { stack: { value: true }, json: { value: false } };
 

@@ -1,7 +1,7 @@
 /** `npm run build`: writes dist/actions/<trigger>.js for both Actions and prints what was built. */
 import path from "node:path";
-import { writeActions } from "./bundle";
-import { REPO_ROOT } from "./repo-paths";
+import { writeActions } from "../infra/action-bundle";
+import { REPO_ROOT } from "./command";
 
 async function main(): Promise<void> {
   const outDir = process.argv[2] === undefined ? undefined : path.resolve(process.argv[2]);
