@@ -12,6 +12,8 @@ export const REPO_ROOT = path.resolve(__dirname, "..");
 export interface FlagSpec {
   /** True: the flag takes a value (`--stack dev`); false: it is a switch (`--json`). */
   value: boolean;
+  /** A one-letter spelling, given as `-s dev` or `-v`. */
+  alias?: string;
 }
 
 export type FlagValues = Record<string, string | true | undefined>;
@@ -20,16 +22,25 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+function knownFlags(specs: Readonly<Record<string, FlagSpec>>): string {
+  return Object.entries(specs)
+    .map(([name, spec]) => (spec.alias === undefined ? `--${name}` : `--${name} (-${spec.alias})`))
+    .join(", ");
+}
+
 export function parseFlags(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): FlagValues {
   const values: FlagValues = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    const match = /^--([a-z][a-z0-9-]*)(?:=([\s\S]*))?$/.exec(arg);
+    const short = /^-([A-Za-z])$/.exec(arg)?.[1];
+    const aliased = short === undefined ? undefined : Object.keys(specs).find((known) => specs[known]?.alias === short);
+    if (short !== undefined && aliased === undefined) throw new UsageError(`Unknown flag -${short} (known: ${knownFlags(specs)})`);
+    const match = aliased === undefined ? /^--([a-z][a-z0-9-]*)(?:=([\s\S]*))?$/.exec(arg) : [arg, aliased, undefined];
     if (match === null) throw new UsageError(`Unexpected argument ${JSON.stringify(arg.slice(0, 40))}: flags look like --name value`);
     const name = match[1] ?? "";
     const spec = specs[name];
     if (spec === undefined) {
-      throw new UsageError(`Unknown flag --${name} (known: ${Object.keys(specs).map((known) => `--${known}`).join(", ")})`);
+      throw new UsageError(`Unknown flag --${name} (known: ${knownFlags(specs)})`);
     }
     if (values[name] !== undefined) throw new UsageError(`Flag --${name} is given twice`);
     if (!spec.value) {
@@ -40,7 +51,7 @@ export function parseFlags(argv: readonly string[], specs: Readonly<Record<strin
     let value = match[2];
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`Flag --${name} needs a value`);
+      if (next === undefined || next.startsWith("--") || /^-[A-Za-z]$/.test(next)) throw new UsageError(`Flag --${name} needs a value`);
       value = next;
       i++;
     }
@@ -74,13 +85,23 @@ export interface ToolIo {
 
 export type ToolMain = (argv: readonly string[], io: ToolIo) => Promise<number>;
 
-/** Runs `main` with this process's arguments and streams, and exits with the code it returns. */
+/**
+ * Runs `main` with this process's arguments and streams, and exits with the code it returns; an error
+ * main did not expect is printed as one line (no stack trace) and exits 1.
+ */
 export function runAsCommand(main: ToolMain): void {
-  void main(process.argv.slice(2), {
+  const io: ToolIo = {
     env: process.env,
     out: (line) => console.log(line),
     err: (line) => console.error(line),
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -9,11 +9,10 @@ import { buildAction, type ActionTrigger } from "../infra/action-bundle";
 import { loadAction } from "./kit/load-action";
 import { maskPhoneNumber } from "../hook/phone-number";
 import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "./kit/simulated-events";
-import { UsageError } from "./command";
+import { runAsCommand, type ToolIo, UsageError } from "./command";
 import { failureOutcome, sentOutcome, type SendOutcome } from "./send-outcome";
 import { parseSendTestArgs, SEND_TEST_USAGE } from "./send-test-args";
 import { gatherSecrets, type ActionSecretValues, type PhoneExperience } from "./send-test-secrets";
-import { runAsCommand, type ToolIo } from "./command";
 
 export interface SendTestResult {
   outcome: SendOutcome;

@@ -22,6 +22,22 @@ describe("parseFlags", () => {
     expect(() => parseFlags(argv, SPECS)).toThrow(UsageError);
     expect(() => parseFlags(argv, SPECS)).toThrow(message);
   });
+
+  describe("one-letter aliases", () => {
+    const ALIASED = { stack: { value: true, alias: "s" }, verbose: { value: false, alias: "v" } };
+
+    it("read -s dev and -v as --stack dev and --verbose", () => {
+      expect(parseFlags(["-s", "dev", "-v"], ALIASED)).toEqual({ stack: "dev", verbose: true });
+    });
+
+    it.each([
+      [["-x"], /Unknown flag -x \(known: --stack \(-s\), --verbose \(-v\)\)/],
+      [["-s", "-v"], /Flag --stack needs a value/],
+      [["-s", "dev", "--stack", "prod"], /Flag --stack is given twice/],
+    ])("%j → %s", (argv, message) => {
+      expect(() => parseFlags(argv, ALIASED)).toThrow(message);
+    });
+  });
 });
 
 describe("stackFlag", () => {
