@@ -13,4 +13,53 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // hook/ holds exactly what ships to Auth0 (the Action bundle's inputs): no build tooling, no file
+  // system, no child processes, nothing from the project's other folders.
+  ...hookBoundary(),
 );
+
+function hookBoundary() {
+  const message = "hook/ holds only what ships to Auth0 in the Action";
+  const modules = [
+    ["esbuild", "build tooling belongs to infra/action-bundle.ts"],
+    ["typescript", "build tooling"],
+    ["ts-node", "build tooling"],
+    ["fs", "no file system in an Action"],
+    ["node:fs", "no file system in an Action"],
+    ["fs/promises", "no file system in an Action"],
+    ["node:fs/promises", "no file system in an Action"],
+    ["child_process", "no child processes in an Action"],
+    ["node:child_process", "no child processes in an Action"],
+  ];
+  const paths = modules.map(([name, why]) => ({ name, message: `${message}: ${why}.` }));
+  const packages = [{ group: ["@pulumi/*", "vitest", "esbuild/*"], message: `${message}: no deploy or test tooling.` }];
+  const outside = { regex: "^(\\.\\./)+(infra|plan|tools|bench|test)(/|$)", message: `${message}: no imports from other folders.` };
+  const names = modules.map(([name]) => name.replace(/[/]/g, "\\/")).join("|");
+  const syntax = [
+    {
+      selector: `CallExpression[callee.name='require'][arguments.0.value=/^(${names})$/]`,
+      message: `${message}: no build tooling, file system or child processes.`,
+    },
+    {
+      selector: `ImportExpression[source.value=/^(${names})$/]`,
+      message: `${message}: no build tooling, file system or child processes.`,
+    },
+    { selector: "CallExpression[callee.name='require'][arguments.0.value=/^\\.\\./]", message: `${message}: no imports from other folders.` },
+  ];
+  return [
+    {
+      files: ["hook/*.ts"],
+      rules: {
+        "no-restricted-imports": ["error", { paths, patterns: [...packages, outside, { regex: "^\\.\\./", message: `${message}: no imports from other folders.` }] }],
+        "no-restricted-syntax": ["error", ...syntax],
+      },
+    },
+    {
+      files: ["hook/actions/**/*.ts"],
+      rules: {
+        "no-restricted-imports": ["error", { paths, patterns: [...packages, outside, { regex: "^\\.\\./\\.\\./", message: `${message}: no imports from other folders.` }] }],
+        "no-restricted-syntax": ["error", ...syntax.slice(0, 2)],
+      },
+    },
+  ];
+}

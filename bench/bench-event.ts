@@ -3,7 +3,7 @@
 // bench's local TLS endpoint.
 import type { SendPhoneMessageEvent } from "../hook/action-events";
 import type { SenderSettings } from "../hook/action-secrets";
-import { sendPhoneMessageEvent, simulatedApi, type SimulatedActionApi } from "../hook/simulated-events";
+import { sendPhoneMessageEvent, simulatedApi, type SimulatedActionApi } from "../tools/kit/simulated-events";
 import { BENCH_ENV, requiredEnv } from "./bench-protocol";
 
 export const BENCH_RECIPIENT = "+442071234567";

@@ -8,13 +8,13 @@ import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildAction } from "../hook/bundle";
+import { buildAction } from "../infra/action-bundle";
+import { parseFlags, REPO_ROOT, UsageError } from "../tools/command";
 import { BENCH_ENV, parseResult, type ColdStartSample, type ComparisonSample, type LatencySample, type StageTimings } from "./bench-protocol";
 import { startEndpointProcess, runDriver } from "./bench-processes";
 import { renderBenchReport } from "./bench-report";
 import { compileBenchDrivers, type BenchDriver } from "./compile-bench-drivers";
 
-const REPO_ROOT = path.resolve(__dirname, "..");
 const OUT_DIR = path.join(REPO_ROOT, "dist", "bench");
 const COLD_SAMPLES = 9;
 const BREAKDOWN_SAMPLES = 7;
@@ -33,21 +33,18 @@ const BENCH_USAGE = "npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]";
 
 /** `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
 export function parseBenchArgs(args: readonly string[]): BenchArgs {
-  const values: Record<"--aws-sdk-v2" | "--node", string | undefined> = { "--aws-sdk-v2": undefined, "--node": undefined };
-  const needs = { "--aws-sdk-v2": "a folder (one where `npm install aws-sdk@2` was run)", "--node": "the path of a node binary (e.g. a Node 22, Auth0's runtime)" };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? "";
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (flag !== "--aws-sdk-v2" && flag !== "--node") throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (usage: ${BENCH_USAGE})`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value === "") throw new Error(`${flag} needs ${needs[flag]}`);
-    values[flag] = value;
+  let flags;
+  try {
+    flags = parseFlags(args, { "aws-sdk-v2": { value: true }, node: { value: true } });
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message} (usage: ${BENCH_USAGE})`);
+    throw error;
   }
-  const awsSdkV2Dir = values["--aws-sdk-v2"];
-  const nodeBinary = values["--node"];
+  const awsSdkV2Dir = flags["aws-sdk-v2"];
+  const nodeBinary = flags.node;
   return {
-    awsSdkV2Dir: awsSdkV2Dir === undefined ? undefined : path.resolve(awsSdkV2Dir),
-    nodeBinary: nodeBinary === undefined ? process.execPath : path.resolve(nodeBinary),
+    awsSdkV2Dir: typeof awsSdkV2Dir === "string" ? path.resolve(awsSdkV2Dir) : undefined,
+    nodeBinary: typeof nodeBinary === "string" ? path.resolve(nodeBinary) : process.execPath,
   };
 }
 

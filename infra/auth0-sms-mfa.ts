@@ -7,7 +7,7 @@
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "../hook/bundle";
+import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { guardianSettings } from "./guardian-settings";
 import type { ActionSecretInput } from "./sender-action-secrets";
 import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";

@@ -9,9 +9,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
-import { SmsAccountOptIns } from "./sms-account-opt-ins";
+import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
-import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
+import type { SmsPreferencesSettings } from "./stack-config-types";
 
 export interface AwsSmsSenderArgs {
   stack: string;
@@ -20,8 +20,8 @@ export interface AwsSmsSenderArgs {
   /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
   protect: boolean;
   smsPreferences: SmsPreferencesSettings | undefined;
-  alarms: SmsAlarmSettings | undefined;
-  senderId: string | undefined;
+  alarms: SmsAlarmInputs | undefined;
+  senderId: pulumi.Input<string> | undefined;
 }
 
 /** Logical name of the access key of a generation: a new generation is a new resource. */

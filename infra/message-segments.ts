@@ -73,7 +73,7 @@ export function oneSegmentProblems(
   config: MeasuredConfig,
   friendlyName: string,
 ): string[] {
-  const secret = new Set(config.secretKeys);
+  const secret = new Set<string>(config.secretKeys);
   return textsOf(config).flatMap((measured) => problemsOf(measured, config.phoneExperience, friendlyName, secret.has(measured.key)));
 }
 

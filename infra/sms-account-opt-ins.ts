@@ -15,10 +15,13 @@ export interface SmsAccountOptInsArgs {
   /** undefined = leave the account's SMS preferences alone. */
   preferences: SmsPreferencesSettings | undefined;
   /** undefined = no alarms. */
-  alarms: SmsAlarmSettings | undefined;
+  alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
-  senderId: string | undefined;
+  senderId: pulumi.Input<string> | undefined;
 }
+
+/** The alarm settings, with the recipient as an input: a secret when it was stored as one. */
+export type SmsAlarmInputs = Omit<SmsAlarmSettings, "email"> & { email: pulumi.Input<string> };
 
 /** CloudWatch's SNS metrics for SMS published straight to phone numbers (no topic). */
 export const SMS_METRICS = {
@@ -88,7 +91,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     );
   }
 
-  private createAlarms(alarms: SmsAlarmSettings, tags: Record<string, string>): pulumi.Output<string> {
+  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
     const topic = new aws.sns.Topic(OPT_IN_RESOURCE_NAMES.alarmTopic, { tags }, { parent: this });
     new aws.sns.TopicSubscription(
       OPT_IN_RESOURCE_NAMES.alarmEmailSubscription,

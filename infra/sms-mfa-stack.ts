@@ -3,12 +3,13 @@
  * code is built from hook/ at program time (never a stale file), for the experience's trigger.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { buildAction, type ActionTrigger, type BuiltAction } from "../hook/bundle";
+import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
 import { AwsSmsSender } from "./aws-sms-sender";
 import { localizedTemplates } from "./localized-templates";
 import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN } from "./message-segments";
 import { senderActionSecrets } from "./sender-action-secrets";
+import type { ConfigKey } from "./config-keys";
 import type { PhoneExperience, StackConfig } from "./stack-config-types";
 
 export interface SmsMfaStackOutputs {
@@ -22,6 +23,11 @@ export interface SmsMfaStackOutputs {
   phoneExperience: PhoneExperience;
   region: string;
   allowedCountries: string[];
+}
+
+/** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
+export function keptSecret(config: Pick<StackConfig, "secretKeys">, key: ConfigKey, value: string): pulumi.Input<string> {
+  return config.secretKeys.includes(key) ? pulumi.secret(value) : value;
 }
 
 /**
@@ -41,8 +47,8 @@ export function defineSmsMfaStack(
     accessKeyGeneration: config.accessKeyGeneration,
     protect: config.protect,
     smsPreferences: config.smsPreferences,
-    alarms: config.alarms,
-    senderId: config.sender.senderId,
+    alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
+    senderId: config.sender.senderId && keptSecret(config, "senderId", config.sender.senderId),
   });
   const auth0 = new Auth0SmsMfa("auth0", {
     stack: config.stack,

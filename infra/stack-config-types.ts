@@ -1,7 +1,9 @@
 /**
  * The validated configuration of one stack, as the components consume it. Produced by
- * validate-config.ts from the raw Pulumi config; nothing here is a secret.
+ * validate-config.ts from the raw Pulumi config. The values of `secretKeys` were stored as secrets;
+ * the components wrap them (pulumi.secret) wherever they reach a resource.
  */
+import type { ConfigKey } from "./config-keys";
 
 export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
 export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
@@ -60,12 +62,12 @@ export interface StackConfig {
   verificationMessage: string;
   /** Texts for other languages, picked by the request's locale; the two texts above are the default. */
   localizedMessages: LocalizedMessages;
-  /** Keys stored with `--secret` (names only): an error never quotes their values. */
-  secretKeys: readonly string[];
   protect: boolean;
   factors: GuardianFactors;
   /** undefined = not managed by this stack. */
   smsPreferences: SmsPreferencesSettings | undefined;
   /** undefined = no alarms. */
   alarms: SmsAlarmSettings | undefined;
+  /** Project keys stored with `pulumi config set --secret`: their values reach resources only as secrets. */
+  secretKeys: ConfigKey[];
 }

@@ -8,6 +8,7 @@
 import { readSenderSettings, type ActionSecretName } from "../hook/action-secrets";
 import { describeInvalidCountries, parseAllowedCountries } from "../hook/allowed-countries";
 import { SendRefusedError } from "../hook/send-errors";
+import { isSecretPlaceholder } from "../plan/plaintext-secrets";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "./localized-messages";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
@@ -32,6 +33,12 @@ export interface RawStackConfig {
   secretKeys?: readonly string[];
 }
 
+/**
+ * Text keys whose value the program passes on as it is (to the Action's secrets, the SMS preferences,
+ * the alarm subscription): a value it cannot read still reaches them, as the secret it is.
+ */
+const OPAQUE_TEXT_KEYS: readonly string[] = ["senderId", "originationNumber", "maxPriceUsd", "alarmEmail"];
+
 /** What an error shows instead of a value stored as a secret. */
 export const HIDDEN_SECRET_VALUE = "[secret value not shown]";
 
@@ -48,11 +55,28 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 class ConfigReader {
   readonly problems: string[] = [];
   private readonly secretKeys: ReadonlySet<string>;
+  /**
+   * Secret keys whose value is the offline plan's stand-in for a `secure:` value it cannot decrypt:
+   * never judged (only `pulumi preview`/`up` sees the real value). Text keys passed on as they are
+   * keep the stand-in; every other key reads as its default.
+   */
+  readonly unreadableKeys: ReadonlySet<string>;
   constructor(
     private readonly values: Readonly<Record<string, string>>,
     secretKeys: readonly string[] = [],
   ) {
     this.secretKeys = new Set(secretKeys);
+    this.unreadableKeys = new Set(secretKeys.filter((key) => isSecretPlaceholder(values[key])));
+  }
+
+  /** True when the value cannot be read (see unreadableKeys): nothing may be concluded from it. */
+  unreadable(key: string): boolean {
+    return this.unreadableKeys.has(key);
+  }
+
+  /** The value as set, or undefined when unset or unreadable (the key's default applies). */
+  private readable(key: ConfigKey): string | undefined {
+    return this.unreadable(key) ? undefined : this.values[key];
   }
 
   /** Values of `key` as an error may show them: quoted, or not at all when the key is a secret. */
@@ -65,12 +89,13 @@ class ConfigReader {
   }
 
   string(key: ConfigKey): string {
-    return (this.values[key] ?? String(CONFIG_KEYS[key].default)).trim();
+    const value = OPAQUE_TEXT_KEYS.includes(key) ? this.values[key] : this.readable(key);
+    return (value ?? String(CONFIG_KEYS[key].default)).trim();
   }
 
   boolean(key: ConfigKey): boolean {
     const fallback = CONFIG_KEYS[key].default === true;
-    const raw = this.values[key];
+    const raw = this.readable(key);
     if (raw === undefined) return fallback;
     const text = raw.trim().toLowerCase();
     if (text === "true") return true;
@@ -81,7 +106,7 @@ class ConfigReader {
 
   integer(key: ConfigKey, { min, max, unit }: { min: number; max?: number; unit?: string }): number {
     const fallback = Number(CONFIG_KEYS[key].default);
-    const raw = this.values[key];
+    const raw = this.readable(key);
     if (raw === undefined) return fallback;
     const text = raw.trim();
     const value = Number(text);
@@ -97,7 +122,7 @@ class ConfigReader {
 
   /** Arrays arrive as JSON (`["US","CA"]`); a comma-separated string is accepted too. */
   stringArray(key: ConfigKey): string[] {
-    const raw = this.values[key];
+    const raw = this.readable(key);
     if (raw === undefined) return [...(CONFIG_KEYS[key].default as readonly string[])];
     const text = raw.trim();
     if (text.startsWith("[")) {
@@ -149,6 +174,7 @@ function senderVerdict(name: ActionSecretName, value: string): string | undefine
 
 function readRegion(raw: RawStackConfig, reader: ConfigReader): string {
   const region = raw.region?.trim() ?? "";
+  if ((raw.secretKeys ?? []).includes("aws:region") && isSecretPlaceholder(region)) return region;
   if (region === "") {
     reader.problem("aws:region", "is required (the region the sender publishes SMS from): pulumi config set aws:region us-east-1");
     return "";
@@ -180,6 +206,7 @@ function readAllowedCountries(reader: ConfigReader): string[] {
 function readSenderOption(reader: ConfigReader, key: ConfigKey, secret: ActionSecretName): string | undefined {
   const value = reader.string(key);
   if (value === "") return undefined;
+  if (reader.unreadable(key)) return value;
   const verdict = senderVerdict(secret, value);
   if (verdict !== undefined) reader.problem(key, verdict);
   return value;
@@ -219,7 +246,7 @@ function readAlarms(reader: ConfigReader): SmsAlarmSettings | undefined {
     failedSmsThreshold: reader.integer("alarmFailedSmsThreshold", { min: 1, unit: "messages" }),
   };
   if (enabled && email === "") reader.problem("alarmEmail", "is required when alarmsEnabled is true (the alarms' recipient)");
-  if (email !== "" && !EMAIL.test(email)) reader.problem("alarmEmail", "is not an email address");
+  if (email !== "" && !reader.unreadable("alarmEmail") && !EMAIL.test(email)) reader.problem("alarmEmail", "is not an email address");
   return enabled ? settings : undefined;
 }
 
@@ -234,6 +261,7 @@ function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
 
 export function validateStackConfig(raw: RawStackConfig): StackConfig {
   const reader = new ConfigReader(raw.values, raw.secretKeys);
+  const secretKeys = CONFIG_KEY_NAMES.filter((key) => (raw.secretKeys ?? []).includes(key));
   reportUnknownKeys(raw, reader);
   const region = readRegion(raw, reader);
   const phoneExperience = reader.oneOf<PhoneExperience>("phoneExperience", PHONE_EXPERIENCES);
@@ -254,7 +282,6 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     enrollmentMessage: readTemplate(reader, "enrollmentMessage", phoneExperience),
     verificationMessage: readTemplate(reader, "verificationMessage", phoneExperience),
     localizedMessages: readLocalizedMessages(raw, reader),
-    secretKeys: [...(raw.secretKeys ?? [])],
     protect: reader.boolean("protect"),
     factors: {
       otp: reader.boolean("factorOtp"),
@@ -266,6 +293,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     },
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
+    secretKeys,
   };
   if (reader.problems.length > 0) throw new StackConfigError(reader.problems);
   return config;

@@ -83,11 +83,12 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   }
   const relativeStackFile = path.relative(project.rootDirectory, stackFile.filePath);
   const stackFileName = relativeStackFile.startsWith("..") ? stackFile.filePath : relativeStackFile;
+  const uncheckedSecrets = [...config.values].filter(([, value]) => value.secure).map(([key]) => key).sort();
   const programErrors = recorder.errors().map((diagnostic) => cleanProgramError(diagnostic.message, options.verbose));
   if (result.exitCode === 0 && !result.timedOut && programErrors.length === 0) {
     for (const line of outputLines(result.stdout)) recorder.recordDiagnostic({ severity: "info", message: line });
     for (const line of outputLines(result.stderr)) recorder.recordDiagnostic({ severity: "warning", message: line });
-    const plan = recorder.plan(stackFileName, program);
+    const plan = recorder.plan(stackFileName, program, uncheckedSecrets);
     plan.diagnostics.push(...findPlaintextSecrets(plan));
     return { ok: true, plan };
   }
@@ -98,5 +99,5 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
     const stderr = outputLines(result.stderr).join("\n");
     errors.push(stderr === "" ? `the program exited with code ${result.exitCode}` : cleanProgramError(stderr, options.verbose));
   }
-  return { ok: false, errors, plan: recorder.plan(stackFileName, program) };
+  return { ok: false, errors, plan: recorder.plan(stackFileName, program, uncheckedSecrets) };
 }

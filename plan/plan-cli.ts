@@ -6,6 +6,7 @@
  * the command line or the project/stack files are wrong.
  */
 import * as path from "node:path";
+import { parseFlags, runAsCommand, stackFlag, UsageError, type ToolMain } from "../tools/command";
 import { createPlan } from "./create-plan";
 import { renderPlanJson, renderPlanText } from "./render-plan";
 
@@ -31,66 +32,46 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
   --help, -h           show this text
 `;
 
-const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+const PLAN_FLAGS = {
+  stack: { value: true, alias: "s" },
+  json: { value: false },
+  cwd: { value: true, alias: "C" },
+  "stack-file": { value: true },
+  verbose: { value: false, alias: "v" },
+  timeout: { value: true },
+  help: { value: false, alias: "h" },
+} as const;
 
-export function parsePlanArguments(argv: string[], cwd: string): PlanCliArguments | "help" {
-  const parsed: PlanCliArguments = { stack: "dev", json: false, projectDirectory: cwd, verbose: false, timeoutSeconds: 120 };
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index] as string;
-    const [flag, inlineValue] = argument.startsWith("--") && argument.includes("=")
-      ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)]
-      : [argument, undefined];
-    const value = (): string => {
-      const next = inlineValue ?? argv[++index];
-      if (next === undefined || next === "") throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case "--stack":
-      case "-s":
-        parsed.stack = value();
-        if (!STACK_NAME.test(parsed.stack)) throw new Error(`--stack: '${parsed.stack}' is not a stack name (letters, digits, _ . -)`);
-        break;
-      case "--json":
-        parsed.json = true;
-        break;
-      case "--cwd":
-      case "-C":
-        parsed.projectDirectory = path.resolve(cwd, value());
-        break;
-      case "--stack-file":
-        parsed.stackFile = path.resolve(cwd, value());
-        break;
-      case "--verbose":
-      case "-v":
-        parsed.verbose = true;
-        break;
-      case "--timeout": {
-        const seconds = Number(value());
-        if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--timeout must be a positive number of seconds`);
-        parsed.timeoutSeconds = seconds;
-        break;
-      }
-      case "--help":
-      case "-h":
-        return "help";
-      default:
-        throw new Error(`unknown argument '${argument}'`);
-    }
+export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCliArguments | "help" {
+  const flags = parseFlags(argv, PLAN_FLAGS);
+  if (flags.help === true) return "help";
+  const stack = stackFlag(flags, "dev");
+  if (stack.includes("/")) {
+    throw new UsageError(`Flag --stack: the offline plan reads Pulumi.<stack>.yaml; give the stack's short name, not ${JSON.stringify(stack)}`);
+  }
+  const parsed: PlanCliArguments = { stack, json: flags.json === true, projectDirectory: cwd, verbose: flags.verbose === true, timeoutSeconds: 120 };
+  if (typeof flags.cwd === "string") parsed.projectDirectory = path.resolve(cwd, flags.cwd);
+  if (typeof flags["stack-file"] === "string") parsed.stackFile = path.resolve(cwd, flags["stack-file"]);
+  if (typeof flags.timeout === "string") {
+    const seconds = Number(flags.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("Flag --timeout must be a positive number of seconds");
+    parsed.timeoutSeconds = seconds;
   }
   return parsed;
 }
 
-async function main(): Promise<number> {
+/** The plan as a command: exit 0 planned, 1 the program failed, 2 the command line or project files are wrong. */
+export const planMain: ToolMain = async (argv, io) => {
   let args: PlanCliArguments | "help";
   try {
-    args = parsePlanArguments(process.argv.slice(2), process.cwd());
+    args = parsePlanArguments(argv, process.cwd());
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`error: ${error.message}\n\n${USAGE.trimEnd()}`);
     return 2;
   }
   if (args === "help") {
-    process.stdout.write(USAGE);
+    io.out(USAGE.trimEnd());
     return 0;
   }
   let outcome;
@@ -101,29 +82,19 @@ async function main(): Promise<number> {
       ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }),
       verbose: args.verbose,
       timeoutMs: args.timeoutSeconds * 1000,
-      environment: process.env,
+      environment: io.env,
     });
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    io.err(`error: ${(error as Error).message}`);
     return 2;
   }
   if (!outcome.ok) {
-    for (const message of outcome.errors) process.stderr.write(`error: ${message}\n`);
-    process.stderr.write(`\nThe program failed under the offline plan for stack ${args.stack}; nothing was planned.\n`);
+    for (const message of outcome.errors) io.err(`error: ${message}`);
+    io.err(`\nThe program failed under the offline plan for stack ${args.stack}; nothing was planned.`);
     return 1;
   }
-  process.stdout.write(args.json ? renderPlanJson(outcome.plan) : renderPlanText(outcome.plan));
+  io.out((args.json ? renderPlanJson(outcome.plan) : renderPlanText(outcome.plan)).replace(/\n$/, ""));
   return 0;
-}
+};
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsCommand(planMain);

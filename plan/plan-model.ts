@@ -73,6 +73,11 @@ export interface Plan {
   project: string;
   stack: string;
   stackFile: string;
+  /**
+   * Configuration keys whose values are encrypted (`secure:`): the plan cannot decrypt them, so
+   * nothing checked them; the program received a placeholder for each, marked secret.
+   */
+  uncheckedSecrets: string[];
   program: PlannedProgram;
   resources: PlannedResource[];
   outputs: PlanObject;

@@ -63,11 +63,12 @@ export class PlanRecorder {
     return this.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   }
 
-  plan(stackFile: string, program: PlannedProgram): Plan {
+  plan(stackFile: string, program: PlannedProgram, uncheckedSecrets: string[] = []): Plan {
     return {
       project: this.project,
       stack: this.stack,
       stackFile,
+      uncheckedSecrets,
       program,
       resources: [...this.resources.values()],
       outputs: this.stackOutputs,

@@ -196,6 +196,15 @@ function describeProgram(plan: Plan): string {
   return `${where} loaded by @pulumi/pulumi cmd/run; ts-node ${checking} (${tsconfig})`;
 }
 
+/** Which encrypted values nobody could check here, and that they stayed secret. */
+function describeUncheckedSecrets(plan: Plan): string[] {
+  if (plan.uncheckedSecrets.length === 0) return [];
+  return [
+    `Not checked (encrypted, the offline plan cannot decrypt them): ${plan.uncheckedSecrets.join(", ")}`,
+    "    The program received a placeholder for each, marked secret; `pulumi preview` checks the real values.",
+  ];
+}
+
 /** The human-readable plan. */
 export function renderPlanText(plan: Plan): string {
   const summary = summarise(plan);
@@ -203,6 +212,7 @@ export function renderPlanText(plan: Plan): string {
     `Previewing stack ${plan.stack} of project ${plan.project} (offline plan: nothing is sent to AWS or Auth0)`,
     `Stack file: ${plan.stackFile}`,
     `Program: ${describeProgram(plan)}`,
+    ...describeUncheckedSecrets(plan),
     "",
     ...renderTree(plan),
     "",

@@ -170,6 +170,8 @@ export function mergeProjectConfig(project: ProjectFile, stackName: string, stac
     if (declaration.secret && !value.secure) {
       throw new Error(`Stack '${stackName}' with configuration key '${declaredKey}' must be encrypted as it's secret`);
     }
+    // The CLI decrypts a secure value before checking its type; the plan cannot, so it does not judge it.
+    if (value.secure) continue;
     if (!isValueOfType(declaration.type, declaration.items, typedContent(value))) {
       throw new Error(
         `Stack '${stackName}' with configuration key '${declaredKey}' must be of type '${fullTypeName(declaration.type, declaration.items)}'`,

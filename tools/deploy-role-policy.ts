@@ -5,22 +5,19 @@
  * offline plan reads them). Offline: no Pulumi CLI, no AWS call. Paste the output into the role's
  * permissions policy; print it again after turning an opt-in on or off.
  */
-import path from "node:path";
 import { PROJECT_NAME } from "../infra/config-keys";
 import { deployRolePolicyDocument } from "../infra/deploy-role-policy";
 import type { IamPolicyDocument } from "../infra/iam-policy-document";
 import { validateStackConfig } from "../infra/validate-config";
 import { readProjectFile } from "../plan/project-file";
 import { buildProgramConfig, readStackFile, stackFilePath } from "../plan/stack-config";
-import { parseFlags, stackFlag, UsageError } from "./cli-flags";
-import { runAsCommand, type ToolIo } from "./tool-process";
+import { parseFlags, REPO_ROOT, runAsCommand, stackFlag, UsageError, type ToolIo } from "./command";
 
 export const DEPLOY_ROLE_POLICY_USAGE = `Usage: npm run deploy-role-policy -- --stack <dev|prod> --account <12-digit AWS account ID>
 
 Prints the permissions policy (JSON) of the IAM role CI assumes to run pulumi for that stack: only the
 calls the Pulumi AWS provider makes for this program's resources, only on that stack's resources.`;
 
-const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** The policy for a stack's committed configuration in the project at `rootDirectory`. */
 export function deployRolePolicyForStack(rootDirectory: string, stack: string, accountId: string): IamPolicyDocument {

@@ -4,9 +4,8 @@
  * the project folder (where Pulumi.yaml is) is the working directory.
  */
 import { execFile } from "node:child_process";
-import path from "node:path";
+import { REPO_ROOT } from "./command";
 
-export const REPO_ROOT = path.resolve(__dirname, "..");
 
 export const PULUMI_INSTALL_HINT =
   "install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/, e.g. `curl -fsSL https://get.pulumi.com | sh`) or set PULUMI_BIN to its path";

@@ -4,9 +4,8 @@
  * then deletes the old key). It changes configuration only; nothing in AWS or Auth0.
  */
 import { GENERATION_KEY, DEFAULT_GENERATION, isKeyNotSet, nextGeneration, parseGeneration, rotationPlan } from "./access-key-generation";
-import { parseFlags, stackFlag, UsageError } from "./cli-flags";
+import { parseFlags, runAsCommand, stackFlag, type ToolIo, UsageError } from "./command";
 import { pulumiFailure, runPulumi } from "./pulumi-cli";
-import { runAsCommand, type ToolIo } from "./tool-process";
 
 export const ROTATE_KEY_USAGE = `Usage: npm run rotate-key -- --stack <dev|prod|org/project/stack>
 

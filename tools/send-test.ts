@@ -1,19 +1,18 @@
 /**
  * `npm run send-test -- --to +E164 [--stack dev] [--endpoint URL]`: the guide's "test your hook" step.
- * Builds the sender Action with hook/bundle.ts (the code `pulumi up` deploys), loads it as Auth0 does,
+ * Builds the sender Action with infra/action-bundle.ts (the code `pulumi up` deploys), loads it as Auth0 does,
  * gives it the stack's secrets, runs its handler on a realistic event and reports: the masked
  * destination and MessageId, or the precise reason for a failure and the next step. Exit code 0 when
  * SNS accepted the SMS, 1 when it did not, 2 for a usage error.
  */
-import { buildAction, type ActionTrigger } from "../hook/bundle";
-import { loadAction } from "../hook/load-action";
+import { buildAction, type ActionTrigger } from "../infra/action-bundle";
+import { loadAction } from "./kit/load-action";
 import { maskPhoneNumber } from "../hook/phone-number";
-import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../hook/simulated-events";
-import { UsageError } from "./cli-flags";
+import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "./kit/simulated-events";
+import { runAsCommand, type ToolIo, UsageError } from "./command";
 import { failureOutcome, sentOutcome, type SendOutcome } from "./send-outcome";
 import { parseSendTestArgs, SEND_TEST_USAGE } from "./send-test-args";
 import { gatherSecrets, type ActionSecretValues, type PhoneExperience } from "./send-test-secrets";
-import { runAsCommand, type ToolIo } from "./tool-process";
 
 export interface SendTestResult {
   outcome: SendOutcome;

@@ -15,9 +15,9 @@ describe("npm run bench arguments", () => {
   });
 
   it.each([
-    [["--aws-sdk-v2"], /--aws-sdk-v2 needs a folder/],
-    [["--node="], /--node needs the path of a node binary/],
-    [["--nod", "x"], /Unknown bench argument "--nod" \(usage: npm run bench/],
+    [["--aws-sdk-v2"], /Flag --aws-sdk-v2 needs a value \(usage: npm run bench/],
+    [["--node="], /Flag --node needs a non-empty value/],
+    [["--nod", "x"], /Unknown flag --nod \(known: --aws-sdk-v2, --node\) \(usage: npm run bench/],
   ])("refuse %j, naming the flag", (args, message) => {
     expect(() => parseBenchArgs(args)).toThrow(message);
   });

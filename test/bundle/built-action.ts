@@ -1,8 +1,8 @@
-// The built Actions as Auth0 runs them: the esbuild output of hook/bundle.ts loaded as a fresh
+// The built Actions as Auth0 runs them: the esbuild output of infra/action-bundle.ts loaded as a fresh
 // CommonJS module, its exported handler called with a realistic event for its trigger.
-import { buildAction, type ActionTrigger, type BuiltAction } from "../../hook/bundle";
-import { loadAction } from "../../hook/load-action";
-import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../../hook/simulated-events";
+import { buildAction, type ActionTrigger, type BuiltAction } from "../../infra/action-bundle";
+import { loadAction } from "../../tools/kit/load-action";
+import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../../tools/kit/simulated-events";
 
 export const TRIGGERS: readonly ActionTrigger[] = ["send-phone-message", "custom-phone-provider"];
 

@@ -1,7 +1,7 @@
 // The built Actions refuse bad requests and bad configuration before anything leaves the process:
 // the endpoint receives no request, not even a connection, and the log says why without the number.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ActionTrigger } from "../../hook/bundle";
+import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
 import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";

@@ -3,7 +3,7 @@
 // (one ~5 s wait in all); no other timing is asserted.
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ActionTrigger } from "../../hook/bundle";
+import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
 import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS } from "./built-action";

@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
 import { builtAction, executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS } from "./built-action";
+import { REPO_ROOT } from "../../tools/command";
 
 const run = promisify(execFile);
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 let endpoint: LocalSnsEndpoint;
 let workDir: string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { onExecuteCustomPhoneProvider } from "../../hook/actions/custom-phone-provider";
 import { onExecuteSendPhoneMessage } from "../../hook/actions/send-phone-message";
 import type { CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
-import { customPhoneProviderEvent, sendPhoneMessageEvent, simulatedApi } from "../../hook/simulated-events";
+import { customPhoneProviderEvent, sendPhoneMessageEvent, simulatedApi } from "../../tools/kit/simulated-events";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
 const sns = mockClient(SNSClient);

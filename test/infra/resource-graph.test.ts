@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { TRIGGER_VERSIONS } from "../../hook/bundle";
+import { TRIGGER_VERSIONS } from "../../infra/action-bundle";
 import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
 import type { PhoneExperience } from "../../infra/stack-config-types";
 import {

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import type { ActionTrigger, BuiltAction } from "../../hook/bundle";
+import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
 import { PROJECT_NAME } from "../../infra/config-keys";
 import { defineSmsMfaStack, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
 import { readStackConfig } from "../../infra/stack-config";

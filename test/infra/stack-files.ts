@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "js-yaml";
 import { PROJECT_NAME } from "../../infra/config-keys";
+import { REPO_ROOT } from "../../tools/command";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export { REPO_ROOT };
 export type StackName = "dev" | "prod";
 
 export interface DeclaredConfigKey {

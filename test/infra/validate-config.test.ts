@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
 import { secretConfigKeys } from "../../infra/stack-config";
+import { secretPlaceholder } from "../../plan/stack-config";
 import { StackConfigError, validateStackConfig } from "../../infra/validate-config";
 
 const NO_REGION = { region: undefined };
@@ -205,6 +206,41 @@ describe("values the operator stored with --secret", () => {
     expect(hidden).toHaveLength(1);
     expect(hidden[0]).toMatch(new RegExp(`^${key}: .*\\[secret value not shown\\]`));
     expect(hidden[0]).not.toContain(SECRET.slice(0, 6)); // …but not when it is a secret
+  });
+});
+
+describe("secret values the offline plan cannot decrypt", () => {
+  // npm run plan hands the program this stand-in for every `secure:` value (plan/stack-config.ts).
+  const placeholder = (key: string) => secretPlaceholder(`auth0-sns-mfa:${key}`);
+  const unreadable = ["senderId", "originationNumber", "maxPriceUsd", "alarmEmail", "accessKeyGeneration", "protect", "allowedCountries", "mfaPolicy", "verificationMessage"];
+  const values = { ...Object.fromEntries(unreadable.map((key) => [key, placeholder(key)])), alarmsEnabled: "true" };
+
+  test("never fail validation: nobody could read them here", () => {
+    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values, secretKeys: unreadable })).not.toThrow();
+  });
+
+  test("text the program passes on keeps the stand-in; every other key reads as its default", () => {
+    const config = validateStackConfig({ stack: "dev", region: "us-east-1", values, secretKeys: unreadable });
+    expect(config.sender).toEqual({
+      allowedCountries: [],
+      senderId: placeholder("senderId"),
+      originationNumber: placeholder("originationNumber"),
+      maxPriceUsd: placeholder("maxPriceUsd"),
+    });
+    expect(config.alarms?.email).toBe(placeholder("alarmEmail"));
+    expect(config).toMatchObject({ accessKeyGeneration: 1, protect: false, mfaPolicy: "all-applications" });
+    expect(config.verificationMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.verificationMessage);
+    expect(config.secretKeys).toEqual(expect.arrayContaining(["senderId", "alarmEmail"]));
+  });
+
+  test("a stand-in in a key not stored as a secret is judged like any text", () => {
+    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: { senderId: placeholder("senderId") } })).toThrow(/^senderId: /m);
+  });
+
+  test("a readable secret is still judged, without being quoted", () => {
+    const secretKeys = ["senderId", "alarmEmail"];
+    const bad = { senderId: "not a sender id!", alarmEmail: "nobody" };
+    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: bad, secretKeys })).toThrow(/senderId: [\s\S]*alarmEmail: is not an email address/);
   });
 });
 

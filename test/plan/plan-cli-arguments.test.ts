@@ -22,8 +22,11 @@ describe("plan arguments", () => {
 
   it("names the argument that is wrong", () => {
     expect(() => parsePlanArguments(["--stack"], "/repo")).toThrow("--stack needs a value");
-    expect(() => parsePlanArguments(["--stack", "../etc"], "/repo")).toThrow("--stack: '../etc' is not a stack name");
+    expect(() => parsePlanArguments(["--stack", "my stack"], "/repo")).toThrow('Flag --stack: "my stack" is not a Pulumi stack name');
+    expect(() => parsePlanArguments(["--stack", "../etc"], "/repo")).toThrow("give the stack's short name");
+    expect(() => parsePlanArguments(["--stack", "acme/app/dev"], "/repo")).toThrow("give the stack's short name");
     expect(() => parsePlanArguments(["--timeout", "soon"], "/repo")).toThrow("--timeout must be a positive number of seconds");
+    expect(() => parsePlanArguments(["--stak", "dev"], "/repo")).toThrow("Unknown flag --stak");
     expect(parsePlanArguments(["-h"], "/repo")).toBe("help");
   });
 });

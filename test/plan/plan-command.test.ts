@@ -149,7 +149,7 @@ describe("npm run plan on a fixture program", () => {
   it("rejects an unknown argument with the usage text", async () => {
     const run = await runPlanCommand(["--stak", "prod"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("unknown argument '--stak'");
+    expect(run.stderr).toContain("Unknown flag --stak");
     expect(run.stderr).toContain("usage: npm run plan");
   }, PLAN_TEST_TIMEOUT_MS);
 });

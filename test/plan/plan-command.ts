@@ -6,8 +6,9 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { REPO_ROOT } from "../../tools/command";
 
-export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..");
+export const REPOSITORY_ROOT = REPO_ROOT;
 export const TINY_PROJECT = path.join(__dirname, "fixtures", "tiny-project");
 
 /** Generous: ts-node type-checks the program, and CI machines have two cores shared by every test file. */

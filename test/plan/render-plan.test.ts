@@ -36,6 +36,7 @@ function samplePlan(): Plan {
     project: "demo",
     stack: "dev",
     stackFile: "Pulumi.dev.yaml",
+    uncheckedSecrets: [],
     program: { directory: "infra", entryPoint: ".", typescript: { enabled: true, typeCheck: true } },
     resources: [stack, group, user, key],
     outputs: { arn: "arn:aws:iam::123456789012:user/demo/user", secretKey: { $plan: "secret" } },

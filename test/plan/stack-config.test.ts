@@ -85,6 +85,12 @@ describe("stack configuration as the CLI passes it", () => {
     );
   });
 
+  it("does not judge the type of an encrypted value it cannot decrypt (the CLI checks it after decrypting)", () => {
+    const { config, secretKeys } = configFor(`${REQUIRED}  demo:size:\n    secure: v1:SIZE\n  demo:tags:\n    secure: v1:TAGS\n`);
+    expect(config["demo:config:size"]).toBe(secretPlaceholder("demo:size"));
+    expect(secretKeys).toEqual(expect.arrayContaining(["demo:size", "demo:tags", "demo:token"]));
+  });
+
   it("reads the committed prod stack with the project's defaults filled in", () => {
     const project = readProjectFile(REPOSITORY_ROOT);
     const stack = readStackFile(stackFilePath(project, "prod"));

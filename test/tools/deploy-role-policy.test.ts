@@ -8,9 +8,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { IamPolicyDocument } from "../../infra/iam-policy-document";
 import { printDeployRolePolicy } from "../../tools/deploy-role-policy";
-import type { ToolIo } from "../../tools/tool-process";
+import type { ToolIo } from "../../tools/command";
+import { REPO_ROOT } from "../../tools/command";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const ACCOUNT = "210987654321";
 
 function run(argv: string[], rootDirectory = REPO_ROOT): { code: number; out: string; err: string } {

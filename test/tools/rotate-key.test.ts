@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isKeyNotSet, nextGeneration, parseGeneration, rotationPlan } from "../../tools/access-key-generation";
 import { rotateKey } from "../../tools/rotate-key";
 import { createFakePulumi, type FakePulumi, type FakeReply } from "./fake-pulumi";
+import { REPO_ROOT } from "../../tools/command";
 
 const NOT_FOUND = "error: configuration key 'accessKeyGeneration' not found for stack 'prod'\n";
 
@@ -138,7 +139,7 @@ describe("npm run rotate-key", () => {
       { args: ["config", "get"], stdout: "7\n" },
       { args: ["config", "set"] },
     ]);
-    const root = path.resolve(__dirname, "..", "..");
+    const root = REPO_ROOT;
     const result = spawnSync(process.execPath, [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "tools/rotate-key.ts", "--stack", "prod"], {
       cwd: root,
       env: { PATH: process.env.PATH, PULUMI_BIN: fake.bin },

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendTest } from "../../tools/send-test";
 import { startLocalSnsEndpoint, type EndpointFault, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
 import { createFakePulumi, type FakePulumi } from "./fake-pulumi";
+import { REPO_ROOT } from "../../tools/command";
 
 const TO = "+14155550123";
 const TO_UK = "+447400123456";
@@ -115,7 +116,7 @@ describe("a successful send", () => {
   });
 
   it("works as the npm script: ts-node, exit code 0, and the process ends by itself", async () => {
-    const root = path.resolve(__dirname, "..", "..");
+    const root = REPO_ROOT;
     const tsNode = path.join(root, "node_modules", "ts-node", "dist", "bin.js");
     const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(

@@ -8,7 +8,10 @@
  * - setup-node installs Node 20 or 22; `npm install` is never used and `npm ci` comes before any
  *   `npm test`/`npm run`;
  * - a job that runs `pulumi up|preview|destroy|refresh` has a concurrency group named after its stack
- *   that does not cancel a run in progress.
+ *   that does not cancel a run in progress;
+ * - no secret in workflow- or job-level `env` (every step would read it: npm ci's install scripts,
+ *   third-party actions), none in a `run:` script's text, none handed to an action; a step receives a
+ *   secret in its own `env` only when it is on SECRET_CONSUMERS' list for that secret.
  * Pure: takes the file's text (and, for jobs that call a local reusable workflow, a function that
  * returns the called file's text), returns the problems found (empty = compliant).
  */
@@ -211,6 +214,72 @@ function concurrencyProblems(fileName: string, jobs: Record<string, Mapping>): s
   return problems;
 }
 
+/**
+ * The steps that need each secret, told apart by what they run. The Auth0 provider and the Pulumi CLI
+ * (state and the passphrase secrets provider) under pulumi preview/up/destroy/refresh; the doctor, which
+ * calls the Management API and reads the stack's outputs; send-test, which reads the deployed key from
+ * the stack's outputs and texts the smoke-test number; the step that checks that number is set.
+ */
+export const SECRET_CONSUMERS: readonly { what: string; runs: RegExp; secrets: readonly string[] }[] = [
+  {
+    what: "pulumi preview/up/destroy/refresh",
+    runs: /^pulumi (preview|up|destroy|refresh) /,
+    secrets: ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"],
+  },
+  {
+    what: "the preflight (npm run doctor)",
+    runs: /^npm run --silent doctor -- /,
+    secrets: ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"],
+  },
+  {
+    what: "the smoke send (npm run send-test)",
+    runs: /^npm run send-test -- /,
+    secrets: ["SMOKE_TEST_PHONE", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"],
+  },
+  { what: "the smoke-test number check", runs: /^if \[ -n "\$SMOKE_TEST_PHONE" \]/, secrets: ["SMOKE_TEST_PHONE"] },
+];
+
+const SECRET_REFERENCE = /\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The secret names an expression-bearing value refers to (`${{ secrets.X }}`). */
+function secretsIn(value: unknown): string[] {
+  const text = typeof value === "string" ? value : JSON.stringify(value ?? null);
+  return [...text.matchAll(SECRET_REFERENCE)].map((match) => match[1] as string);
+}
+
+function stepLabel(step: Mapping, index: number): string {
+  return typeof step.name === "string" ? `step "${step.name}"` : `step ${index + 1}`;
+}
+
+function secretExposureProblems(fileName: string, workflow: Mapping, jobs: Record<string, Mapping>): string[] {
+  const problems: string[] = [];
+  for (const name of secretsIn(workflow.env)) {
+    problems.push(`${fileName}: secret ${name} in the workflow's env reaches every step of every job; give it to the steps that need it`);
+  }
+  for (const [jobId, job] of Object.entries(jobs)) {
+    for (const name of secretsIn(job.env)) {
+      problems.push(`${fileName}: secret ${name} in job ${jobId}'s env reaches every step (npm ci's install scripts, actions); give it to the steps that need it`);
+    }
+    stepsOf(job).forEach((step, index) => {
+      const where = `${fileName}: job ${jobId} ${stepLabel(step, index)}`;
+      const run = runOf(step).trim();
+      for (const name of secretsIn(run)) problems.push(`${where} writes secret ${name} into its script; pass it through the step's env`);
+      const uses = usesOf(step);
+      if (uses !== undefined) {
+        for (const name of secretsIn([step.with, step.env])) problems.push(`${where} hands secret ${name} to ${actionName(uses)}`);
+        return;
+      }
+      // One command on one line: a second line could be anything.
+      const consumers = run.includes("\n") ? [] : SECRET_CONSUMERS.filter((consumer) => consumer.runs.test(run));
+      const allowed = new Set(consumers.flatMap((consumer) => consumer.secrets));
+      for (const name of secretsIn(step.env)) {
+        if (!allowed.has(name)) problems.push(`${where} receives secret ${name}, which it does not need`);
+      }
+    });
+  }
+  return problems;
+}
+
 /** Problems with one workflow file against the project's rules; [] when it complies. */
 export function workflowRuleProblems(fileName: string, text: string, readLocalWorkflow?: LocalWorkflowReader): string[] {
   let parsed: unknown;
@@ -231,5 +300,6 @@ export function workflowRuleProblems(fileName: string, text: string, readLocalWo
     ...credentialProblems(fileName, text, jobs),
     ...nodeAndNpmProblems(fileName, jobs),
     ...concurrencyProblems(fileName, jobs),
+    ...secretExposureProblems(fileName, parsed, jobs),
   ];
 }

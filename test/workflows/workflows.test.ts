@@ -16,6 +16,7 @@ const WORKFLOW_DIR = path.join(__dirname, "..", "..", ".github", "workflows");
 
 interface Step {
   name?: string;
+  shell?: string;
   id?: string;
   if?: string;
   uses?: string;
@@ -82,6 +83,19 @@ function stepIndex(steps: Step[], predicate: (step: Step) => boolean, what: stri
 
 function step(steps: Step[], predicate: (step: Step) => boolean, what: string): Step {
   return steps[stepIndex(steps, predicate, what)] as Step;
+}
+
+const AUTH0 = ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"];
+const PULUMI = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"];
+
+/** Step name → the secrets its env and with receive, for the steps that receive any. */
+function secretsByStep(steps: Step[]): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const s of steps) {
+    const names = [...JSON.stringify([s.env ?? {}, s.with ?? {}]).matchAll(/secrets\.(\w+)/g)].map((match) => match[1] as string);
+    if (names.length > 0) found[s.name ?? "(unnamed)"] = names;
+  }
+  return found;
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), "workflow-steps-"));
@@ -190,6 +204,9 @@ jobs:
       - run: npm ci
       - run: npm run build
       - run: pulumi up --stack dev --yes
+        env:
+          AUTH0_CLIENT_SECRET: \${{ secrets.AUTH0_CLIENT_SECRET }}
+          PULUMI_ACCESS_TOKEN: \${{ secrets.PULUMI_ACCESS_TOKEN }}
 `;
 
   it("accepts the compliant sample the broken ones are made from", () => {
@@ -218,6 +235,41 @@ jobs:
     ["npm run before npm ci", compliant.replace("      - run: npm ci\n", ""), /runs "npm run build" before npm ci/],
     ["pulumi without a per-stack group", compliant.replace("group: pulumi-stack-dev", "group: deploy"), /per-stack concurrency group/],
     ["a cancellable pulumi run", compliant.replace("cancel-in-progress: false", "cancel-in-progress: true"), /cancel-in-progress: false/],
+    [
+      "a secret in the job's env",
+      compliant.replace("    steps:\n", "    env:\n      AUTH0_CLIENT_SECRET: ${{ secrets.AUTH0_CLIENT_SECRET }}\n    steps:\n"),
+      /secret AUTH0_CLIENT_SECRET in job deploy's env reaches every step/,
+    ],
+    [
+      "a secret in the workflow's env",
+      compliant.replace("permissions: {}\n", "permissions: {}\nenv:\n  PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n"),
+      /secret PULUMI_ACCESS_TOKEN in the workflow's env reaches every step of every job/,
+    ],
+    [
+      "a secret given to npm ci",
+      compliant.replace("      - run: npm ci\n", "      - run: npm ci\n        env:\n          PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}\n"),
+      /job deploy step \d+ receives secret PULUMI_CONFIG_PASSPHRASE, which it does not need/,
+    ],
+    [
+      "a secret the step's command does not use",
+      compliant.replace("          AUTH0_CLIENT_SECRET:", "          SMOKE_TEST_PHONE: ${{ secrets.SMOKE_TEST_PHONE }}\n          AUTH0_CLIENT_SECRET:"),
+      /receives secret SMOKE_TEST_PHONE, which it does not need/,
+    ],
+    [
+      "a secret behind a second command line",
+      compliant.replace("      - run: pulumi up --stack dev --yes\n", "      - run: |\n          pulumi up --stack dev --yes\n          curl -d @- https://example.com\n"),
+      /receives secret AUTH0_CLIENT_SECRET, which it does not need/,
+    ],
+    [
+      "a secret handed to an action",
+      compliant.replace("          node-version: 20\n", "          node-version: 20\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n"),
+      /hands secret PULUMI_ACCESS_TOKEN to actions\/setup-node/,
+    ],
+    [
+      "a secret written into a script",
+      compliant.replace("run: pulumi up --stack dev --yes", "run: pulumi up --stack dev --yes --secrets-provider '${{ secrets.PULUMI_CONFIG_PASSPHRASE }}'"),
+      /writes secret PULUMI_CONFIG_PASSPHRASE into its script/,
+    ],
   ])("rejects %s", (_what, broken, message) => {
     expect(workflowRuleProblems("broken.yml", broken).join("\n")).toMatch(message);
   });
@@ -348,21 +400,67 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
     expect(cli.with?.["pulumi-version"]).toBe("${{ env.PULUMI_VERSION }}");
   });
 
-  it("takes Auth0 and Pulumi credentials from secrets and variables", () => {
-    expect(deployStack.env).toMatchObject({
-      AUTH0_DOMAIN: "${{ secrets.AUTH0_DOMAIN }}",
-      AUTH0_CLIENT_ID: "${{ secrets.AUTH0_CLIENT_ID }}",
-      AUTH0_CLIENT_SECRET: "${{ secrets.AUTH0_CLIENT_SECRET }}",
-      PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_ACCESS_TOKEN }}",
-      PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}",
-      PULUMI_CONFIG_PASSPHRASE: "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
+  it("gives each secret only to the steps that need it: none to npm ci, the build or any action", () => {
+    expect(deployStack.env).toEqual({ STACK: "${{ inputs.stack }}", PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}" });
+    expect(secretsByStep(stackSteps)).toEqual({
+      "Preflight (npm run doctor)": [...AUTH0, ...PULUMI],
+      "pulumi preview": [...AUTH0, ...PULUMI],
+      "pulumi up": [...AUTH0, ...PULUMI],
+      "Is a smoke-test number set?": ["SMOKE_TEST_PHONE"],
+      "Smoke send (npm run send-test)": ["SMOKE_TEST_PHONE", ...PULUMI],
+    });
+    // Each receives the secret of the same name, from the environment's secrets.
+    for (const s of stackSteps) {
+      for (const [name, value] of Object.entries(s.env ?? {})) if (value.includes("secrets.")) expect(value).toBe(`\${{ secrets.${name} }}`);
+    }
+  });
+
+  it("never runs pulumi login, which would leave the access token on disk for every later step", () => {
+    expect(stackSteps.some((s) => /pulumi login/.test(s.run ?? ""))).toBe(false);
+  });
+
+  describe("the preflight (npm run doctor)", () => {
+    const doctor = step(stackSteps, (s) => /npm run --silent doctor/.test(s.run ?? ""), "running the doctor");
+
+    it("runs for the stack after the AWS role is assumed and before pulumi preview and up, its report going to the run's summary", () => {
+      const at = stackSteps.indexOf(doctor);
+      expect(at).toBeGreaterThan(stepIndex(stackSteps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "role"));
+      expect(at).toBeLessThan(stepIndex(stackSteps, (s) => /^pulumi preview/.test(s.run ?? ""), "preview"));
+      expect(at).toBeLessThan(stepIndex(stackSteps, (s) => /^pulumi up/.test(s.run ?? ""), "up"));
+      expect(doctor.run?.trim()).toBe('npm run --silent doctor -- --stack "$STACK" | tee -a "$GITHUB_STEP_SUMMARY"');
+      // GitHub runs `shell: bash` as `bash --noprofile --norc -eo pipefail {0}`; without it, `bash -e {0}`
+      // and tee's exit code would hide a failed check.
+      // https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsshell
+      expect(doctor.shell).toBe("bash");
+    });
+
+    it.each([
+      [0, "pass  aws.identity  the deploy role is calling\nwarn  aws.spend-limit  1 USD a month"],
+      [1, "fail  aws.sandbox  the account is in the SMS sandbox"],
+      [2, "error: --stack needs a value"],
+    ])("exit %i of the doctor is the step's exit (a fail stops the job), its lines in the summary", (code, report) => {
+      const bin = mkdtempSync(path.join(scratch, "bin-"));
+      const argsFile = path.join(bin, "args");
+      // A stand-in for npm that prints a report and exits as the doctor would.
+      writeFileSync(path.join(bin, "report"), `${report}\n`);
+      writeFileSync(path.join(bin, "npm"), `#!/bin/sh\necho "$@" > "${argsFile}"\ncat "${bin}/report"\nexit ${code}\n`, { mode: 0o755 });
+      const summary = path.join(bin, "summary.md");
+      writeFileSync(summary, "### Earlier step\n");
+      const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", doctor.run ?? ""], {
+        env: { PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`, STACK: "prod", GITHUB_STEP_SUMMARY: summary },
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(code);
+      expect(readFileSync(argsFile, "utf8").trim()).toBe("run --silent doctor -- --stack prod");
+      expect(readFileSync(summary, "utf8")).toBe(`### Earlier step\n${report}\n`);
+      expect(result.stdout).toBe(`${report}\n`);
     });
   });
 
   describe("the smoke send (staging only)", () => {
     const probe = step(stackSteps, (s) => s.id === "smoke", "with id smoke");
     const send = step(stackSteps, (s) => /npm run send-test/.test(s.run ?? ""), "running send-test");
-    const skipped = step(stackSteps, (s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ""), "writing the step summary");
+    const skipped = step(stackSteps, (s) => /Smoke send skipped[\s\S]*GITHUB_STEP_SUMMARY/.test(s.run ?? ""), "writing the skip summary");
 
     function probeOutput(phone: string): string {
       const output = path.join(scratch, `output-${Math.random().toString(36).slice(2)}`);
@@ -440,6 +538,12 @@ describe("destroy.yml", () => {
     expect(result.status).toBe(status);
     if (status !== 0) expect(result.stdout).toContain(`::error title=Not confirmed::Type exactly "destroy ${stack}"`);
     expect(result.stdout).not.toContain("pwned\n");
+  });
+
+  it("gives the secrets only to the pulumi destroy step", () => {
+    expect(job("destroy.yml", "destroy").env).toEqual({ STACK: "${{ inputs.stack }}", PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}" });
+    expect(secretsByStep(stepsOf("destroy.yml", "destroy"))).toEqual({ "pulumi destroy": [...AUTH0, ...PULUMI] });
+    expect(secretsByStep(stepsOf("destroy.yml", "confirm"))).toEqual({});
   });
 
   it("destroys only after the confirmation job, in the stack's own environment", async () => {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadAction } from "../../hook/load-action";
-import { ACTIONS_OUT_DIR, REPO_ROOT } from "../../hook/repo-paths";
+import { loadAction } from "../../../tools/kit/load-action";
+import { ACTIONS_OUT_DIR } from "../../../infra/action-bundle";
+import { REPO_ROOT } from "../../../tools/command";
 
 describe("loadAction", () => {
   it("runs code as a CommonJS module whose require finds the project's npm packages", () => {

@@ -17,11 +17,11 @@ import {
   writeActions,
   type ActionTrigger,
   type BuiltAction,
-} from "../../hook/bundle";
-import { loadAction } from "../../hook/load-action";
-import { REPO_ROOT } from "../../hook/repo-paths";
-import { customPhoneProviderEvent, sendPhoneMessageEvent } from "../../hook/simulated-events";
-import { NUMBERS, VALID_SECRETS } from "./fixtures";
+} from "../../infra/action-bundle";
+import { loadAction } from "../../tools/kit/load-action";
+import { REPO_ROOT } from "../../tools/command";
+import { customPhoneProviderEvent, sendPhoneMessageEvent } from "../../tools/kit/simulated-events";
+import { NUMBERS, VALID_SECRETS } from "../hook/fixtures";
 
 const built = new Map<ActionTrigger, BuiltAction>();
 

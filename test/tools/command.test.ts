@@ -1,6 +1,6 @@
 /** Flag parsing shared by the operator tools: strict, and every error names the flag. */
 import { describe, expect, it } from "vitest";
-import { parseFlags, stackFlag, UsageError } from "../../tools/cli-flags";
+import { parseFlags, stackFlag, UsageError } from "../../tools/command";
 
 const SPECS = { stack: { value: true }, json: { value: false } };
 
@@ -21,6 +21,22 @@ describe("parseFlags", () => {
   ])("%j → %s", (argv, message) => {
     expect(() => parseFlags(argv, SPECS)).toThrow(UsageError);
     expect(() => parseFlags(argv, SPECS)).toThrow(message);
+  });
+
+  describe("one-letter aliases", () => {
+    const ALIASED = { stack: { value: true, alias: "s" }, verbose: { value: false, alias: "v" } };
+
+    it("read -s dev and -v as --stack dev and --verbose", () => {
+      expect(parseFlags(["-s", "dev", "-v"], ALIASED)).toEqual({ stack: "dev", verbose: true });
+    });
+
+    it.each([
+      [["-x"], /Unknown flag -x \(known: --stack \(-s\), --verbose \(-v\)\)/],
+      [["-s", "-v"], /Flag --stack needs a value/],
+      [["-s", "dev", "--stack", "prod"], /Flag --stack is given twice/],
+    ])("%j → %s", (argv, message) => {
+      expect(() => parseFlags(argv, ALIASED)).toThrow(message);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../../hook/simulated-events";
-import { NUMBERS, VALID_SECRETS } from "./fixtures";
+import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../../../tools/kit/simulated-events";
+import { NUMBERS, VALID_SECRETS } from "../../hook/fixtures";
 
 describe("sendPhoneMessageEvent", () => {
   it("fills the documented send-phone-message fields, with the code inside the text", () => {

@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { ACTIONS_OUT_DIR } from "./repo-paths";
+import { ACTIONS_OUT_DIR } from "../../infra/action-bundle";
 
 type ModuleWrapper = (
   exports: Record<string, unknown>,

@@ -5,7 +5,7 @@
  * the way Auth0's default templates do, so callers can check that it never reaches a log.
  */
 import { randomInt } from "node:crypto";
-import type { ActionClient, ActionRequest, ActionUser, CustomPhoneProviderEvent, SendPhoneMessageEvent } from "./action-events";
+import type { ActionClient, ActionRequest, ActionUser, CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
 
 export interface SimulatedSendOptions {
   recipient: string;
