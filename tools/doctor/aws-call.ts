@@ -57,6 +57,15 @@ export function describeCallError(action: string, error: unknown): CallProblem {
   if (name === "CredentialsProviderError") return { kind: "credentials", action, name, text: `no AWS credentials were found (${errorMessage(error)})` };
   if (CREDENTIALS.has(name)) return { kind: "credentials", action, name, text: `AWS refused the credentials (${name}: ${errorMessage(error)})` };
   if (UNAVAILABLE.has(name)) return { kind: "unavailable", action, name, text: `${action} is not available here (${name})` };
+  if (errorMessage(error).includes("Deserialization error")) {
+    const status = (error as { $response?: { statusCode?: unknown } }).$response?.statusCode;
+    return {
+      kind: "unavailable",
+      action,
+      name,
+      text: `${action} got an answer that is not the API's${typeof status === "number" ? ` (HTTP ${status})` : ""}: the API may not be offered in this region, or AWS_ENDPOINT_URL* or a proxy points elsewhere`,
+    };
+  }
   if ((code !== undefined && NETWORK_CODES.has(code)) || name === "TimeoutError" || name === "RequestTimeout") {
     return { kind: "unreachable", action, name, text: `the ${action.split(":")[0] ?? ""} API could not be reached (${code ?? name}): check the region, the network, or AWS_ENDPOINT_URL*` };
   }
