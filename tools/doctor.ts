@@ -55,9 +55,18 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   return { help: false, stack: stackFlag(flags), to: typeof to === "string" ? to : undefined, json: flags.json === true };
 }
 
-async function auth0Findings(input: Parameters<typeof auth0Checks>[0]): Promise<{ checks: DoctorCheck[]; credentialsWrong: boolean }> {
+export type Auth0CheckRunner = typeof auth0Checks;
+
+export interface DoctorOptions {
+  /** The project folder (Pulumi.yaml and the stack files); default: this repository. */
+  rootDirectory?: string;
+  /** The Auth0 half; default: auth0Checks. Tests of the AWS half alone pass their own. */
+  runAuth0Checks?: Auth0CheckRunner;
+}
+
+async function auth0Findings(run: Auth0CheckRunner, input: Parameters<Auth0CheckRunner>[0]): Promise<{ checks: DoctorCheck[]; credentialsWrong: boolean }> {
   try {
-    return { checks: await auth0Checks(input), credentialsWrong: false };
+    return { checks: await run(input), credentialsWrong: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DoctorCredentialsError) {
@@ -70,7 +79,8 @@ async function auth0Findings(input: Parameters<typeof auth0Checks>[0]): Promise<
   }
 }
 
-export async function doctor(argv: readonly string[], io: ToolIo, rootDirectory: string = REPO_ROOT): Promise<number> {
+export async function doctor(argv: readonly string[], io: ToolIo, options: DoctorOptions = {}): Promise<number> {
+  const { rootDirectory = REPO_ROOT, runAuth0Checks = auth0Checks } = options;
   let args: DoctorArgs;
   try {
     args = parseDoctorArgs(argv);
@@ -92,7 +102,7 @@ export async function doctor(argv: readonly string[], io: ToolIo, rootDirectory:
   }
   const [aws, auth0] = await Promise.all([
     awsChecks({ config: context.config, deployment: context.deployment, to: args.to }),
-    auth0Findings({
+    auth0Findings(runAuth0Checks, {
       domain: context.auth0.domain,
       clientId: context.auth0.clientId,
       clientSecret: context.auth0.clientSecret,

@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { AWS_CHECKS } from "../../../tools/doctor/aws-checks";
 import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";
 import { doctor } from "../../../tools/doctor";
+import { DoctorCredentialsError } from "../../../tools/doctor/auth0-checks";
+import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
 import { createFakePulumi, type FakePulumi } from "../fake-pulumi";
 import { healthyAccount, startStandInAccount, type StandInAccount, type StandInAccountState } from "../../support/stand-in-aws-account";
 
@@ -32,6 +34,12 @@ afterEach(() => {
   fake = undefined;
 });
 
+/**
+ * These tests judge the command and its AWS half: the Auth0 half reports no check here (its own tests
+ * run it against the Auth0 stand-in). The npm-script test at the end runs both halves.
+ */
+const awsHalfOnly = async (): Promise<DoctorCheck[]> => Promise.resolve([]);
+
 interface Run {
   code: number;
   out: string;
@@ -43,7 +51,8 @@ async function run(argv: string[], state: Partial<StandInAccountState> = {}, pul
   for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await doctor(argv, { env: { ...process.env, PULUMI_BIN: pulumiBin }, out: (line) => out.push(line), err: (line) => err.push(line) });
+  const io = { env: { ...process.env, PULUMI_BIN: pulumiBin }, out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const code = await doctor(argv, io, { runAuth0Checks: awsHalfOnly });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -142,4 +151,17 @@ describe("the npm script", () => {
     expect(stdout.split("\n")[0]).toBe("### npm run doctor: stack prod (us-east-1)");
     expect(code).toBe(0);
   }, 60_000);
+});
+
+describe("the two halves together", () => {
+  it("Auth0 credentials refused: exit 2 even when AWS is healthy, the AWS findings still printed", async () => {
+    Object.assign(account.state, healthyAccount());
+    for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
+    const out: string[] = [];
+    const refused = async (): Promise<DoctorCheck[]> => Promise.reject(new DoctorCredentialsError("Auth0 Management API credentials missing: auth0:clientId (or AUTH0_CLIENT_ID)"));
+    const code = await doctor(["--stack", "prod"], { env: { ...process.env, PULUMI_BIN: NO_PULUMI }, out: (line) => out.push(line), err: () => undefined }, { runAuth0Checks: refused });
+    expect(code).toBe(2);
+    expect(out.join("\n")).toMatch(/- \*\*FAIL\*\* `auth0\.token` Auth0 Management API credentials missing: auth0:clientId/);
+    expect(out.join("\n")).toContain("- **PASS** `aws.sms-sandbox`");
+  });
 });
