@@ -57,6 +57,7 @@ export function describeCallError(action: string, error: unknown): CallProblem {
   if (name === "CredentialsProviderError") return { kind: "credentials", action, name, text: `no AWS credentials were found (${errorMessage(error)})` };
   if (CREDENTIALS.has(name)) return { kind: "credentials", action, name, text: `AWS refused the credentials (${name}: ${errorMessage(error)})` };
   if (UNAVAILABLE.has(name)) return { kind: "unavailable", action, name, text: `${action} is not available here (${name})` };
+  if (/^Throttl/.test(name)) return { kind: "other", action, name, text: `${action} was throttled (${name}): AWS limits these reads to a few per second; run the doctor again` };
   if (errorMessage(error).includes("Deserialization error")) {
     const status = (error as { $response?: { statusCode?: unknown } }).$response?.statusCode;
     return {

@@ -98,7 +98,7 @@ export function spendLimitVerdict(facts: SpendLimitFacts): DoctorCheck {
         next: `Set smsMonthlySpendLimitUsd to what a month of MFA SMS costs; above the maximum, ${QUOTA_HINT} first.`,
       };
     }
-    return { id, status: "pass", reason: `\`pulumi up\` sets the monthly SMS spend limit to ${facts.expectedUsd} USD (now ${current ?? "unknown"} USD${maximum}).`, next: "" };
+    return { id, status: "pass", reason: `\`pulumi up\` sets the monthly SMS spend limit to ${facts.expectedUsd} USD (now ${current === undefined ? "unknown" : `${current} USD`}${maximum}).`, next: "" };
   }
   if (current === undefined) {
     return { id, status: "warn", reason: `Could not read the monthly SMS spend limit in ${facts.region}.`, next: "Check it in the AWS End User Messaging SMS console (Spend limits)." };
