@@ -176,6 +176,8 @@ describe("findings", () => {
     const result = await run();
     expect(find(result, "aws.protect-configuration")).toMatchObject({ status: "warn", reason: expect.stringContaining("sms-voice:DescribeProtectConfigurations was denied") });
     expect(find(result, "aws.protect-configuration").next).toContain("docs/doctor.md");
+    setAccount({ faults: { DescribePhoneNumbers: { status: 400, code: "ThrottlingException", message: "Rate exceeded" } } });
+    expect(find(await run(), "aws.origination-identity")).toMatchObject({ status: "warn", reason: expect.stringContaining("sms-voice:DescribePhoneNumbers was throttled") });
     setAccount({ faults: { GetSMSAttributes: { status: 403, code: "AuthorizationError", message: "not authorized" } } });
     expect(find(await run(), "aws.spend-limit")).toMatchObject({ status: "pass", reason: expect.stringContaining("is 100 USD") });
   });
