@@ -22,6 +22,11 @@
  * - Alarms: PutMetricAlarm (+ TagResource), DescribeAlarms, ListTagsForResource, TagResource/
  *   UntagResource, DeleteAlarms.
  * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission.
+ *
+ * The preflight (`npm run doctor`, run before `pulumi up`) reads the account's SMS state: the SNS and
+ * End User Messaging SMS read actions in DOCTOR_READ_ACTIONS (access level Read or List in the
+ * Service Authorization Reference; none has a resource type except the protect configuration, so
+ * they are allowed in the stack's region only), and iam:ListAccessKeys, already allowed on the sender user.
  */
 import { iamPath, OPT_IN_RESOURCE_NAMES, senderUserName } from "./aws-resource-names";
 import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
@@ -35,6 +40,19 @@ export interface DeployRoleScope {
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
+
+/** What `npm run doctor` reads in the stack's region (tools/doctor/aws-*-checks.ts); all read-only. */
+export const DOCTOR_READ_ACTIONS = [
+  "sns:GetSMSSandboxAccountStatus",
+  "sns:ListSMSSandboxPhoneNumbers",
+  "sns:GetSMSAttributes",
+  "sns:CheckIfPhoneNumberIsOptedOut",
+  "sms-voice:DescribeSpendLimits",
+  "sms-voice:DescribePhoneNumbers",
+  "sms-voice:DescribeSenderIds",
+  "sms-voice:DescribeProtectConfigurations",
+  "sms-voice:GetProtectConfigurationCountryRuleSet",
+] as const;
 
 /** The ARN partition of a region: China and AWS GovCloud have their own. */
 export function partitionOf(region: string): string {
@@ -75,6 +93,13 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
         "iam:DeleteAccessKey",
       ],
       Resource: `${iam}:user${iamPath(stack)}${senderUserName(stack)}`,
+    },
+    {
+      Sid: "DoctorReadsSmsAccountState",
+      Effect: "Allow",
+      Action: [...DOCTOR_READ_ACTIONS],
+      Resource: "*",
+      Condition: inRegion,
     },
   ];
   if (config.smsPreferences !== undefined) {

@@ -5,13 +5,10 @@
  * offline plan reads them). Offline: no Pulumi CLI, no AWS call. Paste the output into the role's
  * permissions policy; print it again after turning an opt-in on or off.
  */
-import { PROJECT_NAME } from "../infra/config-keys";
 import { deployRolePolicyDocument } from "../infra/deploy-role-policy";
 import type { IamPolicyDocument } from "../infra/iam-policy-document";
-import { validateStackConfig } from "../infra/validate-config";
-import { readProjectFile } from "../plan/project-file";
-import { buildProgramConfig, readStackFile, stackFilePath } from "../plan/stack-config";
 import { parseFlags, REPO_ROOT, runAsCommand, stackFlag, UsageError, type ToolIo } from "./command";
+import { readCommittedStackConfig } from "./committed-stack-config";
 
 export const DEPLOY_ROLE_POLICY_USAGE = `Usage: npm run deploy-role-policy -- --stack <dev|prod> --account <12-digit AWS account ID>
 
@@ -21,20 +18,7 @@ calls the Pulumi AWS provider makes for this program's resources, only on that s
 
 /** The policy for a stack's committed configuration in the project at `rootDirectory`. */
 export function deployRolePolicyForStack(rootDirectory: string, stack: string, accountId: string): IamPolicyDocument {
-  const project = readProjectFile(rootDirectory);
-  const config = buildProgramConfig(project, stack, readStackFile(stackFilePath(project, stack)));
-  const prefix = `${PROJECT_NAME}:`;
-  const values: Record<string, string> = {};
-  const secretKeys: string[] = [];
-  for (const [key, value] of config.values) {
-    if (!key.startsWith(prefix)) continue;
-    values[key.slice(prefix.length)] = value.text;
-    if (value.secure) secretKeys.push(key.slice(prefix.length));
-  }
-  const region = config.values.get("aws:region");
-  if (region?.secure === true) secretKeys.push("aws:region");
-  const validated = validateStackConfig({ stack, region: region?.text, values, secretKeys });
-  return deployRolePolicyDocument({ accountId, config: validated });
+  return deployRolePolicyDocument({ accountId, config: readCommittedStackConfig(rootDirectory, stack).config });
 }
 
 export function printDeployRolePolicy(argv: readonly string[], io: ToolIo, rootDirectory: string = REPO_ROOT): number {

@@ -203,7 +203,7 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
     });
 
     test("has no opt-in permission: no role, no SMS settings, no topic, no alarm", async () => {
-      expect(policy.Statement.map((statement) => statement.Sid)).toEqual(["SenderUserItsPolicyAndKeys"]);
+      expect(policy.Statement.map((statement) => statement.Sid)).toEqual(["SenderUserItsPolicyAndKeys", "DoctorReadsSmsAccountState"]);
       expect(await decide(policy, { action: "sns:SetSMSAttributes", resource: "*" }, region)).not.toBe("Allowed");
       expect(await decide(policy, { action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/sms-delivery-status-logging${AUTONAME_SUFFIX}` }, region)).not.toBe("Allowed");
     });

@@ -3,7 +3,10 @@
 // (form-encoded POST, XML answers), which @aws-sdk/client-sns 3.1169.0 sends, and AWS JSON 1.0
 // with X-Amz-Target "AmazonSimpleNotificationService.Publish", in case a later SDK moves SNS to it
 // the way it moved SQS. Tests inject faults (failNext), hang the endpoint (stall) and read back
-// what arrived (publishes, requestCount, connectionCount).
+// what arrived (publishes, requestCount, connectionCount, actions).
+// Other actions, of SNS or of another AWS service that speaks the same protocols (STS and IAM: Query;
+// End User Messaging SMS: JSON 1.0 with X-Amz-Target "PinpointSMSVoiceV2.<Action>"), are answered by
+// the `actions` a test passes in, so one endpoint code stands in for each service a tool calls.
 import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
@@ -29,6 +32,18 @@ export interface EndpointFault {
   message: string;
 }
 
+/** What an extra action answers: the inner XML of `<{Action}Result>` (Query), a JSON body, or a fault. */
+export type LocalActionAnswer = { xml: string } | { json: unknown } | { fault: EndpointFault };
+
+/** A received request of an extra action: Query parameters, or the JSON body's top-level members. */
+export interface LocalActionRequest {
+  action: string;
+  params: Record<string, string>;
+  input: Record<string, unknown>;
+}
+
+export type LocalAction = (request: LocalActionRequest) => LocalActionAnswer;
+
 export interface LocalSnsEndpoint {
   /** http://127.0.0.1:PORT or https://127.0.0.1:PORT */
   url: string;
@@ -40,6 +55,8 @@ export interface LocalSnsEndpoint {
   requestCount: number;
   /** TCP connections accepted (TLS: completed TLS handshakes). */
   connectionCount: number;
+  /** The action of every request that named one (Query `Action`, or the JSON target after its prefix), in order. */
+  actions: string[];
   /** Answer the next `times` requests (default 1, Infinity allowed) with this fault. */
   failNext(fault: EndpointFault, times?: number): void;
   /** While on, requests are read but never answered. */
@@ -51,6 +68,13 @@ export interface LocalSnsEndpoint {
 export interface LocalSnsEndpointOptions {
   /** Serve HTTPS with a fresh self-signed certificate for 127.0.0.1 / localhost (see caPem). */
   tls?: boolean;
+  /**
+   * Answers for actions other than Publish, by Query action name ("GetCallerIdentity") or by JSON
+   * target ("PinpointSMSVoiceV2.DescribeSpendLimits"). Unsigned requests are refused first, as AWS does.
+   */
+  actions?: Readonly<Record<string, LocalAction>>;
+  /** The xmlns of Query answers (default SNS's; STS and IAM have their own). */
+  xmlNamespace?: string;
 }
 
 const SNS_XML_NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
@@ -64,6 +88,8 @@ interface SnsRequest {
   protocol: WireProtocol;
   action: string;
   publish: PublishCall;
+  /** The JSON body's members (JSON protocol); empty for Query. */
+  input: Record<string, unknown>;
 }
 
 function escapeXml(text: string): string {
@@ -84,6 +110,7 @@ export function parseQueryPublish(body: string, authorization: string | undefine
     protocol: "query",
     action: params.Action ?? "",
     publish: { phoneNumber: params.PhoneNumber, message: params.Message, attributes, params, authorization },
+    input: {},
   };
 }
 
@@ -105,8 +132,9 @@ export function parseJsonPublish(body: string, target: string, authorization: st
   }
   return {
     protocol: "json",
-    action: target.slice(JSON_TARGET_PREFIX.length),
+    action: target.startsWith(JSON_TARGET_PREFIX) ? target.slice(JSON_TARGET_PREFIX.length) : target,
     publish: { phoneNumber: params.PhoneNumber, message: params.Message, attributes, params, authorization },
+    input,
   };
 }
 
@@ -137,7 +165,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-function answerFault(res: ServerResponse, protocol: WireProtocol, fault: EndpointFault): void {
+function answerFault(res: ServerResponse, protocol: WireProtocol, fault: EndpointFault, xmlNamespace = SNS_XML_NAMESPACE): void {
   const requestId = randomUUID();
   const type = fault.status >= 500 ? "Receiver" : "Sender";
   if (protocol === "json") {
@@ -146,7 +174,7 @@ function answerFault(res: ServerResponse, protocol: WireProtocol, fault: Endpoin
     return;
   }
   const body =
-    `<ErrorResponse xmlns="${SNS_XML_NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code>` +
+    `<ErrorResponse xmlns="${xmlNamespace}"><Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code>` +
     `<Message>${escapeXml(fault.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
   send(res, fault.status, "text/xml", body, { "x-amzn-requestid": requestId });
 }
@@ -161,6 +189,27 @@ function answerPublish(res: ServerResponse, protocol: WireProtocol, messageId: s
     `<PublishResponse xmlns="${SNS_XML_NAMESPACE}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></PublishResponse>`;
   send(res, 200, "text/xml", body, { "x-amzn-requestid": requestId });
+}
+
+function answerAction(res: ServerResponse, protocol: WireProtocol, action: string, answer: LocalActionAnswer, xmlNamespace: string): void {
+  if ("fault" in answer) {
+    answerFault(res, protocol, answer.fault, xmlNamespace);
+    return;
+  }
+  const requestId = randomUUID();
+  if ("json" in answer) {
+    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify(answer.json), { "x-amzn-requestid": requestId });
+    return;
+  }
+  const body =
+    `<${action}Response xmlns="${xmlNamespace}"><${action}Result>${answer.xml}</${action}Result>` +
+    `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
+  send(res, 200, "text/xml", body, { "x-amzn-requestid": requestId });
+}
+
+/** Escapes text for an XML answer of an extra action. */
+export function xmlText(text: string): string {
+  return escapeXml(text);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -182,6 +231,7 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
   const sockets = new Set<Socket>();
   const faults: { fault: EndpointFault; remaining: number }[] = [];
   let stalled = false;
+  const xmlNamespace = options.xmlNamespace ?? SNS_XML_NAMESPACE;
 
   function nextFault(): EndpointFault | undefined {
     const head = faults[0];
@@ -197,15 +247,15 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     if (stalled) return; // read, never answered; close() destroys the socket
     const authorization = req.headers.authorization;
     const target = req.headers["x-amz-target"];
-    const isJson = typeof target === "string" && target.startsWith(JSON_TARGET_PREFIX);
+    const isJson = typeof target === "string" && (target.startsWith(JSON_TARGET_PREFIX) || options.actions?.[target] !== undefined);
     const protocol: WireProtocol = isJson ? "json" : "query";
     const injected = nextFault();
     if (injected) {
-      answerFault(res, protocol, injected);
+      answerFault(res, protocol, injected, xmlNamespace);
       return;
     }
     if (req.method !== "POST") {
-      answerFault(res, protocol, { status: 405, code: "MethodNotAllowed", message: `Method ${req.method ?? ""} is not allowed; SNS takes POST` });
+      answerFault(res, protocol, { status: 405, code: "MethodNotAllowed", message: `Method ${req.method ?? ""} is not allowed; SNS takes POST` }, xmlNamespace);
       return;
     }
     let request: SnsRequest;
@@ -215,9 +265,18 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
       answerFault(res, protocol, { status: 400, code: "SerializationException", message: "Request body is not valid JSON" });
       return;
     }
+    if (request.action !== "") endpoint.actions.push(request.action);
+    const extra = options.actions?.[request.action];
+    if (extra !== undefined) {
+      const answer: LocalActionAnswer = authorization
+        ? extra({ action: request.action, params: request.publish.params, input: request.input })
+        : { fault: { status: 403, code: "MissingAuthenticationToken", message: "Request is missing Authentication Token" } };
+      answerAction(res, protocol, request.action, answer, xmlNamespace);
+      return;
+    }
     const refusal = validatePublish(request);
     if (refusal) {
-      answerFault(res, protocol, refusal);
+      answerFault(res, protocol, refusal, xmlNamespace);
       return;
     }
     const messageId = randomUUID();
@@ -256,6 +315,7 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     publishes: [],
     requestCount: 0,
     connectionCount: 0,
+    actions: [],
     failNext(fault: EndpointFault, times = 1): void {
       checkTimes(times);
       faults.push({ fault, remaining: times });

@@ -36,13 +36,14 @@ function projectWithStack(stack: string, stackYaml: string): string {
 }
 
 describe("npm run deploy-role-policy", () => {
-  it("prints, for the committed prod stack, a policy on the prod sender user only", () => {
+  it("prints, for the committed prod stack, a policy on the prod sender user, plus the doctor's reads in the prod region", () => {
     const { code, out, err } = run(["--stack", "prod", "--account", ACCOUNT]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const policy = JSON.parse(out) as IamPolicyDocument;
-    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement).toHaveLength(2);
     expect(policy.Statement[0]?.Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`);
+    expect(policy.Statement[1]).toMatchObject({ Sid: "DoctorReadsSmsAccountState", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } });
   });
 
   it("adds the opt-ins' permissions, in the stack's region, when the stack file turns them on", () => {
@@ -61,6 +62,7 @@ describe("npm run deploy-role-policy", () => {
     const policy = JSON.parse(out) as IamPolicyDocument;
     expect(policy.Statement.map((statement) => statement.Sid)).toEqual([
       "SenderUserItsPolicyAndKeys",
+      "DoctorReadsSmsAccountState",
       "DeliveryStatusLoggingRole",
       "PassDeliveryStatusRoleToSnsOnly",
       "AccountSmsPreferencesInTheStackRegion",
