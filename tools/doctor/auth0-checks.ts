@@ -56,7 +56,7 @@ function unreachableChecks(problem: string, input: Auth0DoctorInput): DoctorChec
   };
   const rest = AUTH0_CHECKS.filter(({ id }) => id !== "auth0.token")
     .filter(({ id }) => applies(id, input.phoneExperience === "auto" ? undefined : input.phoneExperience, input.deployed !== undefined))
-    .map(({ id }) => notRun(id, "it", `no Management API token (${problem})`));
+    .map(({ id }) => ({ id, status: "warn" as const, reason: `Not run: no Management API token (${problem}).`, next: token.next }));
   return [token, ...rest];
 }
 

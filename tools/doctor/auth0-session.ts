@@ -67,7 +67,11 @@ export interface ManagementSession {
 
 export type SessionResult = { ok: true; session: ManagementSession } | { ok: false; problem: string };
 
-const TIMEOUT_SECONDS = 20;
+/**
+ * Per request. Auth0 answers reads in well under a second; after a network error the SDK's timer for
+ * this timeout stays pending until it fires, so a command should exit explicitly once it has printed.
+ */
+const TIMEOUT_SECONDS = 10;
 
 /** The innermost cause's code or message of a network failure (e.g. "ECONNREFUSED"). */
 function networkCause(error: unknown): string {
