@@ -32,10 +32,15 @@ export function tokenScopesCheck(granted: string[] | undefined, experience: Reso
       next: "Check the application's grant on the Auth0 Management API (Dashboard → Applications → APIs → Auth0 Management API → Machine to Machine Applications).",
     };
   }
-  const assumed = experience ?? "unified";
-  const basis = experience === undefined ? "unified (the experience could not be resolved; its scopes include classic's)" : experience;
-  const missingForProgram = missingScopes(programScopes(assumed), granted);
-  const missingForDoctor = missingScopes(doctorScopes(assumed), granted).filter((scope) => !missingForProgram.includes(scope));
+  // Unresolved (auto, flag unreadable): classic's scopes are needed either way, unified's only if
+  // auto picks unified, so those are a warning.
+  const basis = experience ?? "classic";
+  const missingForProgram = missingScopes(programScopes(basis), granted);
+  const missingForDoctor = missingScopes(doctorScopes(basis), granted).filter((scope) => !missingForProgram.includes(scope));
+  if (experience === undefined) {
+    const missingIfUnified = missingScopes(programScopes("unified"), granted).filter((scope) => !missingForProgram.includes(scope));
+    missingForDoctor.push(...missingIfUnified.filter((scope) => !missingForDoctor.includes(scope)));
+  }
   if (missingForProgram.length > 0) {
     return {
       id,
@@ -48,7 +53,10 @@ export function tokenScopesCheck(granted: string[] | undefined, experience: Reso
     return {
       id,
       status: "warn",
-      reason: `The token has every scope \`pulumi up\` needs (${basis}), but lacks the doctor's read scope ${missingForDoctor.join(", ")}: the checks that need it cannot run.`,
+      reason:
+        experience === undefined
+          ? `The token has the scopes \`pulumi up\` needs for classic, but lacks ${missingForDoctor.join(", ")}, which the doctor's reads or a unified deployment (auto on a tenant whose flag is on) need.`
+          : `The token has every scope \`pulumi up\` needs (${basis}), but lacks the doctor's read scope ${missingForDoctor.join(", ")}: the checks that need it cannot run.`,
       next: `Grant ${missingForDoctor.join(", ")} to the stack's machine-to-machine application (read-only).`,
     };
   }
