@@ -67,6 +67,8 @@ export interface StandInTenant {
   guardianFactors: Record<string, boolean>;
   phoneMessageTypes: string[];
   phoneSelectedProvider: "auth0" | "twilio" | "phone-message-hook";
+  /** Management API paths this tenant answers 404 (a feature it does not have). */
+  missingEndpoints?: string[];
 }
 
 export interface LoggedRequest {
@@ -234,7 +236,9 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
     };
     const bindingsMatch = /^\/api\/v2\/actions\/triggers\/([^/]+)\/bindings$/.exec(path);
     const actionMatch = /^\/api\/v2\/actions\/actions\/([^/]+)$/.exec(path);
-    if (path === "/api/v2/tenants/settings") {
+    if (tenant.missingEndpoints?.includes(path) === true) {
+      apiError(response, 404, "Not Found");
+    } else if (path === "/api/v2/tenants/settings") {
       if (!requireScope("read:tenant_settings")) return;
       const settings: Record<string, unknown> = { friendly_name: "Stand-in tenant", enabled_locales: ["en"], flags: { enable_client_connections: false, revoke_refresh_token_grant: false } };
       if (tenant.phoneConsolidatedExperience !== undefined) settings.phone_consolidated_experience = tenant.phoneConsolidatedExperience;

@@ -133,7 +133,11 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
 
   const [action, factors, messageTypes, selectedProvider] = await Promise.all([
     findAction(session, own),
-    read("/api/v2/guardian/factors", async () => session.client.guardian.factors.list()),
+    read("/api/v2/guardian/factors", async () => {
+      const factors: unknown = await session.client.guardian.factors.list();
+      if (!Array.isArray(factors)) throw new Error("the answer is not a list of factors");
+      return factors as Management.GuardianFactor[];
+    }),
     read("/api/v2/guardian/factors/phone/message-types", async () => (await session.client.guardian.factors.phone.getMessageTypes()).message_types ?? []),
     experience === "classic"
       ? read("/api/v2/guardian/factors/phone/selected-provider", async () => (await session.client.guardian.factors.phone.getSelectedProvider()).provider)

@@ -127,7 +127,7 @@ function bodyMessage(body: unknown): string | undefined {
   return typeof message === "string" ? message.slice(0, 200) : undefined;
 }
 
-/** Runs one Management API read; an API error or a network failure becomes `ok: false`. */
+/** Runs one Management API read; an API error, a network failure or an unexpected answer becomes `ok: false`. */
 export async function read<T>(endpoint: string, call: () => Promise<T>): Promise<Read<T>> {
   try {
     return { ok: true, value: await call() };
@@ -143,7 +143,8 @@ export async function read<T>(endpoint: string, call: () => Promise<T>): Promise
         status === 403 ? "the token lacks the scope" : status === 404 ? "not found" : status === 429 ? "rate limited" : status === 401 ? "token rejected" : "Auth0 error";
       return { ok: false, status, problem: `GET ${endpoint} answered ${status} (${meaning}${message === undefined ? "" : `: ${message}`})` };
     }
-    throw error;
+    // Anything else (an answer of an unexpected shape) still must not crash the doctor.
+    return { ok: false, status: undefined, problem: `GET ${endpoint} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)})` };
   }
 }
 

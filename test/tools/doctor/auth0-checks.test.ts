@@ -101,6 +101,11 @@ beforeAll(async () => {
   const taken = await start(unifiedTaken);
   scenarios.otherCustomProvider = { api: taken, input: inputFor(taken, "prod", "unified", false) };
 
+  const noProviders = unifiedTenant("prod");
+  noProviders.missingEndpoints = ["/api/v2/branding/phone/providers"];
+  const featureless = await start(noProviders);
+  scenarios.endpointNotFound = { api: featureless, input: inputFor(featureless, "prod", "unified", true) };
+
   const dropping = await start(healthyClassicTenant("dev", SECRET_NAMES));
   dropping.dropApiConnections(true);
   scenarios.apiUnreachable = { api: dropping, input: inputFor(dropping, "dev", "classic", true) };
@@ -218,6 +223,13 @@ describe("auth0Checks against the Management API stand-in", () => {
     expect(checks.get("auth0.phone-provider")).toMatchObject({ status: "warn" });
     expect(checks.get("auth0.phone-provider")?.reason).toContain("twilio");
     expect(checks.get("auth0.trigger-bindings")?.reason).toContain('"twilio-relay"');
+  });
+
+  it("warns, saying so, when an endpoint answers 404, and runs the other checks", () => {
+    const checks = byId(scenarios.endpointNotFound?.outcome);
+    expect(checks.get("auth0.phone-provider")).toMatchObject({ status: "warn" });
+    expect(checks.get("auth0.phone-provider")?.reason).toContain("GET /api/v2/branding/phone/providers answered 404 (not found");
+    expect(checks.get("auth0.action-deployed")?.status).toBe("pass");
   });
 
   it("turns every read into a warning when the Management API drops connections after the token", () => {
