@@ -1,0 +1,153 @@
+// The rules behind the Auth0 checks, each against its source: the scopes README's prerequisites grant,
+// the program's own Action naming (infra/auth0-sms-mfa.ts), the provider's reading of an unset
+// phone_consolidated_experience, and the judgements over Management API answers.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { actionNameFor, actionTriggerFor } from "../../../infra/auth0-sms-mfa";
+import { resolveExperience, senderActionName, triggerFor } from "../../../tools/doctor/auth0-experience";
+import { actionDeployedCheck, mfaMessageTypesCheck, mfaPhoneProviderCheck } from "../../../tools/doctor/auth0-deployment-checks";
+import { ALL_DOCTOR_SCOPES, programScopes, tokenScopes } from "../../../tools/doctor/auth0-scopes";
+import { DoctorCredentialsError, resolveCredentials } from "../../../tools/doctor/auth0-session";
+import { phoneExperienceCheck, phoneProviderCheck, tokenScopesCheck } from "../../../tools/doctor/auth0-tenant-checks";
+
+const root = path.resolve(__dirname, "../../..");
+const own = { id: "act-1", name: "sns-sms-sender-dev-send-phone-message" };
+
+/** README.md → Prerequisites → "Management API scopes": the scopes of each resource row, in order. */
+function readmeScopeRows(): string[][] {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const table = readme.slice(readme.indexOf("| Resource the program manages | Scopes |"));
+  const rows = table.split("\n").slice(2);
+  const scopeRows: string[][] = [];
+  for (const row of rows) {
+    if (!row.startsWith("|")) break;
+    const scopesCell = row.split("|")[2] ?? "";
+    scopeRows.push([...scopesCell.matchAll(/`([a-z_]+:[a-z_]+)`/g)].map((match) => match[1] ?? ""));
+  }
+  return scopeRows;
+}
+
+function jwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+describe("the scopes pulumi up needs", () => {
+  it("are the scopes README's prerequisites grant: the first three rows for classic, all five for unified", () => {
+    const rows = readmeScopeRows();
+    expect(rows).toHaveLength(5);
+    expect(new Set(programScopes("classic"))).toEqual(new Set(rows.slice(0, 3).flat()));
+    expect(new Set(programScopes("unified"))).toEqual(new Set(rows.flat()));
+  });
+
+  it("leave the doctor's own reads read-only", () => {
+    for (const scope of ALL_DOCTOR_SCOPES) expect(scope).toMatch(/^read:/);
+  });
+
+  it("are read from the access token's scope claim", () => {
+    expect(tokenScopes(jwt({ scope: "read:actions update:actions", gty: "client-credentials" }))).toEqual(["read:actions", "update:actions"]);
+    expect(tokenScopes(jwt({ gty: "client-credentials" }))).toBeUndefined();
+    expect(tokenScopes("opaque-token")).toBeUndefined();
+  });
+
+  it("fail on a classic scope and only warn on unified's when auto could not read the flag", () => {
+    const classicOnly = [...programScopes("classic"), ...ALL_DOCTOR_SCOPES];
+    const unresolved = tokenScopesCheck(classicOnly, undefined);
+    expect(unresolved.status).toBe("warn");
+    expect(unresolved.reason).toContain("create:phone_providers");
+    expect(tokenScopesCheck(classicOnly, "unified").status).toBe("fail");
+    expect(tokenScopesCheck(classicOnly.filter((scope) => scope !== "delete:actions"), undefined)).toMatchObject({ status: "fail" });
+    expect(tokenScopesCheck(undefined, "classic").status).toBe("warn");
+  });
+});
+
+describe("the stack's sender Action", () => {
+  it("has the trigger and name the program gives it (infra/auth0-sms-mfa.ts)", () => {
+    for (const experience of ["classic", "unified"] as const) {
+      expect(triggerFor(experience)).toBe(actionTriggerFor(experience));
+      expect(senderActionName("prod", triggerFor(experience))).toBe(actionNameFor("prod", actionTriggerFor(experience)));
+    }
+  });
+});
+
+describe("the phone experience", () => {
+  // terraform-provider-auth0 internal/auth0/guardian/resource.go isPhoneConsolidatedExperienceEnabled
+  // (commit a00b69214a6c1daef76cf89d25ece690c7f9db22): "If not explicitly set, Enabled by default for new tenants."
+  it("treats an unset flag as on, as the Auth0 provider does", () => {
+    expect(resolveExperience("auto", undefined)).toBe("unified");
+    expect(resolveExperience("auto", true)).toBe("unified");
+    expect(resolveExperience("auto", false)).toBe("classic");
+    expect(resolveExperience("classic", true)).toBe("classic");
+  });
+
+  it.each([
+    ["classic", false, "pass"],
+    ["classic", true, "fail"],
+    ["classic", undefined, "fail"],
+    ["unified", true, "pass"],
+    ["unified", undefined, "pass"],
+    ["unified", false, "fail"],
+    ["auto", false, "pass"],
+    ["auto", undefined, "pass"],
+  ] as const)("%s with the flag %s: %s", (stack, flag, status) => {
+    expect(phoneExperienceCheck(stack, { ok: true, value: flag }).status).toBe(status);
+  });
+
+  it("warns, naming the scope, when the flag cannot be read", () => {
+    const check = phoneExperienceCheck("classic", { ok: false, status: 403, problem: "GET /api/v2/tenants/settings answered 403 (Insufficient scope, expected any of: read:tenant_settings)" });
+    expect(check.status).toBe("warn");
+    expect(check.reason).toContain("read:tenant_settings");
+  });
+});
+
+describe("the credentials", () => {
+  const env = { AUTH0_DOMAIN: "env-tenant.eu.auth0.com", AUTH0_CLIENT_ID: "envClient", AUTH0_CLIENT_SECRET: "env-secret" };
+
+  it("come from the stack, else from the Auth0 provider's environment variables", () => {
+    expect(resolveCredentials({ domain: "", clientId: "", clientSecret: "", env })).toEqual({ domain: "env-tenant.eu.auth0.com", clientId: "envClient", clientSecret: "env-secret" });
+    expect(resolveCredentials({ domain: "stack.auth0.com:8443", clientId: "stackClient", clientSecret: "s", env }).domain).toBe("stack.auth0.com:8443");
+  });
+
+  it("name every missing key, and a domain that is not a host, without printing the secret", () => {
+    expect(() => resolveCredentials({ domain: "", clientId: "", clientSecret: "", env: {} })).toThrow(
+      new DoctorCredentialsError("Auth0 Management API credentials missing: auth0:domain (or AUTH0_DOMAIN), auth0:clientId (or AUTH0_CLIENT_ID), auth0:clientSecret (or AUTH0_CLIENT_SECRET)"),
+    );
+    let message = "";
+    try {
+      resolveCredentials({ domain: "https://my-tenant.auth0.com/", clientId: "c", clientSecret: "very-secret-value", env: {} });
+    } catch (error) {
+      expect(error).toBeInstanceOf(DoctorCredentialsError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain("auth0:domain");
+    expect(message).not.toContain("very-secret-value");
+  });
+});
+
+describe("the deployed Action and MFA factor", () => {
+  it("fail an Action that is still building, has undeployed changes, or is gone", () => {
+    const built = { id: "act-1", name: own.name, status: "built" as const, all_changes_deployed: true, deployed_version: { deployed: true } };
+    expect(actionDeployedCheck({ ok: true, value: built }, own).status).toBe("pass");
+    expect(actionDeployedCheck({ ok: true, value: { ...built, status: "building" } }, own).reason).toContain("building");
+    expect(actionDeployedCheck({ ok: true, value: { ...built, all_changes_deployed: false } }, own).status).toBe("fail");
+    expect(actionDeployedCheck({ ok: false, status: 404, problem: "not found" }, own)).toMatchObject({ status: "fail" });
+    expect(actionDeployedCheck({ ok: false, status: 403, problem: "403" }, own)).toMatchObject({ status: "warn" });
+  });
+
+  it("warn when voice is offered (SNS cannot deliver it) and fail without sms", () => {
+    expect(mfaMessageTypesCheck({ ok: true, value: ["sms", "voice"] }).status).toBe("warn");
+    expect(mfaMessageTypesCheck({ ok: true, value: ["voice"] }).status).toBe("fail");
+  });
+
+  it("fail a classic tenant whose Guardian provider is not phone-message-hook", () => {
+    expect(mfaPhoneProviderCheck({ ok: true, value: "twilio" }).status).toBe("fail");
+    expect(mfaPhoneProviderCheck({ ok: true, value: "phone-message-hook" }).status).toBe("pass");
+  });
+
+  it("fail a deployed unified tenant whose phone provider is not the enabled custom one", () => {
+    expect(phoneProviderCheck({ ok: true, value: [{ name: "twilio" }] }, true).status).toBe("fail");
+    expect(phoneProviderCheck({ ok: true, value: [{ name: "custom", disabled: true }] }, true).status).toBe("fail");
+    expect(phoneProviderCheck({ ok: true, value: [] }, false).status).toBe("pass");
+  });
+});

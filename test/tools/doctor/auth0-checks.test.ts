@@ -1,0 +1,291 @@
+// The Auth0 checks of `npm run doctor`, with Auth0's real Node SDK (`auth0`) against a local HTTPS
+// stand-in of the Management API and its token endpoint (test/support/local-auth0-api.ts), one
+// scenario per finding. The checks run in a child process that trusts the stand-in's certificate
+// through NODE_EXTRA_CA_CERTS, the standard mechanism an operator would use; the domain is the
+// stand-in's host:port, as auth0:domain / AUTH0_DOMAIN would hold it.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Auth0DoctorInput } from "../../../tools/doctor/auth0-checks";
+import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";
+import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
+import { healthyClassicTenant, startLocalAuth0Api, type LocalAuth0Api, type StandInTenant } from "../../support/local-auth0-api";
+import { createSelfSignedCertificate } from "../../support/self-signed-certificate";
+
+const root = path.resolve(__dirname, "../../..");
+const SECRET_NAMES = ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ALLOWED_COUNTRIES"];
+const UNIFIED_SCOPES = ["read:phone_providers", "create:phone_providers", "update:phone_providers", "delete:phone_providers", "read:phone_templates", "create:phone_templates", "update:phone_templates", "delete:phone_templates"];
+
+type Outcome = { checks: DoctorCheck[] } | { error: { name: string; credentials: boolean; message: string } };
+type Input = Omit<Auth0DoctorInput, "env">;
+
+interface Scenario {
+  api?: LocalAuth0Api;
+  input: Input;
+  outcome?: Outcome;
+}
+
+function unifiedTenant(stack: string): StandInTenant {
+  const tenant = healthyClassicTenant(stack, SECRET_NAMES);
+  const action = tenant.actions[0];
+  if (action === undefined) throw new Error("healthy tenant without its Action");
+  action.trigger = "custom-phone-provider";
+  action.name = `sns-sms-sender-${stack}-custom-phone-provider`;
+  tenant.bindings = { "custom-phone-provider": [action.id] };
+  tenant.phoneConsolidatedExperience = undefined; // unset: on for new tenants
+  tenant.phoneProviders = [{ id: "pro_custom1", name: "custom", disabled: false }];
+  tenant.grantedScopes.push(...UNIFIED_SCOPES);
+  return tenant;
+}
+
+function inputFor(api: LocalAuth0Api, stack: string, phoneExperience: Input["phoneExperience"], deployed: boolean): Input {
+  const action = api.tenant.actions[0];
+  return {
+    domain: api.domain,
+    clientId: api.tenant.clientId,
+    clientSecret: api.tenant.clientSecret,
+    phoneExperience,
+    stack,
+    deployed: deployed && action !== undefined ? { actionId: action.id, actionName: action.name, senderUserName: `sns-sms-sender-${stack}` } : undefined,
+    expectedSecretNames: SECRET_NAMES,
+  };
+}
+
+const byId = (outcome: Outcome | undefined): Map<string, DoctorCheck> => {
+  if (outcome === undefined || !("checks" in outcome)) throw new Error(`no checks: ${JSON.stringify(outcome)}`);
+  return new Map(outcome.checks.map((check) => [check.id, check]));
+};
+
+const certificate = createSelfSignedCertificate();
+const workDir = mkdtempSync(path.join(tmpdir(), "doctor-auth0-"));
+const caFile = path.join(workDir, "stand-in-ca.pem");
+const scenarios: Record<string, Scenario> = {};
+let childOutput = "";
+
+beforeAll(async () => {
+  writeFileSync(caFile, certificate.certPem);
+  const start = async (tenant: StandInTenant): Promise<LocalAuth0Api> => startLocalAuth0Api(tenant, certificate);
+
+  const healthy = await start(healthyClassicTenant("dev", SECRET_NAMES));
+  scenarios.healthyClassic = { api: healthy, input: inputFor(healthy, "dev", "classic", true) };
+
+  const unified = await start(unifiedTenant("prod"));
+  scenarios.healthyUnified = { api: unified, input: inputFor(unified, "prod", "unified", true) };
+
+  const flagOn = await start({ ...healthyClassicTenant("dev", SECRET_NAMES), phoneConsolidatedExperience: undefined });
+  scenarios.flagMismatch = { api: flagOn, input: inputFor(flagOn, "dev", "classic", false) };
+
+  const autoOff = await start(healthyClassicTenant("dev", SECRET_NAMES));
+  scenarios.autoPicksClassic = { api: autoOff, input: inputFor(autoOff, "dev", "auto", false) };
+
+  const foreignTenant = healthyClassicTenant("dev", SECRET_NAMES);
+  foreignTenant.actions.push({ id: "act-legacy", name: "legacy-twilio-sender", trigger: "send-phone-message", status: "built", allChangesDeployed: true, deployed: true, secretNames: ["TWILIO_TOKEN"] });
+  foreignTenant.bindings["send-phone-message"] = ["act-legacy"];
+  const foreign = await start(foreignTenant);
+  scenarios.foreignBinding = { api: foreign, input: inputFor(foreign, "dev", "classic", false) };
+
+  const handAdded = await start(healthyClassicTenant("dev", [...SECRET_NAMES, "DEBUG_TOKEN"]));
+  scenarios.handAddedSecret = { api: handAdded, input: inputFor(handAdded, "dev", "classic", true) };
+
+  const narrowTenant = healthyClassicTenant("dev", SECRET_NAMES);
+  narrowTenant.grantedScopes = narrowTenant.grantedScopes.filter((scope) => scope !== "update:guardian_factors" && scope !== "read:tenant_settings");
+  const narrow = await start(narrowTenant);
+  scenarios.missingScope = { api: narrow, input: inputFor(narrow, "dev", "classic", true) };
+
+  const unifiedTaken = unifiedTenant("prod");
+  unifiedTaken.actions = [{ id: "act-other", name: "twilio-relay", trigger: "custom-phone-provider", status: "built", allChangesDeployed: true, deployed: true, secretNames: [] }];
+  unifiedTaken.bindings = { "custom-phone-provider": ["act-other"] };
+  unifiedTaken.phoneProviders = [{ id: "pro_twilio", name: "twilio", disabled: false }];
+  const taken = await start(unifiedTaken);
+  scenarios.otherCustomProvider = { api: taken, input: inputFor(taken, "prod", "unified", false) };
+
+  const noProviders = unifiedTenant("prod");
+  noProviders.missingEndpoints = ["/api/v2/branding/phone/providers"];
+  const featureless = await start(noProviders);
+  scenarios.endpointNotFound = { api: featureless, input: inputFor(featureless, "prod", "unified", true) };
+
+  const dropping = await start(healthyClassicTenant("dev", SECRET_NAMES));
+  dropping.dropApiConnections(true);
+  scenarios.apiUnreachable = { api: dropping, input: inputFor(dropping, "dev", "classic", true) };
+
+  const closed = await start(healthyClassicTenant("dev", SECRET_NAMES));
+  scenarios.tenantUnreachable = { input: inputFor(closed, "dev", "classic", true) };
+  await closed.close(); // nothing listens on its port any more
+
+  const refused = await start(healthyClassicTenant("dev", SECRET_NAMES));
+  scenarios.wrongSecret = { api: refused, input: { ...inputFor(refused, "dev", "classic", false), clientSecret: "not-the-secret" } };
+  scenarios.missingDomain = { input: { ...inputFor(refused, "dev", "classic", false), domain: "" } };
+
+  const names = Object.keys(scenarios);
+  const stdin = JSON.stringify(names.map((name) => scenarios[name]?.input));
+  const { AUTH0_DOMAIN: _domain, AUTH0_CLIENT_ID: _id, AUTH0_CLIENT_SECRET: _secret, ...env } = process.env;
+  childOutput = await new Promise<string>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "test/support/run-auth0-checks.ts"],
+      { cwd: root, env: { ...env, NODE_EXTRA_CA_CERTS: caFile }, maxBuffer: 10_000_000, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`checks child failed: ${error.message}\n${stderr}`));
+        else resolve(`${stdout}\n${stderr}`);
+      },
+    );
+    child.stdin?.end(stdin);
+  });
+  const outcomes = JSON.parse(childOutput.slice(0, childOutput.lastIndexOf("]") + 1)) as Outcome[];
+  names.forEach((name, index) => {
+    const scenario = scenarios[name];
+    if (scenario !== undefined) scenario.outcome = outcomes[index];
+  });
+}, 150_000);
+
+afterAll(async () => {
+  await Promise.all(Object.values(scenarios).map(async (scenario) => scenario.api?.close()));
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("auth0Checks against the Management API stand-in", () => {
+  it("passes every check on a healthy, deployed classic tenant", () => {
+    const checks = byId(scenarios.healthyClassic?.outcome);
+    expect([...checks.keys()]).toEqual([
+      "auth0.token",
+      "auth0.token-scopes",
+      "auth0.phone-experience",
+      "auth0.trigger-bindings",
+      "auth0.action-deployed",
+      "auth0.action-bound",
+      "auth0.action-secrets",
+      "auth0.mfa-phone-factor",
+      "auth0.mfa-message-types",
+      "auth0.mfa-phone-provider",
+    ]);
+    for (const check of checks.values()) expect(check, check.id).toMatchObject({ status: "pass", next: "" });
+  });
+
+  it("passes every check on a healthy, deployed unified tenant whose flag is unset (on for new tenants)", () => {
+    const checks = byId(scenarios.healthyUnified?.outcome);
+    expect([...checks.keys()]).toContain("auth0.phone-provider");
+    expect([...checks.keys()]).toContain("auth0.custom-phone-provider-actions");
+    expect([...checks.keys()]).not.toContain("auth0.mfa-phone-provider");
+    for (const check of checks.values()) expect(check, check.id).toMatchObject({ status: "pass" });
+    expect(checks.get("auth0.phone-experience")?.reason).toContain("unset (on for new tenants)");
+  });
+
+  it("fails a classic stack on a tenant whose Unified Phone Experience flag is unset, i.e. on", () => {
+    const check = byId(scenarios.flagMismatch?.outcome).get("auth0.phone-experience");
+    expect(check?.status).toBe("fail");
+    expect(check?.reason).toContain("phoneExperience is classic");
+    expect(check?.next).toMatch(/unified/);
+  });
+
+  it("lets auto pick classic when the flag is off, and says so", () => {
+    const checks = byId(scenarios.autoPicksClassic?.outcome);
+    expect(checks.get("auth0.phone-experience")).toMatchObject({ status: "pass" });
+    expect(checks.get("auth0.phone-experience")?.reason).toContain("auto will deploy the classic experience");
+    expect(checks.get("auth0.trigger-bindings")?.reason).toContain("send-phone-message");
+  });
+
+  it("warns, naming it, about another Action bound to the phone trigger", () => {
+    const check = byId(scenarios.foreignBinding?.outcome).get("auth0.trigger-bindings");
+    expect(check?.status).toBe("warn");
+    expect(check?.reason).toContain('"legacy-twilio-sender"');
+    expect(check?.reason).toContain("unbinds");
+  });
+
+  it("fails on a secret added to the Action by hand, naming it and never a value", () => {
+    const checks = byId(scenarios.handAddedSecret?.outcome);
+    const check = checks.get("auth0.action-secrets");
+    expect(check?.status).toBe("fail");
+    expect(check?.reason).toContain('"DEBUG_TOKEN"');
+    expect(check?.reason).toContain("Unmanaged Action Secret");
+    expect(checks.get("auth0.action-deployed")?.status).toBe("pass");
+  });
+
+  it("fails on a scope pulumi up needs, and warns on checks whose read scope is missing", () => {
+    const checks = byId(scenarios.missingScope?.outcome);
+    const scopes = checks.get("auth0.token-scopes");
+    expect(scopes?.status).toBe("fail");
+    expect(scopes?.reason).toContain("update:guardian_factors");
+    expect(scopes?.reason).toContain("read:tenant_settings");
+    const flag = checks.get("auth0.phone-experience");
+    expect(flag?.status).toBe("warn");
+    expect(flag?.reason).toContain("403");
+    expect(flag?.reason).toContain("Insufficient scope");
+    expect(flag?.next).toContain("scope");
+    expect(checks.get("auth0.action-secrets")?.status).toBe("pass");
+  });
+
+  it("fails a unified stack when another custom-phone-provider Action exists, and warns that the existing provider is taken over", () => {
+    const checks = byId(scenarios.otherCustomProvider?.outcome);
+    expect(checks.get("auth0.custom-phone-provider-actions")).toMatchObject({ status: "fail" });
+    expect(checks.get("auth0.custom-phone-provider-actions")?.reason).toContain('"twilio-relay"');
+    expect(checks.get("auth0.phone-provider")).toMatchObject({ status: "warn" });
+    expect(checks.get("auth0.phone-provider")?.reason).toContain("twilio");
+    expect(checks.get("auth0.trigger-bindings")?.reason).toContain('"twilio-relay"');
+  });
+
+  it("warns, saying so, when an endpoint answers 404, and runs the other checks", () => {
+    const checks = byId(scenarios.endpointNotFound?.outcome);
+    expect(checks.get("auth0.phone-provider")).toMatchObject({ status: "warn" });
+    expect(checks.get("auth0.phone-provider")?.reason).toContain("GET /api/v2/branding/phone/providers answered 404 (not found");
+    expect(checks.get("auth0.action-deployed")?.status).toBe("pass");
+  });
+
+  it("turns every read into a warning when the Management API drops connections after the token", () => {
+    const checks = byId(scenarios.apiUnreachable?.outcome);
+    expect(checks.get("auth0.token")?.status).toBe("pass");
+    for (const id of ["auth0.phone-experience", "auth0.trigger-bindings", "auth0.action-deployed", "auth0.mfa-phone-factor"]) {
+      expect(checks.get(id), id).toMatchObject({ status: "warn" });
+      expect(checks.get(id)?.reason, id).toContain("Could not check");
+    }
+    expect([...checks.values()].some((check) => check.status === "fail")).toBe(false);
+  });
+
+  it("warns on every check, without crashing, when the tenant cannot be reached at all", () => {
+    const checks = byId(scenarios.tenantUnreachable?.outcome);
+    expect(checks.get("auth0.token")?.status).toBe("warn");
+    expect(checks.get("auth0.token")?.reason).toMatch(/unreachable \(ECONNREFUSED\)/);
+    expect(checks.size).toBeGreaterThan(5);
+    for (const check of checks.values()) expect(check.status, check.id).toBe("warn");
+  });
+
+  it("throws DoctorCredentialsError when Auth0 refuses the client secret or the domain is missing", () => {
+    const refused = scenarios.wrongSecret?.outcome;
+    expect(refused).toMatchObject({ error: { name: "DoctorCredentialsError", credentials: true } });
+    expect(refused && "error" in refused ? refused.error.message : "").toContain("401 access_denied");
+    const missing = scenarios.missingDomain?.outcome;
+    expect(missing).toMatchObject({ error: { credentials: true } });
+    expect(missing && "error" in missing ? missing.error.message : "").toContain("auth0:domain (or AUTH0_DOMAIN)");
+  });
+
+  it("only reads: one token POST, then GETs, all authorised", () => {
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      for (const request of scenario.api?.requests ?? []) {
+        if (request.path === "/oauth/token") expect(request.method, name).toBe("POST");
+        else expect({ method: request.method, authorized: request.authorized }, `${name} ${request.path}`).toEqual({ method: "GET", authorized: true });
+      }
+    }
+    const healthy = scenarios.healthyClassic?.api?.requests ?? [];
+    expect(healthy.filter((request) => request.path === "/oauth/token")).toHaveLength(1);
+    expect(healthy.map((request) => request.path)).toEqual(
+      expect.arrayContaining(["/api/v2/tenants/settings", "/api/v2/actions/triggers/send-phone-message/bindings", "/api/v2/guardian/factors/phone/selected-provider"]),
+    );
+  });
+
+  it("never prints a client secret or an access token", () => {
+    for (const scenario of Object.values(scenarios)) {
+      if (scenario.api === undefined) continue;
+      expect(childOutput).not.toContain(scenario.api.tenant.clientSecret);
+      for (const token of scenario.api.issuedTokens) expect(childOutput).not.toContain(token);
+    }
+  });
+
+  it("reports only check ids that AUTH0_CHECKS lists for --help", () => {
+    const known = new Set(AUTH0_CHECKS.map((check) => check.id));
+    for (const scenario of Object.values(scenarios)) {
+      if (scenario.outcome === undefined || !("checks" in scenario.outcome)) continue;
+      for (const check of scenario.outcome.checks) expect(known.has(check.id), check.id).toBe(true);
+    }
+  });
+});

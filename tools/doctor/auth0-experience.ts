@@ -1,0 +1,35 @@
+/**
+ * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
+ * trigger the sender is bound to and the Action's name (as infra/auth0-sms-mfa.ts names it).
+ */
+
+export type StackExperience = "auto" | "classic" | "unified";
+export type ResolvedExperience = "classic" | "unified";
+export type PhoneTrigger = "send-phone-message" | "custom-phone-provider";
+
+export const PHONE_TRIGGERS: readonly PhoneTrigger[] = ["send-phone-message", "custom-phone-provider"];
+
+/**
+ * The tenant's `phone_consolidated_experience` setting as the Auth0 provider reads it: unset means
+ * on (new tenants). terraform-provider-auth0 internal/auth0/guardian/resource.go,
+ * isPhoneConsolidatedExperienceEnabled (commit a00b69214a6c1daef76cf89d25ece690c7f9db22).
+ */
+export function unifiedFlagOn(flag: boolean | undefined): boolean {
+  return flag ?? true;
+}
+
+/** `auto` picks unified when the flag is on or unset and classic when it is off. */
+export function resolveExperience(stack: StackExperience, flag: boolean | undefined): ResolvedExperience {
+  if (stack !== "auto") return stack;
+  return unifiedFlagOn(flag) ? "unified" : "classic";
+}
+
+/** The Action trigger each phone experience sends through (infra/auth0-sms-mfa.ts actionTriggerFor). */
+export function triggerFor(experience: ResolvedExperience): PhoneTrigger {
+  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
+}
+
+/** The sender Action's name in the tenant (infra/auth0-sms-mfa.ts actionNameFor). */
+export function senderActionName(stack: string, trigger: PhoneTrigger): string {
+  return `sns-sms-sender-${stack}-${trigger}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * The doctor's connection to a tenant's Management API through Auth0's Node SDK: the stack's
+ * credentials, one client-credentials grant (AuthenticationClient), a ManagementClient on that token,
+ * and every read turned into a value or a sentence saying why it could not run. The client secret and
+ * the token never leave this module and never appear in a message.
+ */
+import { AuthApiError, AuthenticationClient, FetchError, ManagementClient, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError } from "auth0";
+import { tokenScopes } from "./auth0-scopes";
+
+/** The credentials are missing or Auth0 refused the token request: the command line or config is wrong. */
+export class DoctorCredentialsError extends Error {
+  override readonly name = "DoctorCredentialsError";
+}
+
+export interface Auth0Credentials {
+  /** Host or host:port, as `auth0:domain` holds it (no scheme, no path). */
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface CredentialSources {
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
+
+/**
+ * The stack's value, else the Auth0 provider's environment variable (AUTH0_DOMAIN, AUTH0_CLIENT_ID,
+ * AUTH0_CLIENT_SECRET). Missing or malformed values are a DoctorCredentialsError naming the key.
+ */
+export function resolveCredentials(sources: CredentialSources): Auth0Credentials {
+  const pick = (stackValue: string, envName: string): string => (stackValue.trim() !== "" ? stackValue.trim() : (sources.env[envName] ?? "").trim());
+  const domain = pick(sources.domain, "AUTH0_DOMAIN");
+  const clientId = pick(sources.clientId, "AUTH0_CLIENT_ID");
+  const clientSecret = pick(sources.clientSecret, "AUTH0_CLIENT_SECRET");
+  const missing = [
+    domain === "" ? "auth0:domain (or AUTH0_DOMAIN)" : undefined,
+    clientId === "" ? "auth0:clientId (or AUTH0_CLIENT_ID)" : undefined,
+    clientSecret === "" ? "auth0:clientSecret (or AUTH0_CLIENT_SECRET)" : undefined,
+  ].filter((name): name is string => name !== undefined);
+  if (missing.length > 0) throw new DoctorCredentialsError(`Auth0 Management API credentials missing: ${missing.join(", ")}`);
+  if (!DOMAIN.test(domain)) {
+    throw new DoctorCredentialsError(
+      `auth0:domain ${JSON.stringify(domain.slice(0, 80))} is not a host name such as my-tenant.eu.auth0.com (optionally :port; no https://, no path)`,
+    );
+  }
+  return { domain, clientId, clientSecret };
+}
+
+/** The Management API audience the program's provider asks for: https://DOMAIN/api/v2/. */
+export function managementAudience(domain: string): string {
+  return `https://${domain}/api/v2/`;
+}
+
+/** A read that either gave its value or could not run (and why, in words an operator can act on). */
+export type Read<T> = { ok: true; value: T } | { ok: false; status: number | undefined; problem: string };
+
+export interface ManagementSession {
+  client: ManagementClient;
+  /** The token's `scope` claim; undefined when the token carries none that can be read. */
+  grantedScopes: string[] | undefined;
+}
+
+export type SessionResult = { ok: true; session: ManagementSession } | { ok: false; problem: string };
+
+/**
+ * Per request. Auth0 answers reads in well under a second; after a network error the SDK's timer for
+ * this timeout stays pending until it fires, so a command should exit explicitly once it has printed.
+ */
+const TIMEOUT_SECONDS = 10;
+
+/** The innermost cause's code or message of a network failure (e.g. "ECONNREFUSED"). */
+function networkCause(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    if (current.cause === undefined) return current.message;
+    current = current.cause;
+  }
+  return current instanceof Error ? current.message : String(current);
+}
+
+/**
+ * Asks https://DOMAIN/oauth/token for a Management API token (client-credentials grant). Auth0
+ * answering 4xx is a DoctorCredentialsError; a tenant that cannot be reached (network, timeout, 5xx,
+ * rate limit) is `ok: false` with the reason, so the checks turn into warnings instead of a crash.
+ */
+export async function openSession(credentials: Auth0Credentials): Promise<SessionResult> {
+  const tokenUrl = `https://${credentials.domain}/oauth/token`;
+  const authentication = new AuthenticationClient({
+    domain: credentials.domain,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    timeoutDuration: TIMEOUT_SECONDS * 1000,
+  });
+  let accessToken: string;
+  try {
+    const { data } = await authentication.oauth.clientCredentialsGrant({ audience: managementAudience(credentials.domain) });
+    accessToken = data.access_token;
+  } catch (error) {
+    if ((error instanceof AuthApiError || error instanceof ResponseError) && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429) {
+      const detail = error instanceof AuthApiError ? `${error.error}: ${error.error_description}` : "no error description";
+      throw new DoctorCredentialsError(
+        `Auth0 refused a Management API token for client ${credentials.clientId} at ${tokenUrl} (${error.statusCode} ${detail}); check auth0:clientId, auth0:clientSecret and that the application is authorised on the Auth0 Management API`,
+      );
+    }
+    if (error instanceof AuthApiError || error instanceof ResponseError) {
+      return { ok: false, problem: `${tokenUrl} answered ${error.statusCode}` };
+    }
+    if (error instanceof TimeoutError) return { ok: false, problem: `${tokenUrl} did not answer within ${TIMEOUT_SECONDS} s` };
+    if (error instanceof FetchError) return { ok: false, problem: `${tokenUrl} is unreachable (${networkCause(error)})` };
+    throw error;
+  }
+  const client = new ManagementClient({ domain: credentials.domain, token: accessToken, timeoutInSeconds: TIMEOUT_SECONDS });
+  return { ok: true, session: { client, grantedScopes: tokenScopes(accessToken) } };
+}
+
+/** The `message` of an Auth0 error body ({ statusCode, error, message, errorCode }), if any. */
+function bodyMessage(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const message = (body as Record<string, unknown>).message;
+  return typeof message === "string" ? message.slice(0, 200) : undefined;
+}
+
+/** Runs one Management API read; an API error, a network failure or an unexpected answer becomes `ok: false`. */
+export async function read<T>(endpoint: string, call: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (error instanceof ManagementTimeoutError) {
+      return { ok: false, status: undefined, problem: `GET ${endpoint} did not answer within ${TIMEOUT_SECONDS} s` };
+    }
+    if (error instanceof ManagementError) {
+      const status = error.statusCode;
+      if (status === undefined) return { ok: false, status, problem: `GET ${endpoint} is unreachable (${networkCause(error)})` };
+      const message = bodyMessage(error.body);
+      const meaning =
+        status === 403 ? "the token lacks the scope" : status === 404 ? "not found" : status === 429 ? "rate limited" : status === 401 ? "token rejected" : "Auth0 error";
+      return { ok: false, status, problem: `GET ${endpoint} answered ${status} (${meaning}${message === undefined ? "" : `: ${message}`})` };
+    }
+    // Anything else (an answer of an unexpected shape) still must not crash the doctor.
+    return { ok: false, status: undefined, problem: `GET ${endpoint} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)})` };
+  }
+}
+
+/** Every item of a paged list endpoint (the SDK's Page iterates over all pages). */
+export async function allItems<T>(page: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of page) items.push(item);
+  return items;
+}
