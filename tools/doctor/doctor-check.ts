@@ -7,7 +7,7 @@
 export type CheckStatus = "pass" | "warn" | "fail";
 
 export interface DoctorCheck {
-  /** Stable identifier, `aws.` or `auth0.` then kebab-case, e.g. `aws.sms-sandbox`. */
+  /** Stable identifier: `stack.`, `aws.` or `auth0.` then kebab-case, e.g. `aws.sms-sandbox`. */
   id: string;
   status: CheckStatus;
   /** What was found, in one sentence; never a secret, a code or a whole phone number. */

@@ -6,6 +6,12 @@
  */
 import { REPO_ROOT } from "../../../tools/command";
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { REQUIRED_SECRET_NAMES } from "../../../hook/action-secrets";
+import { healthyClassicTenant, startLocalAuth0Api } from "../../support/local-auth0-api";
+import { createSelfSignedCertificate } from "../../support/self-signed-certificate";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AWS_CHECKS } from "../../../tools/doctor/aws-checks";
 import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";
@@ -140,14 +146,30 @@ describe("npm run doctor --stack prod", () => {
 describe("the npm script", () => {
   it("`npm run --silent doctor -- --stack prod` runs the real command: exit 0 on a healthy account, the report on stdout", async () => {
     Object.assign(account.state, healthyAccount());
+    // The Auth0 half talks to the Management API stand-in over TLS, trusted the standard way.
+    const certificate = createSelfSignedCertificate();
+    const workDir = mkdtempSync(path.join(tmpdir(), "doctor-npm-"));
+    const caFile = path.join(workDir, "auth0-stand-in-ca.pem");
+    writeFileSync(caFile, certificate.certPem);
+    const tenant = await startLocalAuth0Api(healthyClassicTenant("prod", [...REQUIRED_SECRET_NAMES]), certificate);
+    const auth0Env = {
+      AUTH0_DOMAIN: tenant.domain,
+      AUTH0_CLIENT_ID: tenant.tenant.clientId,
+      AUTH0_CLIENT_SECRET: tenant.tenant.clientSecret,
+      NODE_EXTRA_CA_CERTS: caFile,
+    };
     const child = spawn("npm", ["run", "--silent", "doctor", "--", "--stack", "prod"], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...account.env, PULUMI_BIN: NO_PULUMI },
+      env: { ...process.env, ...account.env, ...auth0Env, PULUMI_BIN: NO_PULUMI },
     });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    await tenant.close();
+    rmSync(workDir, { recursive: true, force: true });
     expect(stdout.split("\n")[0]).toBe("### npm run doctor: stack prod (us-east-1)");
+    expect(stdout).toContain("- **PASS** `auth0.token`");
+    expect(stdout).toContain("- **PASS** `aws.sms-sandbox`");
     expect(code).toBe(0);
   }, 60_000);
 });
