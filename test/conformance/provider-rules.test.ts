@@ -1,5 +1,7 @@
 // The conformance rules themselves: each refuses the values its provider or API refuses (so the suite
 // can fail), accepts the values the program registers, and names its source.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkConformance,
@@ -63,6 +65,11 @@ describe("the rule table", () => {
 
   it("has rules for every resource type it knows", () => {
     for (const type of Object.values(T)) expect(rulesFor(type).length, type).toBeGreaterThan(0);
+  });
+
+  it("lists every rule in docs/conformance.md", () => {
+    const page = readFileSync(path.join(__dirname, "..", "..", "docs", "conformance.md"), "utf8");
+    expect(PROVIDER_RULES.map((rule) => rule.id).filter((id) => !page.includes(`| \`${id}\` |`))).toEqual([]);
   });
 
   it("names rules by service and resource", () => {

@@ -5,7 +5,8 @@
  * the version the pinned Pulumi package bridges, or an API reference / documentation page.
  *
  * Versions: @pulumi/auth0 3.49.0 bridges terraform-provider-auth0 v1.53.0 (pulumi-auth0 tag v3.49.0,
- * submodule `upstream` at 7ab86e5). @pulumi/aws 7.48.0 bridges terraform-provider-aws v6.
+ * submodule `upstream` at 7ab86e5). @pulumi/aws 7.48.0 bridges terraform-provider-aws v6 (the 7.x line
+ * moved to v6.46.0 in pulumi/pulumi-aws#6392); the AWS rules cited here are unchanged across the v6 line.
  *
  * A rule reads one input (`property`, a dotted path, or its own `value`) and answers a problem or
  * undefined. A value the run cannot see (a secret or a value known only after apply) is not judged:
@@ -75,7 +76,7 @@ export interface ProviderRule {
 // ---------------------------------------------------------------- sources
 
 const TF_AUTH0 = "https://github.com/auth0/terraform-provider-auth0/blob/v1.53.0";
-const TF_AWS = "https://github.com/hashicorp/terraform-provider-aws/blob/main (v6 line)";
+const TF_AWS = "https://github.com/hashicorp/terraform-provider-aws/blob/v6.46.0";
 const IAM_API = "https://docs.aws.amazon.com/IAM/latest/APIReference";
 const IAM_QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
 const SNS_API = "https://docs.aws.amazon.com/sns/latest/api";
