@@ -43,6 +43,10 @@ export interface RunProgramOptions {
   build?: (trigger: ActionTrigger) => Promise<BuiltAction>;
   /** Called for every registration the engine receives (the Stack and components included). */
   onRegister?: (type: string, name: string) => void;
+  /** The stack name the program sees (default: `stack`), e.g. for a fixture stack file's values given as overrides. */
+  stackName?: string;
+  /** Answers a provider function call (invoke); undefined leaves the call refused. */
+  invoke?: (token: string, args: Record<string, unknown>) => Record<string, unknown> | undefined;
 }
 
 const ACCOUNT = "123456789012";
@@ -77,11 +81,13 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         return mockState(args.type, args.name, inputs);
       },
       call(args) {
+        const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
+        if (answer !== undefined) return answer;
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
     PROJECT_NAME,
-    options.stack,
+    options.stackName ?? options.stack,
     false,
   );
   const dependenciesByUrnKey = recordEngineDependencies();

@@ -1,0 +1,63 @@
+// Conformance of `npm run plan -- --json` (the offline `pulumi preview`) for both committed stacks and
+// the fixture stack files (Unified Phone Experience; every opt-in on): every planned resource judged
+// against the providers' and APIs' published rules (provider-rules.ts). The plan answers as for a new
+// tenant (phone_consolidated_experience never set). Values the plan hides (secrets, values known only
+// after apply) are judged by the mock runs of the same stacks (conformance-mocks.test.ts).
+import { beforeAll, describe, expect, it } from "vitest";
+import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "../plan/plan-command";
+import { COMMITTED_STACKS, FIXTURE_STACKS, NEW_TENANT, planResources, type PlannedResourceJson, type StackUnderTest } from "./conformance-runs";
+import { fixedKnownDefects, isKnownDefect, type ConformanceScenario } from "./known-defects";
+import { checkConformance, formatViolation, RESOURCE_TYPES, type ResourceUnderTest } from "./provider-rules";
+import { containsHidden } from "./rule-values";
+
+const STACKS: StackUnderTest[] = [...COMMITTED_STACKS, ...FIXTURE_STACKS];
+
+function planArguments(stack: StackUnderTest): string[] {
+  return ["--stack", stack.stack, "--json", ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", stack.stackFile])];
+}
+
+function experienceOf(resources: readonly ResourceUnderTest[]): ConformanceScenario["experience"] {
+  const action = resources.find((resource) => resource.type === RESOURCE_TYPES.action);
+  const trigger = (action?.inputs["supportedTriggers"] as { id?: string } | undefined)?.id;
+  return trigger === "send-phone-message" ? "classic" : trigger === "custom-phone-provider" ? "unified" : undefined;
+}
+
+const plans = new Map<string, { code: number; stderr: string; resources: ResourceUnderTest[] }>();
+
+beforeAll(async () => {
+  // One plan at a time: each starts ts-node and the program, and CI machines have two cores.
+  for (const stack of STACKS) {
+    const run = await runPlanCommand(planArguments(stack));
+    const resources = run.code === 0 ? planResources(JSON.parse(run.stdout) as { resources: PlannedResourceJson[] }) : [];
+    plans.set(stack.stack, { code: run.code, stderr: run.stderr, resources });
+  }
+}, PLAN_TEST_TIMEOUT_MS * STACKS.length);
+
+describe("npm run plan --json: every planned resource conforms to its provider's and API's rules", () => {
+  for (const stack of STACKS) {
+    it(`stack ${stack.stack} (${stack.stackFile})`, () => {
+      const plan = plans.get(stack.stack);
+      expect(plan?.stderr).toBe("");
+      expect(plan?.code).toBe(0);
+      const resources = plan?.resources ?? [];
+      expect(resources.map((resource) => resource.type)).toContain(RESOURCE_TYPES.action);
+      const report = checkConformance(resources, NEW_TENANT, containsHidden);
+      expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual([]);
+      expect(report.inputsWithoutRules, "inputs no rule reads: add rules to test/conformance/provider-rules.ts").toEqual([]);
+      const scenario: ConformanceScenario = { via: "plan", stack: stack.stack, experience: experienceOf(resources), tenant: NEW_TENANT };
+      expect(report.violations.filter((violation) => !isKnownDefect(violation, scenario)).map(formatViolation)).toEqual([]);
+      expect(
+        fixedKnownDefects(report.violations, scenario).map((defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`),
+      ).toEqual([]);
+    });
+  }
+
+  it("the plan hides only the Action's secrets and values known after apply, never a whole resource's inputs", () => {
+    for (const [stack, plan] of plans) {
+      for (const resource of plan.resources) {
+        const visible = Object.values(resource.inputs).filter((value) => !containsHidden(value));
+        expect(visible.length, `${stack}: ${resource.type} ${resource.name} has no input the rules can see`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
