@@ -9,6 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
+import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
@@ -45,7 +46,7 @@ export class AwsSmsSender extends pulumi.ComponentResource {
       {
         name: senderUserName(args.stack),
         path: iamPath(args.stack),
-        tags: { Project: "auth0-sns-mfa", Stack: args.stack, Purpose: "Auth0 MFA SMS sender (sns:Publish to phone numbers only)" },
+        tags: stackTags(args.stack, SENDER_USER_PURPOSE),
       },
       longLived,
     );

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "../hook/bundle";
 import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
+import { iamNameProblems } from "./aws-resource-names";
 import { AwsSmsSender } from "./aws-sms-sender";
 import { senderActionSecrets } from "./sender-action-secrets";
 import type { PhoneExperience, StackConfig } from "./stack-config-types";
@@ -26,6 +27,8 @@ export function defineSmsMfaStack(
   config: StackConfig,
   build: (trigger: ActionTrigger) => Promise<BuiltAction> = buildAction,
 ): SmsMfaStackOutputs {
+  const nameProblems = iamNameProblems(config.stack);
+  if (nameProblems.length > 0) throw new Error(`IAM would refuse this stack's names:\n${nameProblems.join("\n")}`);
   const aws = new AwsSmsSender("aws", {
     stack: config.stack,
     region: config.region,
