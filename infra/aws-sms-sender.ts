@@ -47,6 +47,10 @@ export class AwsSmsSender extends pulumi.ComponentResource {
         name: senderUserName(args.stack),
         path: iamPath(args.stack),
         tags: stackTags(args.stack, SENDER_USER_PURPOSE),
+        // The user is this stack's alone: deleting it also deletes access keys, MFA devices, a login
+        // profile, signing certificates and service-specific credentials made by hand, which would
+        // otherwise make DeleteUser fail with DeleteConflict.
+        forceDestroy: true,
       },
       longLived,
     );
