@@ -1,18 +1,14 @@
 /**
- * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): validate the stack's configuration,
- * then compose the AWS side and the Auth0 side. The exports are the stack outputs.
+ * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): read the tenant's settings, validate the
+ * stack's configuration against them, then compose the AWS side and the Auth0 side. The runner calls
+ * the exported function and turns what it returns into the stack outputs; nothing is registered when
+ * the configuration is refused.
  */
-import { defineSmsMfaStack } from "./sms-mfa-stack";
-import { readStackConfig } from "./stack-config";
+import { defineSmsMfaStack, type SmsMfaStackOutputs } from "./sms-mfa-stack";
+import { readStackConfig, reportPhoneExperience } from "./stack-config";
 
-const stack = defineSmsMfaStack(readStackConfig());
-
-export const senderUserArn = stack.senderUserArn;
-export const accessKeyId = stack.accessKeyId;
-export const accessKeyGeneration = stack.accessKeyGeneration;
-export const senderSecretAccessKey = stack.senderSecretAccessKey;
-export const actionId = stack.actionId;
-export const actionName = stack.actionName;
-export const phoneExperience = stack.phoneExperience;
-export const region = stack.region;
-export const allowedCountries = stack.allowedCountries;
+export = async function smsMfaProgram(): Promise<SmsMfaStackOutputs> {
+  const config = await readStackConfig();
+  reportPhoneExperience(config);
+  return defineSmsMfaStack(config);
+};

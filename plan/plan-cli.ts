@@ -1,5 +1,6 @@
 /**
- * `npm run plan -- [--stack dev] [--json] [--cwd DIR] [--stack-file FILE] [--verbose]`
+ * `npm run plan -- [--stack dev] [--json] [--cwd DIR] [--stack-file FILE] [--verbose]
+ *   [--tenant-phone-consolidated-experience on|off|unset]`
  *
  * Runs the Pulumi program offline, as `pulumi preview` would run it, and prints what the stack
  * would create. Exit 0 when the program completes, 1 when it fails (its error on stderr), 2 when
@@ -7,6 +8,7 @@
  */
 import * as path from "node:path";
 import { createPlan } from "./create-plan";
+import type { PlanTenantFlag } from "./mock-outputs";
 import { renderPlanJson, renderPlanText } from "./render-plan";
 
 export interface PlanCliArguments {
@@ -16,6 +18,7 @@ export interface PlanCliArguments {
   stackFile?: string;
   verbose: boolean;
   timeoutSeconds: number;
+  tenantPhoneConsolidatedExperience: PlanTenantFlag;
 }
 
 export const USAGE = `usage: npm run plan -- [options]
@@ -28,13 +31,23 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
   --stack-file FILE    read the stack's configuration from FILE instead of Pulumi.NAME.yaml
   --verbose, -v        keep stack traces in error messages
   --timeout SECONDS    stop the program after this long; default 120
+  --tenant-phone-consolidated-experience on|off|unset
+                       the Auth0 tenant's Unified Phone Experience flag, as auth0.getTenant would
+                       read it; default unset (a new tenant)
   --help, -h           show this text
 `;
 
 const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
 
 export function parsePlanArguments(argv: string[], cwd: string): PlanCliArguments | "help" {
-  const parsed: PlanCliArguments = { stack: "dev", json: false, projectDirectory: cwd, verbose: false, timeoutSeconds: 120 };
+  const parsed: PlanCliArguments = {
+    stack: "dev",
+    json: false,
+    projectDirectory: cwd,
+    verbose: false,
+    timeoutSeconds: 120,
+    tenantPhoneConsolidatedExperience: "unset",
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string;
     const [flag, inlineValue] = argument.startsWith("--") && argument.includes("=")
@@ -71,6 +84,12 @@ export function parsePlanArguments(argv: string[], cwd: string): PlanCliArgument
         parsed.timeoutSeconds = seconds;
         break;
       }
+      case "--tenant-phone-consolidated-experience": {
+        const flag = value();
+        if (flag !== "on" && flag !== "off" && flag !== "unset") throw new Error(`--tenant-phone-consolidated-experience: '${flag}' is not on, off or unset`);
+        parsed.tenantPhoneConsolidatedExperience = flag;
+        break;
+      }
       case "--help":
       case "-h":
         return "help";
@@ -101,6 +120,7 @@ async function main(): Promise<number> {
       ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }),
       verbose: args.verbose,
       timeoutMs: args.timeoutSeconds * 1000,
+      tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience,
       environment: process.env,
     });
   } catch (error) {

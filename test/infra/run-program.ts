@@ -43,6 +43,27 @@ export interface RunProgramOptions {
   build?: (trigger: ActionTrigger) => Promise<BuiltAction>;
   /** Called for every registration the engine receives (the Stack and components included). */
   onRegister?: (type: string, name: string) => void;
+  /**
+   * What auth0.getTenant answers. Default: a tenant that agrees with the stack's phoneExperience
+   * (classic: flag off; unified: on; auto: the flag absent from the answer, i.e. unset).
+   */
+  tenant?: MockTenant;
+}
+
+/** getTenant's answer: `phoneConsolidatedExperience` absent = the answer holds no value. */
+export interface MockTenant {
+  phoneConsolidatedExperience?: boolean;
+  friendlyName?: string;
+}
+
+export const GET_TENANT = "auth0:index/getTenant:getTenant";
+
+/** A tenant whose flag matches the configured experience, so the run deploys what the stack asks for. */
+function agreeingTenant(config: Record<string, string>): MockTenant {
+  const choice = config[`${PROJECT_NAME}:phoneExperience`];
+  if (choice === "classic") return { phoneConsolidatedExperience: false, friendlyName: "Example Tenant" };
+  if (choice === "unified") return { phoneConsolidatedExperience: true, friendlyName: "Example Tenant" };
+  return { friendlyName: "Example Tenant" };
 }
 
 const ACCOUNT = "123456789012";
@@ -68,6 +89,8 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
 
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   const inputsByUrnKey = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
+  const configuration = stackConfiguration(options.stack, options.overrides);
+  const tenant = options.tenant ?? agreeingTenant(configuration);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
@@ -77,6 +100,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         return mockState(args.type, args.name, inputs);
       },
       call(args) {
+        if (args.token === GET_TENANT) return { ...tenant };
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -85,11 +109,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     false,
   );
   const dependenciesByUrnKey = recordEngineDependencies();
-  pulumi.runtime.setAllConfig(stackConfiguration(options.stack, options.overrides));
+  pulumi.runtime.setAllConfig(configuration);
 
   const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
   // As in infra/index.ts: the configuration is read and validated before anything is registered.
-  const config = readStackConfig();
+  const config = await readStackConfig();
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
