@@ -4,11 +4,28 @@
  * the exported function and turns what it returns into the stack outputs; nothing is registered when
  * the configuration is refused.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { defineSmsMfaStack, type SmsMfaStackOutputs } from "./sms-mfa-stack";
 import { readStackConfig, reportPhoneExperience } from "./stack-config";
+import { StackConfigError } from "./validate-config";
 
-export = async function smsMfaProgram(): Promise<SmsMfaStackOutputs> {
-  const config = await readStackConfig();
+/**
+ * The exit code with which @pulumi/pulumi's runner tells the language host that the program has
+ * already reported its error (cmd/run/index.ts, nodeJSProcessExitedAfterLoggingUserActionableMessage).
+ */
+const EXITED_AFTER_REPORTING_ERROR = 32;
+
+export = async function smsMfaProgram(): Promise<SmsMfaStackOutputs | Record<string, never>> {
+  let config;
+  try {
+    config = await readStackConfig();
+  } catch (error) {
+    if (!(error instanceof StackConfigError)) throw error;
+    // Reported as an error of the run, once, without a stack trace; nothing is registered.
+    await pulumi.log.error(error.message);
+    process.exitCode = EXITED_AFTER_REPORTING_ERROR;
+    return {};
+  }
   reportPhoneExperience(config);
   return defineSmsMfaStack(config);
 };

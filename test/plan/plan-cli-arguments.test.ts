@@ -8,7 +8,14 @@ import { programCommandLine, splitNodeArgs } from "../../plan/run-program";
 
 describe("plan arguments", () => {
   it("defaults to the dev stack in the current folder", () => {
-    expect(parsePlanArguments([], "/repo")).toEqual({ stack: "dev", json: false, projectDirectory: "/repo", verbose: false, timeoutSeconds: 120 });
+    expect(parsePlanArguments([], "/repo")).toEqual({
+      stack: "dev",
+      json: false,
+      projectDirectory: "/repo",
+      verbose: false,
+      timeoutSeconds: 120,
+      tenantPhoneConsolidatedExperience: "unset",
+    });
   });
 
   it("reads --stack, --json, --cwd, --stack-file in both spellings", () => {
@@ -22,6 +29,10 @@ describe("plan arguments", () => {
 
   it("names the argument that is wrong", () => {
     expect(() => parsePlanArguments(["--stack"], "/repo")).toThrow("--stack needs a value");
+    expect(parsePlanArguments(["--tenant-phone-consolidated-experience", "off"], "/repo")).toMatchObject({ tenantPhoneConsolidatedExperience: "off" });
+    expect(() => parsePlanArguments(["--tenant-phone-consolidated-experience=yes"], "/repo")).toThrow(
+      "--tenant-phone-consolidated-experience: 'yes' is not on, off or unset",
+    );
     expect(() => parsePlanArguments(["--stack", "../etc"], "/repo")).toThrow("--stack: '../etc' is not a stack name");
     expect(() => parsePlanArguments(["--timeout", "soon"], "/repo")).toThrow("--timeout must be a positive number of seconds");
     expect(parsePlanArguments(["-h"], "/repo")).toBe("help");
