@@ -36,6 +36,28 @@ export function actionNameFor(stack: string, trigger: ActionTrigger): string {
   return `sns-sms-sender-${stack}-${trigger}`;
 }
 
+/**
+ * Logical names per trigger. The Management API refuses to change an Action's trigger ("can't upgrade
+ * to this trigger") and the provider updates `supported_triggers` in place (terraform-provider-auth0
+ * internal/auth0/action/resource.go: no ForceNew), so switching experiences must create a second
+ * Action instead: with its own logical name, Pulumi creates the new Action and its binding during the
+ * update, moves the MFA switch to them, and deletes the old binding and then the old Action (which
+ * the binding depends on) at the end of the update.
+ */
+export function actionResourceName(trigger: ActionTrigger): string {
+  return `sms-sender-${trigger}`;
+}
+
+export function bindingResourceName(trigger: ActionTrigger): string {
+  return `sms-sender-binding-${trigger}`;
+}
+
+/**
+ * The logical names before they carried the trigger. Aliased, so a stack deployed with them keeps
+ * its Action and binding (no replacement) on its first update with the same experience.
+ */
+export const EARLIER_RESOURCE_NAMES = { action: "sms-sender", binding: "sms-sender-binding" } as const;
+
 export class Auth0SmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   readonly actionName: pulumi.Output<string>;
@@ -47,7 +69,7 @@ export class Auth0SmsMfa extends pulumi.ComponentResource {
     const built = pulumi.output(args.action);
 
     const action = new auth0.Action(
-      "sms-sender",
+      actionResourceName(trigger),
       {
         name: actionNameFor(args.stack, trigger),
         runtime: "node22",
@@ -57,14 +79,14 @@ export class Auth0SmsMfa extends pulumi.ComponentResource {
         dependencies: built.dependencies,
         secrets: pulumi.secret(args.secrets),
       },
-      longLived,
+      { ...longLived, aliases: [{ name: EARLIER_RESOURCE_NAMES.action }] },
     );
     // TriggerActions owns the trigger's whole binding list: exactly this Action, so one SMS per code
     // (any other Action bound to the trigger is unbound).
     const binding = new auth0.TriggerActions(
-      "sms-sender-binding",
+      bindingResourceName(trigger),
       { trigger, actions: [{ id: action.id, displayName: action.name }] },
-      longLived,
+      { ...longLived, aliases: [{ name: EARLIER_RESOURCE_NAMES.binding }] },
     );
 
     // The MFA switch waits for the deployed, bound Action (and, unified, the provider and texts).

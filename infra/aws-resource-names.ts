@@ -23,3 +23,21 @@ export const OPT_IN_RESOURCE_NAMES = {
   failedSmsAlarm: "sms-failures",
   spendAlarm: "sms-month-to-date-spend",
 } as const;
+
+/**
+ * Every way the stack's IAM names break AWS's rules (empty when IAM accepts them). Source: AWS IAM
+ * API Reference, CreateUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
+ * UserName 1-64 characters of `[\w+=,.@-]`; Path 1-512 characters, `/` or `/…/` of `\u0021-\u007E`.
+ */
+export function iamNameProblems(stack: string): string[] {
+  const problems: string[] = [];
+  const user = senderUserName(stack);
+  if (user.length > 64 || !/^[\w+=,.@-]+$/.test(user)) {
+    problems.push(`IAM user name "${user}" (from the stack name): at most 64 letters, digits and _ + = , . @ -; use a shorter stack name`);
+  }
+  const path = iamPath(stack);
+  if (path.length > 512 || !/^\/([\u0021-\u007E]+\/)?$/.test(path)) {
+    problems.push(`IAM path "${path}" (from the stack name): at most 512 printable ASCII characters between slashes`);
+  }
+  return problems;
+}

@@ -9,6 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
+import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
 import type { SmsPreferencesSettings } from "./stack-config-types";
@@ -45,7 +46,11 @@ export class AwsSmsSender extends pulumi.ComponentResource {
       {
         name: senderUserName(args.stack),
         path: iamPath(args.stack),
-        tags: { Project: "auth0-sns-mfa", Stack: args.stack, Purpose: "Auth0 MFA SMS sender (sns:Publish to phone numbers only)" },
+        tags: stackTags(args.stack, SENDER_USER_PURPOSE),
+        // The user is this stack's alone: deleting it also deletes access keys, MFA devices, a login
+        // profile, signing certificates and service-specific credentials made by hand, which would
+        // otherwise make DeleteUser fail with DeleteConflict.
+        forceDestroy: true,
       },
       longLived,
     );

@@ -17,9 +17,9 @@ export interface ConfigKeySpec {
 export const CONFIG_KEYS = {
   phoneExperience: {
     type: "string",
-    default: "classic",
+    default: "auto",
     description:
-      "How Auth0 sends MFA SMS: classic (Guardian phone factor + send-phone-message Action) or unified (Unified Phone Experience: custom phone provider + custom-phone-provider Action).",
+      "How Auth0 sends MFA SMS: auto (follow the tenant's phone_consolidated_experience flag: unified when on or unset, classic when off), classic (Guardian phone factor + send-phone-message Action) or unified (Unified Phone Experience: custom phone provider + custom-phone-provider Action).",
   },
   mfaPolicy: {
     type: "string",

@@ -1,18 +1,34 @@
 /**
- * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): validate the stack's configuration,
- * then compose the AWS side and the Auth0 side. The exports are the stack outputs.
+ * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): read the tenant's settings, validate the
+ * stack's configuration against them, then compose the AWS side and the Auth0 side. The runner calls
+ * the exported function and turns what it returns into the stack outputs; nothing is registered when
+ * the configuration is refused.
  */
-import { defineSmsMfaStack } from "./sms-mfa-stack";
-import { readStackConfig } from "./stack-config";
+import * as pulumi from "@pulumi/pulumi";
+import { buildAction } from "./action-bundle";
+import { defineSmsMfaStack, type SmsMfaStackOutputs } from "./sms-mfa-stack";
+import { readStackConfig, reportPhoneExperience } from "./stack-config";
+import { readTenantSettings } from "./tenant-settings";
+import { StackConfigError } from "./validate-config";
 
-const stack = defineSmsMfaStack(readStackConfig());
+/**
+ * The exit code with which @pulumi/pulumi's runner tells the language host that the program has
+ * already reported its error (cmd/run/index.ts, nodeJSProcessExitedAfterLoggingUserActionableMessage).
+ */
+const EXITED_AFTER_REPORTING_ERROR = 32;
 
-export const senderUserArn = stack.senderUserArn;
-export const accessKeyId = stack.accessKeyId;
-export const accessKeyGeneration = stack.accessKeyGeneration;
-export const senderSecretAccessKey = stack.senderSecretAccessKey;
-export const actionId = stack.actionId;
-export const actionName = stack.actionName;
-export const phoneExperience = stack.phoneExperience;
-export const region = stack.region;
-export const allowedCountries = stack.allowedCountries;
+export = async function smsMfaProgram(): Promise<SmsMfaStackOutputs | Record<string, never>> {
+  const tenant = await readTenantSettings();
+  try {
+    const config = await readStackConfig(tenant);
+    reportPhoneExperience(config);
+    // The texts are measured with the tenant's own friendly name (an empty one renders as nothing).
+    return defineSmsMfaStack(config, buildAction, tenant.friendlyName ?? "");
+  } catch (error) {
+    if (!(error instanceof StackConfigError)) throw error;
+    // Reported as an error of the run, once, without a stack trace; nothing is registered.
+    await pulumi.log.error(error.message);
+    process.exitCode = EXITED_AFTER_REPORTING_ERROR;
+    return {};
+  }
+};

@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { iamPath, OPT_IN_RESOURCE_NAMES } from "./aws-resource-names";
+import { stackTags } from "./iam-tag-rules";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
 
 export interface SmsAccountOptInsArgs {
@@ -56,7 +57,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("auth0-sns-mfa:aws:SmsAccountOptIns", name, {}, opts);
-    const tags = { Project: "auth0-sns-mfa", Stack: args.stack };
+    const tags = stackTags(args.stack);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
     this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.registerOutputs({ alarmTopicArn: this.alarmTopicArn });

@@ -5,10 +5,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
+import { iamNameProblems } from "./aws-resource-names";
 import { AwsSmsSender } from "./aws-sms-sender";
 import { localizedTemplates } from "./localized-templates";
 import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN } from "./message-segments";
 import { senderActionSecrets } from "./sender-action-secrets";
+import { StackConfigError } from "./validate-config";
 import type { ConfigKey } from "./config-keys";
 import type { PhoneExperience, StackConfig } from "./stack-config-types";
 
@@ -39,6 +41,8 @@ export function defineSmsMfaStack(
   build: (trigger: ActionTrigger) => Promise<BuiltAction> = buildAction,
   friendlyName: string = FRIENDLY_NAME_STAND_IN,
 ): SmsMfaStackOutputs {
+  const nameProblems = iamNameProblems(config.stack);
+  if (nameProblems.length > 0) throw new StackConfigError(nameProblems);
   assertMessagesFitOneSegment(config, friendlyName);
   const templates = localizedTemplates(config, config.localizedMessages);
   const aws = new AwsSmsSender("aws", {

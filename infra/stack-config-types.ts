@@ -53,7 +53,10 @@ export interface StackConfig {
   stack: string;
   /** The stack's `aws:region`: where the IAM policy allows publishing and where the Action sends. */
   region: string;
+  /** The experience deployed: the stack's choice, resolved against the tenant's flag (phone-experience.ts). */
   phoneExperience: PhoneExperience;
+  /** What the operator sees about that choice: the experience and why, and a warning when the tenant's reading is ambiguous. */
+  phoneExperienceChoice: { summary: string; warning: string | undefined };
   mfaPolicy: MfaPolicy;
   sender: SenderOptions;
   accessKeyGeneration: number;

@@ -1,10 +1,11 @@
 /**
- * Reads the running stack's configuration from Pulumi and validates it (validate-config.ts).
- * Called once, before any resource is registered.
+ * Reads the running stack's configuration from Pulumi and the tenant's phone flag from Auth0, and
+ * validates them (validate-config.ts). Called once, before any resource is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PROJECT_NAME } from "./config-keys";
 import type { StackConfig } from "./stack-config-types";
+import { readTenantSettings, type TenantSettings } from "./tenant-settings";
 import { validateStackConfig } from "./validate-config";
 
 /** The project's keys as set for this stack (Pulumi.yaml defaults already applied by the CLI), bare names. */
@@ -39,11 +40,23 @@ export function secretConfigKeys(listed: string | undefined = process.env.PULUMI
   return names;
 }
 
-export function readStackConfig(): StackConfig {
+/**
+ * The stack's validated configuration, its phone experience resolved against the tenant's flag
+ * (read with auth0.getTenant unless given). Throws StackConfigError before anything is registered.
+ */
+export async function readStackConfig(tenant?: TenantSettings): Promise<StackConfig> {
+  const settings = tenant ?? (await readTenantSettings());
   return validateStackConfig({
     stack: pulumi.getStack(),
     region: new pulumi.Config("aws").get("region"),
     values: projectConfigValues(),
     secretKeys: secretConfigKeys(),
+    tenant: { phoneConsolidatedExperience: settings.phoneConsolidatedExperience },
   });
+}
+
+/** Tells the operator which phone experience the stack deploys and why (shown by preview and up). */
+export function reportPhoneExperience(config: StackConfig): void {
+  void pulumi.log.info(`phone experience: ${config.phoneExperienceChoice.summary}`);
+  if (config.phoneExperienceChoice.warning !== undefined) void pulumi.log.warn(config.phoneExperienceChoice.warning);
 }

@@ -13,9 +13,16 @@ import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "./localized-messages";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
 import {
+  experienceForTenantFlag,
+  PHONE_EXPERIENCE_CHOICES,
+  resolvePhoneExperience,
+  resolveWithoutTenant,
+  type PhoneExperienceChoice,
+  type TenantPhoneFlag,
+} from "./phone-experience";
+import {
   MFA_POLICIES,
   type LocalizedMessages,
-  PHONE_EXPERIENCES,
   type MfaPolicy,
   type PhoneExperience,
   type SmsAlarmSettings,
@@ -31,6 +38,11 @@ export interface RawStackConfig {
   values: Readonly<Record<string, string>>;
   /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
   secretKeys?: readonly string[];
+  /**
+   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset).
+   * Absent when the tenant was not read: an explicit phoneExperience is then taken as it is.
+   */
+  tenant?: { phoneConsolidatedExperience: TenantPhoneFlag };
 }
 
 /**
@@ -264,13 +276,17 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
   const secretKeys = CONFIG_KEY_NAMES.filter((key) => (raw.secretKeys ?? []).includes(key));
   reportUnknownKeys(raw, reader);
   const region = readRegion(raw, reader);
-  const phoneExperience = reader.oneOf<PhoneExperience>("phoneExperience", PHONE_EXPERIENCES);
+  const choice = reader.oneOf<PhoneExperienceChoice>("phoneExperience", PHONE_EXPERIENCE_CHOICES);
+  const resolved = raw.tenant === undefined ? resolveWithoutTenant(choice) : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience);
+  if ("problem" in resolved) reader.problem("phoneExperience", resolved.problem);
+  const phoneExperience: PhoneExperience = "problem" in resolved ? experienceForTenantFlag(raw.tenant?.phoneConsolidatedExperience) : resolved.experience;
   const mfaPolicy = reader.oneOf<MfaPolicy>("mfaPolicy", MFA_POLICIES);
   readMessageTypes(reader);
   const config: StackConfig = {
     stack: raw.stack,
     region,
     phoneExperience,
+    phoneExperienceChoice: "problem" in resolved ? { summary: "", warning: undefined } : { summary: resolved.summary, warning: resolved.warning },
     mfaPolicy,
     sender: {
       allowedCountries: readAllowedCountries(reader),

@@ -3,7 +3,8 @@
  * program through @pulumi/pulumi's cmd/run with --dry-run, and collect what it registered.
  */
 import * as path from "node:path";
-import type { Plan, PlannedProgram } from "./plan-model";
+import { PLACEHOLDER_TENANT_FRIENDLY_NAME, type PlanTenantFlag } from "./mock-outputs";
+import type { Plan, PlanDiagnostic, PlannedProgram } from "./plan-model";
 import { findPlaintextSecrets } from "./plaintext-secrets";
 import { PlanRecorder } from "./plan-recorder";
 import { startPlanServer } from "./plan-server";
@@ -25,6 +26,22 @@ export interface CreatePlanOptions {
   verbose: boolean;
   timeoutMs: number;
   environment: NodeJS.ProcessEnv;
+  /** The tenant's phone_consolidated_experience flag getTenant describes; default unset (a new tenant). */
+  tenantPhoneConsolidatedExperience?: PlanTenantFlag;
+}
+
+/** What the plan tells about the tenant it assumed, so a reader knows which answer the program saw. */
+export function tenantAssumption(flag: PlanTenantFlag): PlanDiagnostic {
+  if (flag !== "unset") {
+    return { severity: "info", message: `the plan assumes a tenant whose phone_consolidated_experience flag is ${flag} (--tenant-phone-consolidated-experience)` };
+  }
+  return {
+    severity: "warning",
+    message:
+      "the plan assumes a new tenant: phone_consolidated_experience never set (--tenant-phone-consolidated-experience on|off|unset). " +
+      "The Auth0 provider reports an unset flag as off, while Guardian treats it as on: on such a tenant, classic fails at auth0:Guardian; " +
+      "set the flag explicitly before the first `pulumi up` (docs/phone-experience.md)",
+  };
 }
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; errors: string[]; plan?: Plan };
@@ -49,7 +66,12 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
       message: `the stack sets no aws:region; the plan assumes ${DEFAULT_PLAN_REGION}, the AWS provider would stop here`,
     });
   }
-  const server = await startPlanServer(recorder, { region: region?.text ?? DEFAULT_PLAN_REGION });
+  const tenantFlag = options.tenantPhoneConsolidatedExperience ?? "unset";
+  recorder.recordDiagnostic(tenantAssumption(tenantFlag));
+  const server = await startPlanServer(recorder, {
+    region: region?.text ?? DEFAULT_PLAN_REGION,
+    tenant: { phoneConsolidatedExperience: tenantFlag, friendlyName: PLACEHOLDER_TENANT_FRIENDLY_NAME },
+  });
   const request: RunProgramRequest = {
     monitorAddress: server.address,
     engineAddress: server.address,

@@ -3,7 +3,7 @@
  * offline. Anything else fails the plan with a message naming the function, rather than inventing
  * data a real provider would have fetched.
  */
-import { PLACEHOLDER_ACCOUNT_ID, type MockContext } from "./mock-outputs";
+import { PLACEHOLDER_ACCOUNT_ID, PLACEHOLDER_TENANT_FRIENDLY_NAME, type MockContext } from "./mock-outputs";
 import { UNKNOWN_VALUE, type WireObject, type WireValue } from "./property-values";
 
 export type InvokeAnswer = (args: WireObject, context: MockContext) => WireObject;
@@ -82,7 +82,23 @@ export function policyDocumentJson(args: WireObject): string {
   return JSON.stringify(document, null, 2);
 }
 
+/**
+ * auth0.getTenant, as the Auth0 provider answers it. The provider reports a flag that was never set
+ * as false: its data source copies go-auth0's getter, whose zero value is false
+ * (terraform-provider-auth0 internal/auth0/tenant/flatten.go, `tenant.GetPhoneConsolidatedExperience()`).
+ */
+export function tenantAnswer(context: MockContext): WireObject {
+  const tenant = context.tenant ?? { phoneConsolidatedExperience: "unset", friendlyName: PLACEHOLDER_TENANT_FRIENDLY_NAME };
+  return {
+    id: "plan-tenant",
+    domain: "plan-tenant.example.auth0.com",
+    friendlyName: tenant.friendlyName,
+    phoneConsolidatedExperience: tenant.phoneConsolidatedExperience === "on",
+  };
+}
+
 export const INVOKE_ANSWERS: Record<string, InvokeAnswer> = {
+  "auth0:index/getTenant:getTenant": (_args, context) => tenantAnswer(context),
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({
     accountId: PLACEHOLDER_ACCOUNT_ID,
     arn: `arn:aws:iam::${PLACEHOLDER_ACCOUNT_ID}:user/plan`,

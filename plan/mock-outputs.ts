@@ -11,10 +11,18 @@ import { wireString, type WireObject } from "./property-values";
 /** The AWS account every placeholder ARN uses (AWS's documentation account). */
 export const PLACEHOLDER_ACCOUNT_ID = "123456789012";
 
+/** The tenant's phone_consolidated_experience flag the plan assumes (`--tenant-phone-consolidated-experience`). */
+export type PlanTenantFlag = "on" | "off" | "unset";
+
 export interface MockContext {
   /** aws:region from the stack configuration (or the default the plan assumes). */
   region: string;
+  /** The Auth0 tenant auth0.getTenant describes; default a new tenant's: flag unset. */
+  tenant?: { phoneConsolidatedExperience: PlanTenantFlag; friendlyName: string };
 }
+
+/** The friendly name the plan's stand-in tenant reports. */
+export const PLACEHOLDER_TENANT_FRIENDLY_NAME = "Example Tenant";
 
 export interface MockAnswer {
   id: string;

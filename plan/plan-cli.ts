@@ -1,5 +1,6 @@
 /**
- * `npm run plan -- [--stack dev] [--json] [--cwd DIR] [--stack-file FILE] [--verbose]`
+ * `npm run plan -- [--stack dev] [--json] [--cwd DIR] [--stack-file FILE] [--verbose]
+ *   [--tenant-phone-consolidated-experience on|off|unset]`
  *
  * Runs the Pulumi program offline, as `pulumi preview` would run it, and prints what the stack
  * would create. Exit 0 when the program completes, 1 when it fails (its error on stderr), 2 when
@@ -8,6 +9,7 @@
 import * as path from "node:path";
 import { parseFlags, runAsCommand, stackFlag, UsageError, type ToolMain } from "../tools/command";
 import { createPlan } from "./create-plan";
+import type { PlanTenantFlag } from "./mock-outputs";
 import { renderPlanJson, renderPlanText } from "./render-plan";
 
 export interface PlanCliArguments {
@@ -17,6 +19,7 @@ export interface PlanCliArguments {
   stackFile?: string;
   verbose: boolean;
   timeoutSeconds: number;
+  tenantPhoneConsolidatedExperience: PlanTenantFlag;
 }
 
 export const USAGE = `usage: npm run plan -- [options]
@@ -29,6 +32,9 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
   --stack-file FILE    read the stack's configuration from FILE instead of Pulumi.NAME.yaml
   --verbose, -v        keep stack traces in error messages
   --timeout SECONDS    stop the program after this long; default 120
+  --tenant-phone-consolidated-experience on|off|unset
+                       the Auth0 tenant's Unified Phone Experience flag, as auth0.getTenant would
+                       read it; default unset (a new tenant)
   --help, -h           show this text
 `;
 
@@ -39,8 +45,11 @@ const PLAN_FLAGS = {
   "stack-file": { value: true },
   verbose: { value: false, alias: "v" },
   timeout: { value: true },
+  "tenant-phone-consolidated-experience": { value: true },
   help: { value: false, alias: "h" },
 } as const;
+
+const TENANT_FLAGS: readonly PlanTenantFlag[] = ["on", "off", "unset"];
 
 export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCliArguments | "help" {
   const flags = parseFlags(argv, PLAN_FLAGS);
@@ -49,13 +58,26 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
   if (stack.includes("/")) {
     throw new UsageError(`Flag --stack: the offline plan reads Pulumi.<stack>.yaml; give the stack's short name, not ${JSON.stringify(stack)}`);
   }
-  const parsed: PlanCliArguments = { stack, json: flags.json === true, projectDirectory: cwd, verbose: flags.verbose === true, timeoutSeconds: 120 };
+  const parsed: PlanCliArguments = {
+    stack,
+    json: flags.json === true,
+    projectDirectory: cwd,
+    verbose: flags.verbose === true,
+    timeoutSeconds: 120,
+    tenantPhoneConsolidatedExperience: "unset",
+  };
   if (typeof flags.cwd === "string") parsed.projectDirectory = path.resolve(cwd, flags.cwd);
   if (typeof flags["stack-file"] === "string") parsed.stackFile = path.resolve(cwd, flags["stack-file"]);
   if (typeof flags.timeout === "string") {
     const seconds = Number(flags.timeout);
     if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("Flag --timeout must be a positive number of seconds");
     parsed.timeoutSeconds = seconds;
+  }
+  const tenantFlag = flags["tenant-phone-consolidated-experience"];
+  if (typeof tenantFlag === "string") {
+    const known = TENANT_FLAGS.find((flag) => flag === tenantFlag);
+    if (known === undefined) throw new UsageError(`Flag --tenant-phone-consolidated-experience: ${JSON.stringify(tenantFlag.slice(0, 20))} is not on, off or unset`);
+    parsed.tenantPhoneConsolidatedExperience = known;
   }
   return parsed;
 }
@@ -82,6 +104,7 @@ export const planMain: ToolMain = async (argv, io) => {
       ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }),
       verbose: args.verbose,
       timeoutMs: args.timeoutSeconds * 1000,
+      tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience,
       environment: io.env,
     });
   } catch (error) {

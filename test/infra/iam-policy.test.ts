@@ -10,7 +10,13 @@ import { readStackFile, type StackName } from "./stack-files";
 const ACCOUNT = "123456789012";
 type PolicyDocument = NonNullable<Simulation["identityPolicies"][number]>["policy"];
 
-async function decide(policy: PolicyDocument, action: string, resource: string, region: string): Promise<string> {
+async function decide(
+  policy: PolicyDocument,
+  action: string,
+  resource: string,
+  region: string,
+  extraContext: Record<string, string> = {},
+): Promise<string> {
   const response = await runSimulation(
     {
       identityPolicies: [{ name: "sender", policy }],
@@ -20,7 +26,7 @@ async function decide(policy: PolicyDocument, action: string, resource: string, 
         action,
         principal: `arn:aws:iam::${ACCOUNT}:user/sender`,
         resource: { accountId: ACCOUNT, resource },
-        contextVariables: { "aws:RequestedRegion": region },
+        contextVariables: { "aws:RequestedRegion": region, ...extraContext },
       },
     },
     {},
@@ -61,6 +67,19 @@ describe.each<StackName>(["dev", "prod"])("the %s sender's policy", (stack) => {
 
   test("denies publishing an SMS from another region", async () => {
     expect(await decide(policy, "sns:Publish", "*", otherRegion)).not.toBe("Allowed");
+  });
+
+  // `sts:GetSessionToken` needs no permission: session credentials minted from the key would keep
+  // publishing for up to 36 h after a rotation deleted the key. `aws:TokenIssueTime` is in the
+  // request context only when the request is signed with temporary credentials:
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime
+  test("refuses a publish signed with temporary credentials minted from the key (GetSessionToken)", async () => {
+    const temporary = { "aws:TokenIssueTime": "2026-12-01T08:00:00Z" };
+    expect(await decide(policy, "sns:Publish", "*", region, temporary)).toBe("ExplicitlyDenied");
+  });
+
+  test("still allows the same publish signed with the long-term key (no aws:TokenIssueTime)", async () => {
+    expect(await decide(policy, "sns:Publish", "*", region)).toBe("Allowed");
   });
 
   test("is narrower than the guide's AmazonSNSFullAccess, which allows all of the above", async () => {

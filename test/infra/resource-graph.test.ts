@@ -164,7 +164,7 @@ describe("configuration reaches the resources", () => {
 
   test("custom texts reach Guardian (classic) and the phone templates (unified)", async () => {
     const texts = { enrollmentMessage: "Acme enrollment code: {{code}}", verificationMessage: "Acme code: {{ code }}" };
-    const classic = await runProgram({ stack: "dev", overrides: texts });
+    const classic = await runProgram({ stack: "dev", overrides: { ...texts, phoneExperience: "classic" } });
     expect(classic.one(GUARDIAN).inputs.phone).toMatchObject({ options: texts });
     const unified = await runProgram({ stack: "dev", overrides: { ...texts, phoneExperience: "unified" } });
     expect(unified.ofType(PHONE_TEMPLATE).map((template) => (template.inputs.content as { body: { text: string } }).body.text)).toEqual([

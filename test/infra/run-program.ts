@@ -47,6 +47,27 @@ export interface RunProgramOptions {
   stackName?: string;
   /** Answers a provider function call (invoke); undefined leaves the call refused. */
   invoke?: (token: string, args: Record<string, unknown>) => Record<string, unknown> | undefined;
+  /**
+   * What auth0.getTenant answers. Default: a tenant that agrees with the stack's phoneExperience
+   * (classic: flag off; unified: on; auto: the flag absent from the answer, i.e. unset).
+   */
+  tenant?: MockTenant;
+}
+
+/** getTenant's answer: `phoneConsolidatedExperience` absent = the answer holds no value. */
+export interface MockTenant {
+  phoneConsolidatedExperience?: boolean;
+  friendlyName?: string;
+}
+
+export const GET_TENANT = "auth0:index/getTenant:getTenant";
+
+/** A tenant whose flag matches the configured experience, so the run deploys what the stack asks for. */
+function agreeingTenant(config: Record<string, string>): MockTenant {
+  const choice = config[`${PROJECT_NAME}:phoneExperience`];
+  if (choice === "classic") return { phoneConsolidatedExperience: false, friendlyName: "Example Tenant" };
+  if (choice === "unified") return { phoneConsolidatedExperience: true, friendlyName: "Example Tenant" };
+  return { friendlyName: "Example Tenant" };
 }
 
 const ACCOUNT = "123456789012";
@@ -72,6 +93,8 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
 
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   const inputsByUrnKey = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
+  const configuration = stackConfiguration(options.stack, options.overrides);
+  const tenant = options.tenant ?? agreeingTenant(configuration);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
@@ -83,6 +106,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
       call(args) {
         const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
         if (answer !== undefined) return answer;
+        if (args.token === GET_TENANT) return { ...tenant };
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -91,11 +115,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     false,
   );
   const dependenciesByUrnKey = recordEngineDependencies();
-  pulumi.runtime.setAllConfig(stackConfiguration(options.stack, options.overrides));
+  pulumi.runtime.setAllConfig(configuration);
 
   const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
   // As in infra/index.ts: the configuration is read and validated before anything is registered.
-  const config = readStackConfig();
+  const config = await readStackConfig();
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {

@@ -28,7 +28,7 @@ describe("a stack that sets nothing but its region", () => {
     expect(config).toMatchObject({
       stack: "dev",
       region: "us-east-1",
-      phoneExperience: "classic",
+      phoneExperience: "unified",
       mfaPolicy: "all-applications",
       accessKeyGeneration: 1,
       protect: false,
@@ -39,10 +39,15 @@ describe("a stack that sets nothing but its region", () => {
     });
   });
 
+  test("follows the tenant (auto): without a tenant reading, a new tenant's, so unified", () => {
+    expect(config.phoneExperienceChoice.summary).toBe("unified (auto: tenant not read, assumed a new tenant's flag: unset)");
+  });
+
   test("sends Auth0's own texts for the classic experience", () => {
-    expect(config.enrollmentMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.enrollmentMessage);
-    expect(config.verificationMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.verificationMessage);
-    expect(config.verificationMessage).toContain("{{code}}");
+    const classic = validate({ phoneExperience: "classic" });
+    expect(classic.enrollmentMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.enrollmentMessage);
+    expect(classic.verificationMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.verificationMessage);
+    expect(classic.verificationMessage).toContain("{{code}}");
   });
 });
 
@@ -98,7 +103,7 @@ describe("each bad value is reported with its key", () => {
     ["enrollment text without the code", { enrollmentMessage: "Welcome to Acme" }, "enrollmentMessage: has no {{code}} placeholder"],
     ["verification text without the code", { verificationMessage: "Your code is {{ tenant.friendly_name }}" }, "verificationMessage: has no {{code}} placeholder"],
     ["unknown MFA policy", { mfaPolicy: "sometimes" }, 'mfaPolicy: unknown value "sometimes"; use one of all-applications, confidence-score, never'],
-    ["unknown phone experience", { phoneExperience: "twilio" }, 'phoneExperience: unknown value "twilio"; use one of classic, unified'],
+    ["unknown phone experience", { phoneExperience: "twilio" }, 'phoneExperience: unknown value "twilio"; use one of auto, classic, unified'],
     ["voice requested", { messageTypes: '["sms", "voice"]' }, "messageTypes: voice cannot be delivered: Amazon SNS sends text messages only"],
     ["voice only", { messageTypes: '["voice"]' }, "messageTypes: voice cannot be delivered"],
     ["no message type", { messageTypes: "[]" }, "messageTypes: must include sms"],

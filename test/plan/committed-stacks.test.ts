@@ -40,6 +40,40 @@ function stackFileCopy(stack: string, edit: (text: string) => string): string {
   return file;
 }
 
+describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-experience", () => {
+  it(
+    "dev (auto) plans unified on a tenant whose flag is on, and says why",
+    async () => {
+      const run = await runPlanCommand(["--stack", "dev", "--tenant-phone-consolidated-experience", "on"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience on)");
+      expect(run.stdout).toContain("auth0:index/phoneProvider:PhoneProvider");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "prod (classic, pinned) is refused on a tenant whose flag is on, naming the flag",
+    async () => {
+      const run = await runPlanCommand(["--stack", "prod", "--tenant-phone-consolidated-experience", "on"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is on");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "by default assumes a new tenant (flag never set), which the provider reads as off, and warns about it",
+    async () => {
+      const run = await runPlanCommand(["--stack", "dev"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("phone experience: classic (auto: tenant flag phone_consolidated_experience off)");
+      expect(run.stdout).toContain("the plan assumes a new tenant: phone_consolidated_experience never set");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+});
+
 describe("npm run plan on the committed stacks", () => {
   it("finds the dev and prod stack files", () => {
     expect(COMMITTED_STACKS).toEqual(expect.arrayContaining(["dev", "prod"]));

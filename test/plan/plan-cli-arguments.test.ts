@@ -8,7 +8,14 @@ import { programCommandLine, splitNodeArgs } from "../../plan/run-program";
 
 describe("plan arguments", () => {
   it("defaults to the dev stack in the current folder", () => {
-    expect(parsePlanArguments([], "/repo")).toEqual({ stack: "dev", json: false, projectDirectory: "/repo", verbose: false, timeoutSeconds: 120 });
+    expect(parsePlanArguments([], "/repo")).toEqual({
+      stack: "dev",
+      json: false,
+      projectDirectory: "/repo",
+      verbose: false,
+      timeoutSeconds: 120,
+      tenantPhoneConsolidatedExperience: "unset",
+    });
   });
 
   it("reads --stack, --json, --cwd, --stack-file in both spellings", () => {
@@ -25,6 +32,10 @@ describe("plan arguments", () => {
     expect(() => parsePlanArguments(["--stack", "my stack"], "/repo")).toThrow('Flag --stack: "my stack" is not a Pulumi stack name');
     expect(() => parsePlanArguments(["--stack", "../etc"], "/repo")).toThrow("give the stack's short name");
     expect(() => parsePlanArguments(["--stack", "acme/app/dev"], "/repo")).toThrow("give the stack's short name");
+    expect(parsePlanArguments(["--tenant-phone-consolidated-experience", "off"], "/repo")).toMatchObject({ tenantPhoneConsolidatedExperience: "off" });
+    expect(() => parsePlanArguments(["--tenant-phone-consolidated-experience=yes"], "/repo")).toThrow(
+      'Flag --tenant-phone-consolidated-experience: "yes" is not on, off or unset',
+    );
     expect(() => parsePlanArguments(["--timeout", "soon"], "/repo")).toThrow("--timeout must be a positive number of seconds");
     expect(() => parsePlanArguments(["--stak", "dev"], "/repo")).toThrow("Unknown flag --stak");
     expect(parsePlanArguments(["-h"], "/repo")).toBe("help");

@@ -2,6 +2,7 @@
  * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
  * trigger the sender is bound to and the Action's name (as infra/auth0-sms-mfa.ts names it).
  */
+import { resolvePhoneExperience } from "../../infra/phone-experience";
 
 export type StackExperience = "auto" | "classic" | "unified";
 export type ResolvedExperience = "classic" | "unified";
@@ -18,10 +19,15 @@ export function unifiedFlagOn(flag: boolean | undefined): boolean {
   return flag ?? true;
 }
 
-/** `auto` picks unified when the flag is on or unset and classic when it is off. */
+/**
+ * The experience the program deploys for this flag. The program reads the flag through the provider's
+ * getTenant, which reports a flag that was never set as false (terraform-provider-auth0
+ * internal/auth0/tenant/flatten.go), so the doctor hands the program's own resolution what the
+ * provider would report.
+ */
 export function resolveExperience(stack: StackExperience, flag: boolean | undefined): ResolvedExperience {
-  if (stack !== "auto") return stack;
-  return unifiedFlagOn(flag) ? "unified" : "classic";
+  const resolved = resolvePhoneExperience(stack, flag ?? false);
+  return "problem" in resolved ? (stack === "auto" ? "classic" : stack) : resolved.experience;
 }
 
 /** The Action trigger each phone experience sends through (infra/auth0-sms-mfa.ts actionTriggerFor). */

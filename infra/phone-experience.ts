@@ -1,0 +1,99 @@
+/**
+ * Which phone experience a stack deploys, from its `phoneExperience` choice and the tenant's
+ * `phone_consolidated_experience` flag (the Unified Phone Experience). Pure: the flag is read by
+ * tenant-settings.ts.
+ *
+ * The Auth0 provider decides what auth0.Guardian accepts from that flag: with the flag on, or never
+ * set (every new tenant), it refuses the classic `phone.provider` / `phone.options` ("provider or
+ * options cannot be specified when phone consolidated experience is enabled for tenant"):
+ * terraform-provider-auth0 internal/auth0/guardian/expand.go (configurePhone) and resource.go
+ * (isPhoneConsolidatedExperienceEnabled: nil → true), since v1.49.0. With the flag off, the unified
+ * resources (custom PhoneProvider, phone templates) do not carry MFA SMS.
+ *
+ * The provider's getTenant reports an unset flag as `false` (it copies the go-auth0 getter, whose
+ * zero value is false: terraform-provider-auth0 internal/auth0/tenant/flatten.go), so "off" read
+ * from a real tenant may also mean "never set". The resolution refuses only what is certain to fail
+ * and says so where the reading is ambiguous.
+ */
+import type { PhoneExperience } from "./stack-config-types";
+
+export const PHONE_EXPERIENCE_CHOICES = ["auto", "classic", "unified"] as const;
+export type PhoneExperienceChoice = (typeof PHONE_EXPERIENCE_CHOICES)[number];
+
+/** The tenant flag's name, as the Management API and the provider spell it. */
+export const TENANT_FLAG = "phone_consolidated_experience";
+
+/** The tenant's flag as read: true (on), false (off, or unset as the provider reports it), undefined (unset). */
+export type TenantPhoneFlag = boolean | undefined;
+
+export interface ResolvedPhoneExperience {
+  experience: PhoneExperience;
+  /** One line for the operator: the experience and why, e.g. "unified (auto: tenant flag … on)". */
+  summary: string;
+  /** Set when the tenant's reading is ambiguous and the choice may still fail at `pulumi up`. */
+  warning?: string;
+}
+
+function describeFlag(flag: TenantPhoneFlag): string {
+  if (flag === true) return `tenant flag ${TENANT_FLAG} on`;
+  if (flag === false) return `tenant flag ${TENANT_FLAG} off`;
+  return `tenant flag ${TENANT_FLAG} unset, a new tenant's default, which counts as on`;
+}
+
+const SET_FLAG = (value: boolean): string =>
+  `set the tenant's flag explicitly (Management API: PATCH /api/v2/tenants/settings {"${TENANT_FLAG}": ${value}})`;
+
+const OFF_MAY_BE_UNSET =
+  `The Auth0 provider reports a flag that was never set (every new tenant) as off, while Guardian treats it as on: ` +
+  `if this tenant never set ${TENANT_FLAG}, \`pulumi up\` will fail at auth0:Guardian with "provider or options cannot be specified ` +
+  `when phone consolidated experience is enabled for tenant"; then set phoneExperience to unified, or ${SET_FLAG(false)} to keep classic.`;
+
+/** The experience the tenant's flag calls for: unified when on or unset, classic when off. */
+export function experienceForTenantFlag(flag: TenantPhoneFlag): PhoneExperience {
+  return flag === false ? "classic" : "unified";
+}
+
+/**
+ * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts
+ * the tenant: classic on a tenant whose flag is on or unset.
+ */
+export function resolvePhoneExperience(
+  choice: PhoneExperienceChoice,
+  flag: TenantPhoneFlag,
+): ResolvedPhoneExperience | { problem: string } {
+  const tenant = describeFlag(flag);
+  if (choice === "auto") {
+    const experience = experienceForTenantFlag(flag);
+    return {
+      experience,
+      summary: `${experience} (auto: ${tenant})`,
+      ...(flag === false ? { warning: OFF_MAY_BE_UNSET } : {}),
+    };
+  }
+  if (choice === "classic" && flag !== false) {
+    return {
+      problem:
+        `classic contradicts the tenant: its flag ${TENANT_FLAG} is ${flag === true ? "on" : "unset, which counts as on"} ` +
+        `(Unified Phone Experience), and Auth0 then refuses the classic Guardian phone provider. Either set phoneExperience ` +
+        `to auto or unified (pulumi config set phoneExperience auto), or turn the flag off: ${SET_FLAG(false)}.`,
+    };
+  }
+  if (choice === "unified" && flag === false) {
+    return {
+      experience: "unified",
+      summary: `unified (set explicitly; ${tenant})`,
+      warning:
+        `phoneExperience is unified but the tenant's flag ${TENANT_FLAG} reads off. If the flag is really off, MFA SMS do not ` +
+        `go through the custom phone provider: either set phoneExperience to auto or classic, or ${SET_FLAG(true)}. ` +
+        `A flag that was never set also reads off; then unified is right, and setting the flag on removes this warning.`,
+    };
+  }
+  return { experience: choice, summary: `${choice} (set explicitly; ${tenant})` };
+}
+
+/** The choice when the tenant was not read (tools that work from the stack file alone): no check; auto assumes a new tenant. */
+export function resolveWithoutTenant(choice: PhoneExperienceChoice): ResolvedPhoneExperience {
+  if (choice !== "auto") return { experience: choice, summary: `${choice} (set explicitly; tenant not read)` };
+  const experience = experienceForTenantFlag(undefined);
+  return { experience, summary: `${experience} (auto: tenant not read, assumed a new tenant's flag: unset)` };
+}
