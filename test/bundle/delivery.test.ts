@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActionTrigger } from "../../hook/bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type SimulatedExecution } from "./built-action";
+import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type SimulatedExecution } from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -25,16 +25,6 @@ function secrets(extra: Record<string, string> = {}): Record<string, string> {
 
 function expectNothingPrivateIn(text: string, execution: SimulatedExecution, recipient: string): void {
   for (const value of privateValues(execution, recipient)) expect(text).not.toContain(value);
-}
-
-/** Runs the handler and returns its rejection (fails the test if it resolves). */
-async function rejectionOf(run: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  const outcome = await run.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error("expected the Action to throw");
-  return outcome as Error & Record<string, unknown>;
 }
 
 describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
@@ -109,7 +99,7 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 500, code: "InternalError", message: "Internal failure" }, Infinity);
     const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBeGreaterThanOrEqual(2);
     expect(endpoint.requestCount).toBeLessThanOrEqual(3);
@@ -126,9 +116,10 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${NUMBERS.GB} is not valid to publish to` });
     const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBe(1);
+    expect(error.reason).toBe("sns-error");
     expect(error.message).toMatch(/InvalidParameter/);
     expectNothingPrivateIn(`${error.message}\n${output.text()}`, execution, NUMBERS.GB);
   });
@@ -137,7 +128,7 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 403, code: "AuthorizationError", message: "User is not authorized to perform: SNS:Publish" });
     const execution = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBe(1);
     expect(error.message).toMatch(/AuthorizationError/);

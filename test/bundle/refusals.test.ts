@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ActionTrigger } from "../../hook/bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";
+import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -78,19 +78,16 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     const eventOptions = options(endpoint.url);
     const execution = executionFor(trigger, eventOptions);
-    const error = await handler(execution.event, execution.api).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const failure = await failureOf(trigger, handler, execution);
 
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: "SendRefusedError", reason });
-    expect((error as Error).message).toMatch(names);
+    if (failure.error !== undefined) expect(failure.error).toMatchObject({ name: "SendRefusedError", reason });
+    expect(failure.reason).toBe(reason);
+    expect(failure.message).toMatch(names);
     expect(endpoint.requestCount).toBe(before.requests);
     expect(endpoint.connectionCount).toBe(before.connections);
     expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "refused", trigger, reason, attempts: 0 })]);
     for (const value of privateValues(execution, eventOptions.recipient)) {
-      expect(`${(error as Error).message}\n${output.text()}`).not.toContain(value);
+      expect(`${failure.message}\n${output.text()}`).not.toContain(value);
     }
   });
 
