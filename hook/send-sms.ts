@@ -205,7 +205,9 @@ function toDeliveryError(error: unknown, send: PublishAttempts, settings: Sender
   const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
   const name = typeof sdk.name === "string" ? sdk.name : "Error";
   const code = typeof sdk.code === "string" ? sdk.code : undefined;
-  const errorClass = code !== undefined && name === "Error" ? code : name;
+  // The SDK's HTTP handler renames ECONNRESET/EPIPE errors "TimeoutError": the code tells what happened.
+  const connectionError = code !== undefined && SYSTEM_ERROR_CODE.test(code) && code !== "ETIMEDOUT";
+  const errorClass = code !== undefined && (name === "Error" || connectionError) ? code : name;
   const attempts = sdk.$metadata?.attempts ?? Math.max(send.count, 1);
   const httpStatus = sdk.$metadata?.httpStatusCode;
   const attempt = failedAttemptOf(error);
@@ -215,8 +217,8 @@ function toDeliveryError(error: unknown, send: PublishAttempts, settings: Sender
   let reason: DeliveryFailureReason;
   if (httpStatus !== undefined) reason = isThrottling(error) ? "throttled" : "sns-error";
   else if (neverReached || (code !== undefined && UNREACHABLE_CODES.test(code))) reason = "unreachable";
+  else if (connectionError) reason = "connection-lost";
   else if (name === "DeadlineExceeded" || name === "AbortError" || name === "TimeoutError") reason = "timeout";
-  else if (code !== undefined && SYSTEM_ERROR_CODE.test(code)) reason = "connection-lost";
   else reason = "unexpected";
   const mayBeDelivered = "SNS may have taken the SMS: it is not sent again";
   let message: string;

@@ -90,9 +90,13 @@ describe("an accepted send", () => {
     expect(line.length).toBeLessThanOrEqual(MAX_LOG_LINE_LENGTH);
   });
 
-  it("fails when SNS answers without a MessageId", async () => {
+  it("reports a success answer without a MessageId as sent (SNS took it), and says so in the log", async () => {
     sns.on(PublishCommand).resolves({ $metadata: {} });
-    await expect(sendSms(request())).rejects.toMatchObject({ name: "SmsDeliveryError", errorClass: "MissingMessageId" });
+    const sent = await sendSms(request());
+    expect(sent.messageId).toBeUndefined();
+    expect(published()).toHaveLength(1);
+    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id" });
+    expect(lastLog()).not.toHaveProperty("messageId");
   });
 });
 

@@ -33,7 +33,7 @@ export interface EndpointFault {
 }
 
 /** What the endpoint did with a request. */
-export type RequestHandling = "published" | "fault" | "stalled" | "reset-after-status";
+export type RequestHandling = "published" | "fault" | "stalled" | "reset" | "reset-after-status";
 
 /** One entry of the request log, in arrival order (a request is logged once its body is read). */
 export interface RequestRecord {
@@ -77,6 +77,8 @@ export interface LocalSnsEndpoint {
    * connection is reset after the 200 status line and part of the body.
    */
   resetAfterStatus(times?: number): void;
+  /** The next `times` requests are read, then their connection is reset without an answer. */
+  resetBeforeAnswer(times?: number): void;
   /** Stops listening and destroys every open socket, stalled ones included. */
   close(): Promise<void>;
 }
@@ -232,6 +234,7 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
   let stalled = false;
   let answerDelayMs = 0;
   let resetsLeft = 0;
+  let earlyResetsLeft = 0;
   const startedAt = performance.now();
 
   function logRequest(record: Omit<RequestRecord, "at">): void {
@@ -258,6 +261,12 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     if (stalled) {
       logRequest({ ...seen, phoneNumber, handling: "stalled" });
       return; // read, never answered; close() destroys the socket
+    }
+    if (earlyResetsLeft > 0) {
+      earlyResetsLeft -= 1;
+      logRequest({ ...seen, phoneNumber, handling: "reset" });
+      req.socket.resetAndDestroy();
+      return;
     }
     if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
     const injected = nextFault();
@@ -343,6 +352,10 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     resetAfterStatus(times = 1): void {
       checkTimes(times);
       resetsLeft += times;
+    },
+    resetBeforeAnswer(times = 1): void {
+      checkTimes(times);
+      earlyResetsLeft += times;
     },
     close(): Promise<void> {
       return new Promise((resolve, reject) => {
