@@ -48,6 +48,28 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expectNothingPrivateIn(output.text(), execution, NUMBERS.GB);
   });
 
+  it("waits for a slow SNS (2.6 s) instead of sending again: ONE Publish, sent within 5 s", { timeout: 10_000 }, async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.slow(2_600);
+    const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    const startedAt = performance.now();
+    await handler(execution.event, execution.api);
+    expect(performance.now() - startedAt).toBeLessThan(5_000);
+    expect(endpoint.requests.map((r) => r.handling)).toEqual(["published"]);
+    expect(execution.api.notificationCalls).toEqual([]);
+    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "sent", attempts: 1, messageId: endpoint.publishes[0]?.messageId })]);
+  });
+
+  it("counts a reset after SNS's 200 status line as sent, without a MessageId, and never sends it again", async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.resetAfterStatus();
+    const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    await handler(execution.event, execution.api);
+    expect(endpoint.requests.map((r) => r.handling)).toEqual(["reset-after-status"]);
+    expect(execution.api.notificationCalls).toEqual([]);
+    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "sent", reason: "no-message-id", attempts: 1 })]);
+  });
+
   it("adds sender ID, origination number and max price when their secrets are set", async () => {
     const handler = await loadHandler(trigger);
     const execution = executionFor(trigger, {

@@ -70,6 +70,30 @@ const CASES: RefusalCase[] = [
     reason: "country-not-allowed",
     names: /JM/,
   },
+  {
+    what: "a +979 international premium rate number, with no ALLOWED_COUNTRIES set",
+    options: (url) => ({ recipient: "+979123456789", secrets: { ...TEST_SECRETS, SNS_ENDPOINT: url } }),
+    reason: "country-none",
+    names: /\+979.*no country/,
+  },
+  {
+    what: "a +881 satellite number, even with ALLOWED_COUNTRIES set",
+    options: (url) => ({ recipient: "+8816123456789", secrets: { ...TEST_SECRETS, ALLOWED_COUNTRIES: "GB,US", SNS_ENDPOINT: url } }),
+    reason: "country-none",
+    names: /\+881/,
+  },
+  {
+    what: "a text with a lone UTF-16 surrogate",
+    options: (url) => ({ recipient: NUMBERS.GB, text: "Your code is 123456 \uDE00", secrets: { ...TEST_SECRETS, SNS_ENDPOINT: url } }),
+    reason: "invalid-text",
+    names: /event\.(message_options\.text|notification\.as_text).*surrogate/,
+  },
+  {
+    what: "an access key id with a non-ASCII letter",
+    options: (url) => ({ recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLÉ", SNS_ENDPOINT: url } }),
+    reason: "invalid-secret",
+    names: /AWS_ACCESS_KEY_ID/,
+  },
 ];
 
 describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {

@@ -165,6 +165,23 @@ describe("ALLOWED_COUNTRIES", () => {
     expect(published()).toEqual([]);
   });
 
+  it.each([
+    ["+979 international premium rate", "+979123456789"],
+    ["+881 satellite", "+8816123456789"],
+    ["+882 international networks", "+882345678901"],
+    ["+883 international networks", "+883510012345"],
+    ["+800 international freephone", "+80012345678"],
+  ])("refuses %s by default (country-none), with or without a list", async (_what, number) => {
+    for (const secrets of [{}, { ALLOWED_COUNTRIES: "GB,US" }]) {
+      const error = await refusal(request({ recipient: number }, secrets));
+      expect(error.reason).toBe("country-none");
+      expect(error.message).toContain(`+${number.slice(1, 4)}`);
+      expect(error.message).not.toContain(number.slice(1));
+      expect(lastLog()).toMatchObject({ sms: "refused", reason: "country-none", attempts: 0 });
+    }
+    expect(published()).toEqual([]);
+  });
+
   it("sends anywhere, Jamaica included, when no list is set", async () => {
     await sendSms(request({ recipient: NUMBERS.JM }));
     expect(published().map((input) => input.PhoneNumber)).toEqual([NUMBERS.JM]);
