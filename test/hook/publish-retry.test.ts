@@ -4,11 +4,12 @@
  * error parsed from an answer; @smithy/core deserializerMiddleware), and the SDK's errorType
  * classification (THROTTLING, TRANSIENT, SERVER_ERROR, CLIENT_ERROR; @smithy/types RetryErrorType).
  */
+import type { SdkError } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import { NoDuplicateRetryStrategy, retryDecision, THROTTLING_BASE_DELAY_MS } from "../../hook/publish-retry";
 
-function answered(name: string, status: number): Error {
-  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+function answered(name: string, status: number): SdkError {
+  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } }) as SdkError;
 }
 
 describe("retryDecision", () => {
@@ -54,7 +55,7 @@ describe("NoDuplicateRetryStrategy", () => {
   it("never retries what SNS may have taken", async () => {
     const token = await strategy.acquireInitialRetryToken();
     await expect(strategy.refreshRetryTokenForRetry(token, { error: answered("Error", 200), errorType: "SERVER_ERROR" })).rejects.toThrow();
-    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) as SdkError;
     await expect(strategy.refreshRetryTokenForRetry(token, { error: reset, errorType: "TRANSIENT" })).rejects.toThrow();
   });
 });

@@ -172,7 +172,7 @@ describe("ALLOWED_COUNTRIES", () => {
     ["+883 international networks", "+883510012345"],
     ["+800 international freephone", "+80012345678"],
   ])("refuses %s by default (country-none), with or without a list", async (_what, number) => {
-    for (const secrets of [{}, { ALLOWED_COUNTRIES: "GB,US" }]) {
+    for (const secrets of [{}, { ALLOWED_COUNTRIES: "GB,US" }] as Record<string, string>[]) {
       const error = await refusal(request({ recipient: number }, secrets));
       expect(error.reason).toBe("country-none");
       expect(error.message).toContain(`+${number.slice(1, 4)}`);
