@@ -44,6 +44,10 @@ describe("send-phone-message entry", () => {
   });
 });
 
+// Auth0 documents api.notification on this trigger: drop(reason) fails the notification for good and
+// logs the reason; retry(reason) has Auth0 send it to the Action again later; the last call counts.
+// https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers/configure-a-custom-phone-provider/action-triggers-custom-phone-provider-api-object
+// https://auth0.com/docs/customize/email/configure-a-custom-email-provider/action-triggers-custom-email-provider-api-object
 describe("custom-phone-provider entry", () => {
   it("sends notification.as_text to notification.recipient", async () => {
     const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS, notificationType: "otp_enroll" });

@@ -3,6 +3,14 @@
  * that can be slow, reset after its 200 status line, stall, throttle, or see the keys rotated while a
  * send is in flight. The endpoint's request log proves how many Publish requests SNS would have seen.
  * `Publish` is not idempotent (SNS API reference, Publish: every accepted call is one message).
+ *
+ * Rules relied on, each exercised below with the real SDK:
+ * - SNS reports throttling as `Throttled`, HTTP 429 (SNS API reference, Publish, Errors:
+ *   https://docs.aws.amazon.com/sns/latest/api/API_Publish.html).
+ * - When a 2xx body cannot be read, the SDK's deserializer attaches the answer to the error
+ *   (`$response`, `$metadata.httpStatusCode`; @smithy/core 3.41.1 schema deserializerMiddleware).
+ * - Node's ClientRequest emits `finish` once the whole request was handed to the socket
+ *   (https://nodejs.org/docs/latest-v20.x/api/http.html#event-finish).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
