@@ -100,6 +100,25 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(endpoint.publishes[2]?.authorization).toContain("Credential=AKIAI44QH8DHBEXAMPLE/");
   });
 
+  it("lets a send in flight during a key rotation finish on its own client: one SMS each, the old socket closed after", { timeout: 10_000 }, async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.slow(1_000);
+    const before = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    const inFlight = handler(before.event, before.api);
+    while (endpoint.requestCount === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const after = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets({ AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }) });
+    await Promise.all([inFlight, handler(after.event, after.api)]);
+
+    expect(endpoint.requests.map((r) => [r.handling, r.phoneNumber, r.accessKeyId])).toEqual([
+      ["published", NUMBERS.GB, TEST_SECRETS.AWS_ACCESS_KEY_ID],
+      ["published", NUMBERS.US, "AKIAI44QH8DHBEXAMPLE"],
+    ]);
+    expect([before.api.notificationCalls, after.api.notificationCalls]).toEqual([[], []]);
+    const until = performance.now() + 3_000;
+    while (endpoint.openConnections > 1 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(endpoint.openConnections).toBe(1);
+  });
+
   it("retries SNS 500s and throttling, then succeeds with one SMS", async () => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 500, code: "InternalError", message: "Internal failure" }, 2);
