@@ -84,3 +84,33 @@ export interface CustomPhoneProviderEvent {
   user?: ActionUser;
   secrets: Record<string, string>;
 }
+
+/** What `api.cache.set` and `api.cache.delete` return. */
+export type CacheWriteResult = { type: "success"; record: { value: string; expires_at: number } } | { type: "error"; code: string };
+
+/** `api.cache`, on both triggers: short-lived values kept between executions. */
+export interface ActionCache {
+  get(key: string): { value: string; expires_at: number } | undefined;
+  set(key: string, value: string, options?: { ttl?: number; expires_at?: number }): CacheWriteResult;
+  delete(key: string): CacheWriteResult;
+}
+
+/** `api` of the send-phone-message trigger: only the cache (a failure is reported by throwing). */
+export interface SendPhoneMessageApi {
+  cache: ActionCache;
+}
+
+/**
+ * `api` of the custom-phone-provider trigger (Auth0, "Actions Triggers: custom-phone-provider - API
+ * Object"). `api.notification` tells Auth0 how the delivery ended; when called several times, only the
+ * last call counts.
+ */
+export interface CustomPhoneProviderApi {
+  cache: ActionCache;
+  notification: {
+    /** The delivery failed for good: Auth0 logs the failure with `reason` and never runs the Action again for it. */
+    drop(reason?: string): void;
+    /** The delivery failed for now: Auth0 runs the Action again for the same notification later. */
+    retry(reason?: string): void;
+  };
+}

@@ -40,6 +40,9 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** SNS sender IDs: 3-11 letters and digits, at least one letter, no spaces (SNS developer guide). */
 const SENDER_ID = /^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/;
 const PRICE = /^\d{1,5}(\.\d{1,5})?$/;
+/** IAM's AccessKeyId: `[\w]+`, 16 to 128 characters (IAM API reference, AccessKey data type). */
+const ACCESS_KEY_ID = /^[A-Za-z0-9_]{16,128}$/;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 function invalid(name: ActionSecretName, problem: string): SendRefusedError {
   return new SendRefusedError("invalid-secret", `Action secret ${name} ${problem}`);
@@ -117,8 +120,12 @@ export function readSenderSettings(secrets: unknown): SenderSettings {
   if (!REGION.test(region)) throw invalid("AWS_REGION", "is not an AWS region name (e.g. us-east-1)");
   const accessKeyId = readRequired(bag, "AWS_ACCESS_KEY_ID");
   if (/\s/.test(accessKeyId)) throw invalid("AWS_ACCESS_KEY_ID", "contains whitespace");
+  // It travels in the Authorization header, which takes no other characters: the SDK would fail
+  // before sending ("Invalid character in header content").
+  if (!ACCESS_KEY_ID.test(accessKeyId)) throw invalid("AWS_ACCESS_KEY_ID", "is not an AWS access key id (16-128 ASCII letters and digits, e.g. AKIA...)");
   const secretAccessKey = readRequired(bag, "AWS_SECRET_ACCESS_KEY");
   if (/\s/.test(secretAccessKey)) throw invalid("AWS_SECRET_ACCESS_KEY", "contains whitespace");
+  if (!PRINTABLE_ASCII.test(secretAccessKey)) throw invalid("AWS_SECRET_ACCESS_KEY", "has characters an AWS secret access key never has (non-ASCII)");
 
   const senderId = readOptional(bag, "SMS_SENDER_ID");
   if (senderId !== undefined && !SENDER_ID.test(senderId)) {

@@ -17,3 +17,15 @@ const CALLING_CODE_LIST =
   "965 966 967 968 970 971 972 973 974 975 976 977 979 992 993 994 995 996 998";
 
 export const CALLING_CODES: ReadonlySet<string> = new Set(CALLING_CODE_LIST.split(" "));
+
+/**
+ * The calling codes of no country (libphonenumber-js's `nonGeographic` metadata, ITU-T "international
+ * networks", "global services"): freephone +800, shared cost +808, Inmarsat +870, +878, satellite
+ * +881, international networks +882 and +883, +888, international premium rate +979. A unit test
+ * checks this list against the installed metadata.
+ */
+export const NON_GEOGRAPHIC_CALLING_CODES: ReadonlySet<string> = new Set(["800", "808", "870", "878", "881", "882", "883", "888", "979"]);
+
+export function isNonGeographicCallingCode(callingCode: string): boolean {
+  return NON_GEOGRAPHIC_CALLING_CODES.has(callingCode);
+}

@@ -10,7 +10,9 @@
  * claimed does not keep the process alive and is closed with the agent.
  */
 import { Agent, type AgentOptions } from "node:https";
+import type { ClientRequest } from "node:http";
 import { isIP, type Socket } from "node:net";
+import { baseAddRequest, noteRequest } from "./request-delivery";
 
 /** The SDK's NodeHttpHandler defaults for the agent it would create itself. */
 const AGENT_OPTIONS: AgentOptions = { keepAlive: true, maxSockets: 50 };
@@ -77,6 +79,12 @@ export class PreconnectingAgent extends Agent {
     }
     const create = (Agent.prototype as unknown as { createConnection: CreateConnection }).createConnection;
     return create.call(this, options, callback);
+  }
+
+  /** Every request of the client passes here: request-delivery.ts learns whether it was written. */
+  addRequest(request: ClientRequest, options: unknown): void {
+    noteRequest(request);
+    baseAddRequest(Agent).call(this, request, options);
   }
 
   override destroy(): void {

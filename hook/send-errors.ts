@@ -12,8 +12,10 @@ export type RefusalReason =
   | "invalid-recipient"
   | "country-not-allowed"
   | "country-unknown"
+  | "country-none"
   | "voice-not-supported"
-  | "empty-text";
+  | "empty-text"
+  | "invalid-text";
 
 export class SendRefusedError extends Error {
   override readonly name = "SendRefusedError";
@@ -26,10 +28,15 @@ export class SendRefusedError extends Error {
 }
 
 /**
- * Why SNS did not accept the message: no answer in time, SNS never reached (DNS, refused connection,
- * untrusted TLS: nothing was sent), or an error answer (after any retries).
+ * Why SNS did not confirm the message (docs/sender.md has the table):
+ * - `timeout`: no answer within the deadline (an attempt on the wire may have been delivered);
+ * - `unreachable`: SNS never reached (DNS, refused or timed-out connection, untrusted TLS);
+ * - `throttled`: SNS answered with throttling and no retry fitted the deadline (nothing sent);
+ * - `sns-error`: SNS answered with another error (nothing sent);
+ * - `connection-lost`: the connection failed after the request was written (may have been delivered);
+ * - `unexpected`: the sender or the SDK failed before SNS answered.
  */
-export type DeliveryFailureReason = "timeout" | "unreachable" | "sns-error";
+export type DeliveryFailureReason = "timeout" | "unreachable" | "throttled" | "sns-error" | "connection-lost" | "unexpected";
 
 export interface SmsDeliveryFailure {
   reason: DeliveryFailureReason;
@@ -40,6 +47,8 @@ export interface SmsDeliveryFailure {
   /** Publish attempts made (1 + retries). */
   attempts: number;
   elapsedMs: number;
+  /** An attempt was written to SNS and never answered: the SMS may have been delivered. */
+  mayHaveBeenSent: boolean;
 }
 
 export class SmsDeliveryError extends Error implements SmsDeliveryFailure {
@@ -49,6 +58,7 @@ export class SmsDeliveryError extends Error implements SmsDeliveryFailure {
   readonly httpStatus: number | undefined;
   readonly attempts: number;
   readonly elapsedMs: number;
+  readonly mayHaveBeenSent: boolean;
   constructor(failure: SmsDeliveryFailure, message: string) {
     super(message);
     this.reason = failure.reason;
@@ -56,5 +66,6 @@ export class SmsDeliveryError extends Error implements SmsDeliveryFailure {
     this.httpStatus = failure.httpStatus;
     this.attempts = failure.attempts;
     this.elapsedMs = failure.elapsedMs;
+    this.mayHaveBeenSent = failure.mayHaveBeenSent;
   }
 }

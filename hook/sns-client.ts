@@ -1,29 +1,47 @@
 /**
  * The module-level SNS client: created on first use and reused while the secrets that shape it are
  * unchanged, so a warm Action keeps its keep-alive TLS connection to SNS. Changed secrets (a rotated
- * access key, another region or endpoint) replace it and close the old one's sockets.
+ * access key, another region or endpoint) replace it; the old one finishes the sends it has in flight
+ * (destroying it would cut them, and the SDK would send them again on a new connection) and is closed,
+ * with its sockets, once they have settled.
  */
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { SenderSettings } from "./action-secrets";
 import { PreconnectingAgent } from "./preconnecting-agent";
 import { guardPublishAttempts } from "./publish-deadline";
+import { NoDuplicateRetryStrategy } from "./publish-retry";
+import { DeliveryTrackingHttpAgent } from "./request-delivery";
 
-/** Publish attempts per SMS (1 + 2 retries, for throttling, 5xx and timeouts). Publish is not idempotent. */
+/**
+ * Publish attempts per SMS (1 + 2 retries). Retries happen only when SNS certainly did not take the
+ * message (publish-retry.ts): Publish is not idempotent.
+ */
 export const SNS_MAX_ATTEMPTS = 3;
 /** Per attempt: TCP+TLS connection must be up within this (NodeHttpHandler `connectionTimeout`). */
 export const SNS_CONNECTION_TIMEOUT_MS = 1_000;
 /**
- * Per attempt: the answer's headers must arrive within this (`requestTimeout` with
- * `throwOnRequestTimeout`; without that flag the SDK only logs a warning), and the socket may not be
- * idle longer than this (`socketTimeout`; the SNS client's own default is 300 s).
+ * Backstop per attempt: the answer's headers must arrive within this (`requestTimeout` with
+ * `throwOnRequestTimeout`), and the socket may not be idle longer than this (`socketTimeout`; the SNS
+ * client's own default is 300 s). Never shorter than the send's deadline (SEND_DEADLINE_MS, 4.5 s):
+ * a request SNS may have received is waited for until the deadline, never cut and sent again. It
+ * only frees the socket of an attempt whose send has already given up.
  */
-export const SNS_REQUEST_TIMEOUT_MS = 2_000;
+export const SNS_REQUEST_TIMEOUT_MS = 4_500;
 
 export const SNS_USER_AGENT_APP_ID = "auth0-sns-mfa";
 
 type ClientSettings = Pick<SenderSettings, "region" | "accessKeyId" | "secretAccessKey" | "endpoint">;
 
-let current: { settings: ClientSettings; client: SNSClient } | undefined;
+interface ClientEntry {
+  settings: ClientSettings;
+  client: SNSClient;
+  /** Sends started on this client that have not settled yet. */
+  inFlight: number;
+  /** Replaced by a client for other settings: closed once inFlight reaches 0. */
+  retired: boolean;
+}
+
+let current: ClientEntry | undefined;
 
 function sameClientSettings(a: ClientSettings, b: ClientSettings): boolean {
   return (
@@ -56,7 +74,7 @@ function createSnsClient(settings: ClientSettings): SNSClient {
     endpoint: settings.endpoint,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     maxAttempts: SNS_MAX_ATTEMPTS,
-    retryMode: "standard",
+    retryStrategy: new NoDuplicateRetryStrategy(SNS_MAX_ATTEMPTS),
     // Resolve the middleware stack on the first send and reuse it: a warm send then skips rebuilding
     // and sorting ~20 middleware. Sends therefore pass no options and add no per-command middleware
     // (publish-deadline.ts keeps the deadline and attempt count without them).
@@ -78,6 +96,7 @@ function createSnsClient(settings: ClientSettings): SNSClient {
       throwOnRequestTimeout: true,
       socketTimeout: SNS_REQUEST_TIMEOUT_MS,
       httpsAgent: agent,
+      httpAgent: new DeliveryTrackingHttpAgent(),
     },
   });
   // The SDK builds a request in promise continuations that never let the event loop run, so the
@@ -96,16 +115,49 @@ function createSnsClient(settings: ClientSettings): SNSClient {
   return client;
 }
 
-/** The shared client for these settings (the same object as long as they do not change). */
-export function snsClientFor(settings: SenderSettings): SNSClient {
-  if (current !== undefined && sameClientSettings(current.settings, settings)) return current.client;
-  current?.client.destroy();
+function entryFor(settings: SenderSettings): ClientEntry {
+  if (current !== undefined && sameClientSettings(current.settings, settings)) return current;
+  const previous = current;
   const own: ClientSettings = {
     region: settings.region,
     accessKeyId: settings.accessKeyId,
     secretAccessKey: settings.secretAccessKey,
     endpoint: settings.endpoint,
   };
-  current = { settings: own, client: createSnsClient(own) };
-  return current.client;
+  current = { settings: own, client: createSnsClient(own), inFlight: 0, retired: false };
+  if (previous !== undefined) {
+    previous.retired = true;
+    if (previous.inFlight === 0) previous.client.destroy();
+  }
+  return current;
+}
+
+/** The shared client for these settings (the same object as long as they do not change). */
+export function snsClientFor(settings: SenderSettings): SNSClient {
+  return entryFor(settings).client;
+}
+
+export interface SnsClientLease {
+  client: SNSClient;
+  /** Call once the send has settled (its last attempt answered or failed); later calls do nothing. */
+  release(): void;
+}
+
+/**
+ * The shared client for one send: a client replaced while the send is in flight stays open until
+ * every send leased on it has released it.
+ */
+export function leaseSnsClient(settings: SenderSettings): SnsClientLease {
+  const entry = entryFor(settings);
+  entry.inFlight++;
+  let released = false;
+  return {
+    client: entry.client,
+    release: () => {
+      if (released) return;
+      released = true;
+      entry.inFlight--;
+      if (entry.retired && entry.inFlight === 0) entry.client.destroy();
+    },
+  };
 }

@@ -170,7 +170,7 @@ function quote(value: string): string {
 function senderVerdict(name: ActionSecretName, value: string): string | undefined {
   const probe: Record<string, string> = {
     AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "probe",
+    AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
     AWS_SECRET_ACCESS_KEY: "probe",
     [name]: value,
   };

@@ -10,6 +10,8 @@ export type OutcomeReason =
   | "invalid-number"
   | "country-not-allowed"
   | "country-unknown"
+  | "country-none"
+  | "invalid-text"
   | "sandbox"
   | "opted-out"
   | "credentials-rejected"
@@ -18,6 +20,7 @@ export type OutcomeReason =
   | "throttled"
   | "timeout"
   | "unreachable"
+  | "connection-lost"
   | "sns-unavailable"
   | "bad-configuration"
   | "sns-error"
@@ -56,6 +59,14 @@ export const OUTCOME_GUIDE: Readonly<Record<OutcomeReason, { summary: string; ne
   "country-unknown": {
     summary: "The sender refused the number: its country cannot be told and allowedCountries is set (nothing was sent)",
     next: "Check the number; numbers of unassigned ranges are refused while an allow-list is set.",
+  },
+  "country-none": {
+    summary: "The sender refused the number: its calling code belongs to no country (satellite, international network, premium rate; nothing was sent)",
+    next: "Test with a number of a country: such numbers are always refused (docs/sender.md).",
+  },
+  "invalid-text": {
+    summary: "The sender refused the message text: it cannot be encoded (nothing was sent)",
+    next: "Check the Auth0 phone message template for a broken character (a lone UTF-16 surrogate).",
   },
   sandbox: {
     summary: "The AWS account is in the SMS sandbox and this number is not a verified destination",
@@ -96,6 +107,10 @@ export const OUTCOME_GUIDE: Readonly<Record<OutcomeReason, { summary: string; ne
   unreachable: {
     summary: "The SNS endpoint could not be reached (no connection)",
     next: "Check the region (AWS_REGION / the stack's aws:region), the --endpoint URL if given, DNS, proxy and firewall.",
+  },
+  "connection-lost": {
+    summary: "The connection to SNS failed after the request was sent: SNS may have taken the SMS (it is not sent again)",
+    next: "Check the phone before sending again; check the network path to SNS if it repeats.",
   },
   "sns-unavailable": {
     summary: "SNS answered with a server error (after the sender's retries)",
@@ -159,6 +174,10 @@ function refusalReason(reason: unknown): OutcomeReason {
       return "country-not-allowed";
     case "country-unknown":
       return "country-unknown";
+    case "country-none":
+      return "country-none";
+    case "invalid-text":
+      return "invalid-text";
     case "missing-secret":
     case "invalid-secret":
       return "bad-configuration";
@@ -186,6 +205,8 @@ export function failureOutcome(thrown: unknown): SendOutcome {
   if (error.name === "SendRefusedError") return outcome(refusalReason(error.reason), message);
   if (error.name === "SmsDeliveryError") {
     if (error.reason === "timeout") return outcome("timeout", message);
+    if (error.reason === "connection-lost") return outcome("connection-lost", message);
+    if (error.reason === "unreachable") return outcome("unreachable", message);
     const errorClass = typeof error.errorClass === "string" ? error.errorClass : "";
     const httpStatus = typeof error.httpStatus === "number" ? error.httpStatus : undefined;
     return outcome(snsReason(errorClass, httpStatus, message), message);

@@ -48,6 +48,27 @@ export function messageIdFromLog(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The failure a custom-phone-provider Action reported through `api.notification.drop("code: message")`,
+ * in the shape the classic Action throws, completed from the sender's log line (error class, status).
+ */
+export function droppedFailure(reason: string | undefined, lines: readonly string[]): Record<string, unknown> {
+  const text = reason ?? "";
+  const separator = text.indexOf(": ");
+  const code = separator < 0 ? text : text.slice(0, separator);
+  const message = separator < 0 ? text : text.slice(separator + 2);
+  for (const line of lines) {
+    try {
+      const record = JSON.parse(line) as { sms?: unknown; error?: unknown; http?: unknown };
+      if (record.sms === "refused") return { name: "SendRefusedError", reason: code, message };
+      if (record.sms === "failed") return { name: "SmsDeliveryError", reason: code, errorClass: record.error, httpStatus: record.http, message };
+    } catch {
+      // not one of the sender's JSON lines
+    }
+  }
+  return { name: "Error", message: text };
+}
+
 /** Runs the built Action's handler once, capturing what it logs; never throws. */
 export async function runActionOnce(trigger: ActionTrigger, to: string, secrets: ActionSecretValues, label: string): Promise<SendTestResult> {
   const built = await buildAction(trigger);
@@ -67,7 +88,10 @@ export async function runActionOnce(trigger: ActionTrigger, to: string, secrets:
   };
   Object.assign(console, { log: capture, error: capture, warn: capture, info: capture });
   try {
-    await (handler as Handler)(event, simulatedApi());
+    const api = simulatedApi();
+    await (handler as Handler)(event, api);
+    const dropped = api.notificationCalls.at(-1);
+    if (dropped !== undefined) return { outcome: failureOutcome(droppedFailure(dropped.reason, actionLog)), messageId: undefined, actionLog };
     return { outcome: sentOutcome(), messageId: messageIdFromLog(actionLog), actionLog };
   } catch (error) {
     return { outcome: failureOutcome(error), messageId: undefined, actionLog };

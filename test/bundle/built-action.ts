@@ -2,7 +2,7 @@
 // CommonJS module, its exported handler called with a realistic event for its trigger.
 import { buildAction, type ActionTrigger, type BuiltAction } from "../../infra/action-bundle";
 import { loadAction } from "../../tools/kit/load-action";
-import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "../../tools/kit/simulated-events";
+import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi, type SimulatedActionApi } from "../../tools/kit/simulated-events";
 
 export const TRIGGERS: readonly ActionTrigger[] = ["send-phone-message", "custom-phone-provider"];
 
@@ -55,7 +55,7 @@ export interface EventOptions {
 
 export interface SimulatedExecution {
   event: unknown;
-  api: unknown;
+  api: SimulatedActionApi;
   /** The one-time code inside the text. */
   code: string;
   /** The text Auth0 asks the Action to deliver. */
@@ -86,4 +86,37 @@ export function privateValues(execution: SimulatedExecution, recipient: string, 
 /** The JSON outcome lines the Action wrote with console.log. */
 export function outcomeLines(logLines: string[]): Record<string, unknown>[] {
   return logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * How a built Action reported a failed delivery to Auth0: the classic trigger throws (the error is
+ * kept), the unified one resolves after exactly one `api.notification.drop("code: message")` (and
+ * never calls `retry`). Fails the test on any other behaviour.
+ */
+export interface ActionFailure {
+  /** The refusal or failure reason code (`invalid-recipient`, `timeout`...). */
+  reason: string;
+  message: string;
+  /** The thrown error (send-phone-message only). */
+  error?: Error & Record<string, unknown>;
+}
+
+export async function failureOf(trigger: ActionTrigger, handler: ActionHandler, execution: SimulatedExecution): Promise<ActionFailure> {
+  const thrown = await handler(execution.event, execution.api).then(
+    () => undefined,
+    (error: unknown) => error ?? new Error("rejected without an error"),
+  );
+  if (trigger === "send-phone-message") {
+    if (!(thrown instanceof Error)) throw new Error("expected the send-phone-message Action to throw");
+    const error = thrown as Error & Record<string, unknown>;
+    return { reason: String(error.reason), message: error.message, error };
+  }
+  if (thrown !== undefined) throw new Error(`the custom-phone-provider Action threw instead of calling api.notification: ${String(thrown)}`);
+  const calls = execution.api.notificationCalls;
+  if (calls.length !== 1 || calls[0]?.method !== "drop") {
+    throw new Error(`expected exactly one api.notification.drop call, got ${JSON.stringify(calls)}`);
+  }
+  const dropped = calls[0].reason ?? "";
+  const separator = dropped.indexOf(": ");
+  return { reason: dropped.slice(0, separator), message: dropped.slice(separator + 2) };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type SimulatedExecution } from "./built-action";
+import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type SimulatedExecution } from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -27,16 +27,6 @@ function expectNothingPrivateIn(text: string, execution: SimulatedExecution, rec
   for (const value of privateValues(execution, recipient)) expect(text).not.toContain(value);
 }
 
-/** Runs the handler and returns its rejection (fails the test if it resolves). */
-async function rejectionOf(run: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  const outcome = await run.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error("expected the Action to throw");
-  return outcome as Error & Record<string, unknown>;
-}
-
 describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
   it("publishes the event's text to the event's number as a Transactional SMS, signed with the Action's secrets", async () => {
     const handler = await loadHandler(trigger);
@@ -56,6 +46,28 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(lines[0]).toMatchObject({ sms: "sent", trigger, to: "+44…67", messageId: publish?.messageId, attempts: 1 });
     expect(output.logLines()[0]?.length).toBeLessThanOrEqual(256);
     expectNothingPrivateIn(output.text(), execution, NUMBERS.GB);
+  });
+
+  it("waits for a slow SNS (2.6 s) instead of sending again: ONE Publish, sent within 5 s", { timeout: 10_000 }, async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.slow(2_600);
+    const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    const startedAt = performance.now();
+    await handler(execution.event, execution.api);
+    expect(performance.now() - startedAt).toBeLessThan(5_000);
+    expect(endpoint.requests.map((r) => r.handling)).toEqual(["published"]);
+    expect(execution.api.notificationCalls).toEqual([]);
+    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "sent", attempts: 1, messageId: endpoint.publishes[0]?.messageId })]);
+  });
+
+  it("counts a reset after SNS's 200 status line as sent, without a MessageId, and never sends it again", async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.resetAfterStatus();
+    const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    await handler(execution.event, execution.api);
+    expect(endpoint.requests.map((r) => r.handling)).toEqual(["reset-after-status"]);
+    expect(execution.api.notificationCalls).toEqual([]);
+    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "sent", reason: "no-message-id", attempts: 1 })]);
   });
 
   it("adds sender ID, origination number and max price when their secrets are set", async () => {
@@ -88,6 +100,25 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(endpoint.publishes[2]?.authorization).toContain("Credential=AKIAI44QH8DHBEXAMPLE/");
   });
 
+  it("lets a send in flight during a key rotation finish on its own client: one SMS each, the old socket closed after", { timeout: 10_000 }, async () => {
+    const handler = await loadHandler(trigger);
+    endpoint.slow(1_000);
+    const before = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+    const inFlight = handler(before.event, before.api);
+    while (endpoint.requestCount === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const after = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets({ AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }) });
+    await Promise.all([inFlight, handler(after.event, after.api)]);
+
+    expect(endpoint.requests.map((r) => [r.handling, r.phoneNumber, r.accessKeyId])).toEqual([
+      ["published", NUMBERS.GB, TEST_SECRETS.AWS_ACCESS_KEY_ID],
+      ["published", NUMBERS.US, "AKIAI44QH8DHBEXAMPLE"],
+    ]);
+    expect([before.api.notificationCalls, after.api.notificationCalls]).toEqual([[], []]);
+    const until = performance.now() + 3_000;
+    while (endpoint.openConnections > 1 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(endpoint.openConnections).toBe(1);
+  });
+
   it("retries SNS 500s and throttling, then succeeds with one SMS", async () => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 500, code: "InternalError", message: "Internal failure" }, 2);
@@ -109,7 +140,7 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 500, code: "InternalError", message: "Internal failure" }, Infinity);
     const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBeGreaterThanOrEqual(2);
     expect(endpoint.requestCount).toBeLessThanOrEqual(3);
@@ -126,9 +157,10 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${NUMBERS.GB} is not valid to publish to` });
     const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBe(1);
+    expect(error.reason).toBe("sns-error");
     expect(error.message).toMatch(/InvalidParameter/);
     expectNothingPrivateIn(`${error.message}\n${output.text()}`, execution, NUMBERS.GB);
   });
@@ -137,7 +169,7 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     endpoint.failNext({ status: 403, code: "AuthorizationError", message: "User is not authorized to perform: SNS:Publish" });
     const execution = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets() });
-    const error = await rejectionOf(handler(execution.event, execution.api));
+    const error = await failureOf(trigger, handler, execution);
 
     expect(endpoint.requestCount).toBe(1);
     expect(error.message).toMatch(/AuthorizationError/);

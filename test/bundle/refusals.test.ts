@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";
+import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -70,6 +70,30 @@ const CASES: RefusalCase[] = [
     reason: "country-not-allowed",
     names: /JM/,
   },
+  {
+    what: "a +979 international premium rate number, with no ALLOWED_COUNTRIES set",
+    options: (url) => ({ recipient: "+979123456789", secrets: { ...TEST_SECRETS, SNS_ENDPOINT: url } }),
+    reason: "country-none",
+    names: /\+979.*no country/,
+  },
+  {
+    what: "a +881 satellite number, even with ALLOWED_COUNTRIES set",
+    options: (url) => ({ recipient: "+8816123456789", secrets: { ...TEST_SECRETS, ALLOWED_COUNTRIES: "GB,US", SNS_ENDPOINT: url } }),
+    reason: "country-none",
+    names: /\+881/,
+  },
+  {
+    what: "a text with a lone UTF-16 surrogate",
+    options: (url) => ({ recipient: NUMBERS.GB, text: "Your code is 123456 \uDE00", secrets: { ...TEST_SECRETS, SNS_ENDPOINT: url } }),
+    reason: "invalid-text",
+    names: /event\.(message_options\.text|notification\.as_text).*surrogate/,
+  },
+  {
+    what: "an access key id with a non-ASCII letter",
+    options: (url) => ({ recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLÉ", SNS_ENDPOINT: url } }),
+    reason: "invalid-secret",
+    names: /AWS_ACCESS_KEY_ID/,
+  },
 ];
 
 describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
@@ -78,19 +102,16 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     const handler = await loadHandler(trigger);
     const eventOptions = options(endpoint.url);
     const execution = executionFor(trigger, eventOptions);
-    const error = await handler(execution.event, execution.api).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const failure = await failureOf(trigger, handler, execution);
 
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: "SendRefusedError", reason });
-    expect((error as Error).message).toMatch(names);
+    if (failure.error !== undefined) expect(failure.error).toMatchObject({ name: "SendRefusedError", reason });
+    expect(failure.reason).toBe(reason);
+    expect(failure.message).toMatch(names);
     expect(endpoint.requestCount).toBe(before.requests);
     expect(endpoint.connectionCount).toBe(before.connections);
     expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "refused", trigger, reason, attempts: 0 })]);
     for (const value of privateValues(execution, eventOptions.recipient)) {
-      expect(`${(error as Error).message}\n${output.text()}`).not.toContain(value);
+      expect(`${failure.message}\n${output.text()}`).not.toContain(value);
     }
   });
 

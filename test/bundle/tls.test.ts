@@ -49,7 +49,8 @@ describe("built send-phone-message Action over TLS", () => {
     expect(error?.message).toMatch(/SNS was unreachable at SNS_ENDPOINT https:\/\/127\.0\.0\.1:\d+/);
     expect(endpoint.requestCount).toBe(0);
     expect(endpoint.publishes).toHaveLength(0);
-    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "failed" })]);
+    // Nothing was written before TLS failed: every attempt the sender allows was made.
+    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "failed", reason: "unreachable", attempts: 3 })]);
     for (const value of privateValues(execution, NUMBERS.GB)) expect(`${error?.message ?? ""}\n${output.text()}`).not.toContain(value);
   });
 });

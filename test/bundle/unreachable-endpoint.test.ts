@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, loadHandler, NUMBERS, privateValues, TEST_SECRETS, TRIGGERS } from "./built-action";
+import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type ActionFailure } from "./built-action";
 
 /** A loopback URL whose port was just in use and is now closed: connections are refused. */
 async function closedEndpointUrl(): Promise<string> {
@@ -20,23 +20,22 @@ afterEach(() => {
   output.restore();
 });
 
-async function sendToClosedPort(trigger: (typeof TRIGGERS)[number]): Promise<{ error: Error & Record<string, unknown>; privates: string[] }> {
+async function sendToClosedPort(trigger: (typeof TRIGGERS)[number]): Promise<{ error: ActionFailure; privates: string[] }> {
   const handler = await loadHandler(trigger);
   const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, SNS_ENDPOINT: await closedEndpointUrl() } });
-  const error = await handler(execution.event, execution.api).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Error)) throw new Error("expected the Action to throw");
-  return { error: error as Error & Record<string, unknown>, privates: privateValues(execution, NUMBERS.GB) };
+  const error = await failureOf(trigger, handler, execution);
+  return { error, privates: privateValues(execution, NUMBERS.GB) };
 }
 
 describe.each(TRIGGERS)("built %s Action, nothing listening at SNS_ENDPOINT", (trigger) => {
   it("fails with the connection error named, after at most 3 attempts, and logs nothing private", async () => {
     const { error, privates } = await sendToClosedPort(trigger);
-    expect(error).toMatchObject({ name: "SmsDeliveryError" });
+    if (error.error !== undefined) expect(error.error).toMatchObject({ name: "SmsDeliveryError" });
     expect(error.message).toMatch(/ECONNREFUSED/);
-    expect(error.attempts).toBeLessThanOrEqual(3);
+    // Nothing was written: the sender may retry, within its bound.
+    const [line] = outcomeLines(output.logLines());
+    expect(line).toMatchObject({ sms: "failed", reason: "unreachable" });
+    expect(line?.attempts).toBeLessThanOrEqual(3);
     for (const value of privates) expect(`${error.message}\n${output.text()}`).not.toContain(value);
   });
 

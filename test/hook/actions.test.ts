@@ -44,6 +44,10 @@ describe("send-phone-message entry", () => {
   });
 });
 
+// Auth0 documents api.notification on this trigger: drop(reason) fails the notification for good and
+// logs the reason; retry(reason) has Auth0 send it to the Action again later; the last call counts.
+// https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers/configure-a-custom-phone-provider/action-triggers-custom-phone-provider-api-object
+// https://auth0.com/docs/customize/email/configure-a-custom-email-provider/action-triggers-custom-email-provider-api-object
 describe("custom-phone-provider entry", () => {
   it("sends notification.as_text to notification.recipient", async () => {
     const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS, notificationType: "otp_enroll" });
@@ -52,13 +56,41 @@ describe("custom-phone-provider entry", () => {
     expect(JSON.parse(String(log.mock.calls[0]?.[0]))).toMatchObject({ sms: "sent", trigger: "custom-phone-provider" });
   });
 
-  it("never sends the voice script, and refuses delivery_method voice", async () => {
+  it("never sends the voice script: drops delivery_method voice through api.notification, without throwing", async () => {
     const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, deliveryMethod: "voice", secrets: VALID_SECRETS });
-    await expect(onExecuteCustomPhoneProvider(event, simulatedApi())).rejects.toMatchObject({ reason: "voice-not-supported" });
+    const api = simulatedApi();
+    await expect(onExecuteCustomPhoneProvider(event, api)).resolves.toBeUndefined();
     expect(publishedTo()).toEqual([]);
+    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^voice-not-supported: .*[Vv]oice/) as string }]);
   });
 
-  it("refuses an event without notification", async () => {
+  it("drops an event without notification as invalid-event", async () => {
+    const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
+    const api = simulatedApi();
+    await onExecuteCustomPhoneProvider(event, api);
+    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^invalid-event: event\.notification is missing/) as string }]);
+  });
+
+  it("drops an SNS failure with its reason code, never asks Auth0 to retry, and names no number, code or text", async () => {
+    sns.on(PublishCommand).rejects(
+      Object.assign(new Error("Invalid parameter: PhoneNumber Reason: +14165550123 is not valid"), { name: "InvalidParameterException", $metadata: { httpStatusCode: 400, attempts: 1 } }),
+    );
+    const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS });
+    const api = simulatedApi();
+    await onExecuteCustomPhoneProvider(event, api);
+    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^sns-error: SNS refused the SMS: InvalidParameterException \(HTTP 400\)/) as string }]);
+    const reason = api.notificationCalls[0]?.reason ?? "";
+    expect(reason.length).toBeLessThanOrEqual(256);
+    for (const secret of [NUMBERS.CA.slice(1), event.notification.code ?? "", event.notification.as_text]) expect(reason).not.toContain(secret);
+  });
+
+  it("makes no api.notification call when the SMS is sent", async () => {
+    const api = simulatedApi();
+    await onExecuteCustomPhoneProvider(customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS }), api);
+    expect(api.notificationCalls).toEqual([]);
+  });
+
+  it("throws when the runtime gives no api.notification (no other way to report the failure)", async () => {
     const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
     await expect(onExecuteCustomPhoneProvider(event)).rejects.toMatchObject({ reason: "invalid-event" });
   });

@@ -52,7 +52,7 @@ describe("publishBefore", () => {
     const attempts = fresh();
     const output = await publishBefore(client, publish(), 5_000, attempts);
     expect(output.MessageId).toBe(endpoint.publishes.at(-1)?.messageId);
-    expect(attempts).toEqual({ count: 1, expired: false });
+    expect(attempts).toMatchObject({ count: 1, expired: false });
   });
 
   it("counts each send's own attempts when sends share the cached client", async () => {
@@ -81,7 +81,7 @@ describe("publishBefore", () => {
     const error: unknown = await publishBefore(client, publish(), ATTEMPT_TIMEOUT_MS / 2, attempts).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlineExceeded);
     expect(performance.now() - startedAt).toBeLessThan(ATTEMPT_TIMEOUT_MS);
-    expect(attempts).toEqual({ count: 1, expired: true });
+    expect(attempts).toMatchObject({ count: 1, expired: true });
     // The attempt in flight times out after the deadline; the SDK would retry it, the guard refuses.
     await sleep(RETRY_WINDOW_MS);
     expect(attempts.count).toBe(1);

@@ -99,9 +99,10 @@ describe("with the real SNS client", () => {
   });
 
   it(
-    "fails a stalled endpoint with a timeout inside 5 s, retries included",
+    "fails a stalled endpoint with a timeout inside 5 s, without sending the request again",
     async () => {
       endpoint.stall(true);
+      const before = endpoint.requestCount;
       const started = Date.now();
       const error: unknown = await sendSms(request()).catch((e: unknown) => e);
       const elapsed = Date.now() - started;
@@ -109,6 +110,7 @@ describe("with the real SNS client", () => {
       expect(elapsed).toBeLessThan(5_000);
       expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
       expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
+      expect(endpoint.requestCount - before).toBe(1);
     },
     10_000,
   );

@@ -99,9 +99,13 @@ describe("an accepted send", () => {
     expect(logLines()[0]).not.toContain("accès");
   });
 
-  it("fails when SNS answers without a MessageId", async () => {
+  it("reports a success answer without a MessageId as sent (SNS took it), and says so in the log", async () => {
     sns.on(PublishCommand).resolves({ $metadata: {} });
-    await expect(sendSms(request())).rejects.toMatchObject({ name: "SmsDeliveryError", errorClass: "MissingMessageId" });
+    const sent = await sendSms(request());
+    expect(sent.messageId).toBeUndefined();
+    expect(published()).toHaveLength(1);
+    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id" });
+    expect(lastLog()).not.toHaveProperty("messageId");
   });
 });
 
@@ -167,6 +171,23 @@ describe("ALLOWED_COUNTRIES", () => {
   it("refuses a number whose country cannot be told while a list is set", async () => {
     const error = await refusal(request({ recipient: NUMBERS.UNASSIGNED_GB }, { ALLOWED_COUNTRIES: "GB" }));
     expect(error.reason).toBe("country-unknown");
+    expect(published()).toEqual([]);
+  });
+
+  it.each([
+    ["+979 international premium rate", "+979123456789"],
+    ["+881 satellite", "+8816123456789"],
+    ["+882 international networks", "+882345678901"],
+    ["+883 international networks", "+883510012345"],
+    ["+800 international freephone", "+80012345678"],
+  ])("refuses %s by default (country-none), with or without a list", async (_what, number) => {
+    for (const secrets of [{}, { ALLOWED_COUNTRIES: "GB,US" }] as Record<string, string>[]) {
+      const error = await refusal(request({ recipient: number }, secrets));
+      expect(error.reason).toBe("country-none");
+      expect(error.message).toContain(`+${number.slice(1, 4)}`);
+      expect(error.message).not.toContain(number.slice(1));
+      expect(lastLog()).toMatchObject({ sms: "refused", reason: "country-none", attempts: 0 });
+    }
     expect(published()).toEqual([]);
   });
 

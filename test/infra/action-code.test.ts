@@ -89,9 +89,10 @@ describe.each(cases)("stack %s, %s experience", (stack, experience, trigger) => 
       const secrets = { ...deployedSecrets(run), SNS_ENDPOINT: endpoint.url };
       const handler = loadAction(code)[HANDLER_NAMES[trigger]] as Handler;
       const before = endpoint.requestCount;
-      await expect(handler(customPhoneProviderEvent({ recipient: "+447911123456", secrets }), simulatedApi())).rejects.toMatchObject({
-        reason: "country-not-allowed",
-      });
+      // The unified Action reports the refusal through api.notification.drop instead of throwing.
+      const api = simulatedApi();
+      await handler(customPhoneProviderEvent({ recipient: "+447911123456", secrets }), api);
+      expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^country-not-allowed: /) as string }]);
       expect(endpoint.requestCount).toBe(before);
     });
   }

@@ -168,3 +168,41 @@ describe("local SNS endpoint, AWS JSON 1.0 protocol (should a later SDK move SNS
     await expect(client.send(publish())).rejects.toMatchObject({ name: "InvalidParameterException", message: "Invalid parameter: x" });
   });
 });
+
+describe("local SNS endpoint, faults that test exactly-once delivery", () => {
+  it("logs every request with how it was handled and the key that signed it, and counts open connections", async () => {
+    endpoint = await startLocalSnsEndpoint();
+    const client = clientFor(endpoint, { maxAttempts: 1 });
+    endpoint.failNext({ status: 429, code: "Throttled", message: "Rate exceeded", headers: { "retry-after": "3" } });
+    const throttled: unknown = await client.send(publish()).catch((e: unknown) => e);
+    expect(throttled).toMatchObject({ name: "ThrottledException", $metadata: { httpStatusCode: 429 } });
+    expect((throttled as { $response?: { headers: Record<string, string> } }).$response?.headers["retry-after"]).toBe("3");
+
+    endpoint.resetAfterStatus();
+    const reset: unknown = await client.send(publish()).catch((e: unknown) => e);
+    expect(reset).toMatchObject({ $metadata: { httpStatusCode: 200 } });
+
+    endpoint.resetBeforeAnswer();
+    const early: unknown = await client.send(publish()).catch((e: unknown) => e);
+    expect(early).toMatchObject({ code: "ECONNRESET" });
+
+    endpoint.slow(300);
+    const startedAt = performance.now();
+    await client.send(publish());
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(300);
+
+    expect(endpoint.requests.map((r) => [r.handling, r.action, r.phoneNumber, r.accessKeyId])).toEqual([
+      ["fault", "Publish", NUMBER, CREDENTIALS.accessKeyId],
+      ["reset-after-status", "Publish", NUMBER, CREDENTIALS.accessKeyId],
+      ["reset", "Publish", NUMBER, CREDENTIALS.accessKeyId],
+      ["published", "Publish", NUMBER, CREDENTIALS.accessKeyId],
+    ]);
+    // A reset after the status line is a message taken: it is in publishes, with its MessageId.
+    expect(endpoint.publishes.map((p) => p.messageId)).toEqual([endpoint.requests[1]?.messageId, endpoint.requests[3]?.messageId]);
+    expect(endpoint.openConnections).toBe(1);
+    client.destroy();
+    const until = performance.now() + 2_000;
+    while (endpoint.openConnections > 0 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(endpoint.openConnections).toBe(0);
+  });
+});

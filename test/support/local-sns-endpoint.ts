@@ -2,8 +2,9 @@
 // It understands Publish in both wire protocols an SNS client may use: the AWS Query protocol
 // (form-encoded POST, XML answers), which @aws-sdk/client-sns 3.1169.0 sends, and AWS JSON 1.0
 // with X-Amz-Target "AmazonSimpleNotificationService.Publish", in case a later SDK moves SNS to it
-// the way it moved SQS. Tests inject faults (failNext), hang the endpoint (stall) and read back
-// what arrived (publishes, requestCount, connectionCount, actions).
+// the way it moved SQS. Tests inject faults (failNext), hang the endpoint (stall), slow its answers
+// (slow), reset the connection right after a 200 status line (resetAfterStatus), and read back what
+// arrived (publishes, the request log `requests`, requestCount, connectionCount, openConnections, actions).
 // Other actions, of SNS or of another AWS service that speaks the same protocols (STS and IAM: Query;
 // End User Messaging SMS: JSON 1.0 with X-Amz-Target "PinpointSMSVoiceV2.<Action>"), are answered by
 // the `actions` a test passes in, so one endpoint code stands in for each service a tool calls.
@@ -30,6 +31,24 @@ export interface EndpointFault {
   status: number;
   code: string;
   message: string;
+  /** Extra response headers (e.g. `retry-after`). */
+  headers?: Record<string, string>;
+}
+
+/** What the endpoint did with a request. */
+export type RequestHandling = "published" | "fault" | "stalled" | "reset" | "reset-after-status";
+
+/** One entry of the request log, in arrival order (a request is logged once its body is read). */
+export interface RequestRecord {
+  /** Milliseconds since the endpoint started. */
+  at: number;
+  action: string;
+  phoneNumber?: string;
+  /** The access key id of the SigV4 Credential the request was signed with. */
+  accessKeyId?: string;
+  handling: RequestHandling;
+  /** For "published" and "reset-after-status": the MessageId SNS gave the message it took. */
+  messageId?: string;
 }
 
 /** What an extra action answers: the inner XML of `<{Action}Result>` (Query), a JSON body, or a fault. */
@@ -49,8 +68,15 @@ export interface LocalSnsEndpoint {
   url: string;
   /** PEM of the self-signed certificate when tls is on; clients must trust it explicitly. */
   caPem?: string;
-  /** Accepted Publish calls, in order. */
+  /**
+   * Publish calls the endpoint took (as SNS would: one SMS each), in order, those whose answer was
+   * reset after the 200 status line included.
+   */
   publishes: PublishCall[];
+  /** Every request, faulted, stalled and reset ones included. */
+  requests: RequestRecord[];
+  /** Connections open right now. */
+  readonly openConnections: number;
   /** Every HTTP request received, faulted, refused and stalled ones included. */
   requestCount: number;
   /** TCP connections accepted (TLS: completed TLS handshakes). */
@@ -61,6 +87,15 @@ export interface LocalSnsEndpoint {
   failNext(fault: EndpointFault, times?: number): void;
   /** While on, requests are read but never answered. */
   stall(on: boolean): void;
+  /** Answer every request this many milliseconds after reading it (0: at once). */
+  slow(ms: number): void;
+  /**
+   * The next `times` Publish calls that would be accepted are taken (logged in `publishes`), then the
+   * connection is reset after the 200 status line and part of the body.
+   */
+  resetAfterStatus(times?: number): void;
+  /** The next `times` requests are read, then their connection is reset without an answer. */
+  resetBeforeAnswer(times?: number): void;
   /** Stops listening and destroys every open socket, stalled ones included. */
   close(): Promise<void>;
 }
@@ -160,6 +195,10 @@ export function validatePublish(request: SnsRequest): EndpointFault | undefined 
   return undefined;
 }
 
+function accessKeyIdOf(authorization: string | undefined): string | undefined {
+  return authorization === undefined ? undefined : /Credential=([^/]+)\//.exec(authorization)?.[1];
+}
+
 function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body), ...headers });
   res.end(body);
@@ -170,25 +209,36 @@ function answerFault(res: ServerResponse, protocol: WireProtocol, fault: Endpoin
   const type = fault.status >= 500 ? "Receiver" : "Sender";
   if (protocol === "json") {
     const body = JSON.stringify({ __type: `com.amazonaws.sns#${fault.code}`, message: fault.message });
-    send(res, fault.status, JSON_CONTENT_TYPE, body, { "x-amzn-requestid": requestId, "x-amzn-query-error": `${fault.code};${type}` });
+    send(res, fault.status, JSON_CONTENT_TYPE, body, { "x-amzn-requestid": requestId, "x-amzn-query-error": `${fault.code};${type}`, ...fault.headers });
     return;
   }
   const body =
     `<ErrorResponse xmlns="${xmlNamespace}"><Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code>` +
     `<Message>${escapeXml(fault.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-  send(res, fault.status, "text/xml", body, { "x-amzn-requestid": requestId });
+  send(res, fault.status, "text/xml", body, { "x-amzn-requestid": requestId, ...fault.headers });
 }
 
-function answerPublish(res: ServerResponse, protocol: WireProtocol, messageId: string): void {
+function publishAnswer(protocol: WireProtocol, messageId: string): { contentType: string; body: string } {
   const requestId = randomUUID();
-  if (protocol === "json") {
-    send(res, 200, JSON_CONTENT_TYPE, JSON.stringify({ MessageId: messageId }), { "x-amzn-requestid": requestId });
-    return;
-  }
+  if (protocol === "json") return { contentType: JSON_CONTENT_TYPE, body: JSON.stringify({ MessageId: messageId }) };
   const body =
     `<PublishResponse xmlns="${SNS_XML_NAMESPACE}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></PublishResponse>`;
-  send(res, 200, "text/xml", body, { "x-amzn-requestid": requestId });
+  return { contentType: "text/xml", body };
+}
+
+function answerPublish(res: ServerResponse, protocol: WireProtocol, messageId: string): void {
+  const { contentType, body } = publishAnswer(protocol, messageId);
+  send(res, 200, contentType, body, { "x-amzn-requestid": randomUUID() });
+}
+
+/** A 200 status line, headers and half the body, then a reset connection. */
+function answerPublishThenReset(res: ServerResponse, protocol: WireProtocol, messageId: string): void {
+  const { contentType, body } = publishAnswer(protocol, messageId);
+  res.writeHead(200, { "content-type": contentType, "content-length": Buffer.byteLength(body), "x-amzn-requestid": randomUUID() });
+  res.write(body.slice(0, Math.floor(body.length / 2)), () => {
+    res.socket?.resetAndDestroy();
+  });
 }
 
 function answerAction(res: ServerResponse, protocol: WireProtocol, action: string, answer: LocalActionAnswer, xmlNamespace: string): void {
@@ -232,6 +282,14 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
   const faults: { fault: EndpointFault; remaining: number }[] = [];
   let stalled = false;
   const xmlNamespace = options.xmlNamespace ?? SNS_XML_NAMESPACE;
+  let answerDelayMs = 0;
+  let resetsLeft = 0;
+  let earlyResetsLeft = 0;
+  const startedAt = performance.now();
+
+  function logRequest(record: Omit<RequestRecord, "at">): void {
+    endpoint.requests.push({ at: Math.round(performance.now() - startedAt), ...record });
+  }
 
   function nextFault(): EndpointFault | undefined {
     const head = faults[0];
@@ -244,13 +302,26 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     endpoint.requestCount += 1;
-    if (stalled) return; // read, never answered; close() destroys the socket
     const authorization = req.headers.authorization;
     const target = req.headers["x-amz-target"];
     const isJson = typeof target === "string" && (target.startsWith(JSON_TARGET_PREFIX) || options.actions?.[target] !== undefined);
     const protocol: WireProtocol = isJson ? "json" : "query";
+    const seen = { action: isJson ? target.replace(JSON_TARGET_PREFIX, "") : (new URLSearchParams(body).get("Action") ?? ""), accessKeyId: accessKeyIdOf(authorization) };
+    const phoneNumber = isJson ? undefined : (new URLSearchParams(body).get("PhoneNumber") ?? undefined);
+    if (stalled) {
+      logRequest({ ...seen, phoneNumber, handling: "stalled" });
+      return; // read, never answered; close() destroys the socket
+    }
+    if (earlyResetsLeft > 0) {
+      earlyResetsLeft -= 1;
+      logRequest({ ...seen, phoneNumber, handling: "reset" });
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
     const injected = nextFault();
     if (injected) {
+      logRequest({ ...seen, phoneNumber, handling: "fault" });
       answerFault(res, protocol, injected, xmlNamespace);
       return;
     }
@@ -276,11 +347,19 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     }
     const refusal = validatePublish(request);
     if (refusal) {
+      logRequest({ ...seen, phoneNumber: request.publish.phoneNumber, handling: "fault" });
       answerFault(res, protocol, refusal, xmlNamespace);
       return;
     }
     const messageId = randomUUID();
     endpoint.publishes.push({ ...request.publish, messageId });
+    if (resetsLeft > 0) {
+      resetsLeft -= 1;
+      logRequest({ ...seen, phoneNumber: request.publish.phoneNumber, handling: "reset-after-status", messageId });
+      answerPublishThenReset(res, protocol, messageId);
+      return;
+    }
+    logRequest({ ...seen, phoneNumber: request.publish.phoneNumber, handling: "published", messageId });
     answerPublish(res, protocol, messageId);
   }
 
@@ -313,6 +392,10 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     url: `${certificate ? "https" : "http"}://127.0.0.1:${port}`,
     caPem: certificate?.certPem,
     publishes: [],
+    requests: [],
+    get openConnections(): number {
+      return sockets.size;
+    },
     requestCount: 0,
     connectionCount: 0,
     actions: [],
@@ -322,6 +405,17 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     },
     stall(on: boolean): void {
       stalled = on;
+    },
+    slow(ms: number): void {
+      answerDelayMs = ms;
+    },
+    resetAfterStatus(times = 1): void {
+      checkTimes(times);
+      resetsLeft += times;
+    },
+    resetBeforeAnswer(times = 1): void {
+      checkTimes(times);
+      earlyResetsLeft += times;
     },
     close(): Promise<void> {
       return new Promise((resolve, reject) => {

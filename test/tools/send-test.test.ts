@@ -212,6 +212,24 @@ describe("refusals by the sender (nothing reaches SNS)", () => {
     expectNothingSecret(result.all, TO_UK);
   });
 
+  it("a number of no country (+979 premium rate), even without ALLOWED_COUNTRIES", async () => {
+    const result = await run(["--to", "+979123456789", "--endpoint", endpoint.url], awsEnv());
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("FAILED (country-none)");
+    expect(endpoint.requestCount).toBe(0);
+  });
+
+  it("a failure the custom-phone-provider Action drops through api.notification is reported as a failure", async () => {
+    const refused = await run(["--to", TO_UK, "--trigger", "custom-phone-provider", "--endpoint", endpoint.url], awsEnv({ ALLOWED_COUNTRIES: "US" }));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("FAILED (country-not-allowed)");
+    endpoint.failNext({ status: 403, code: "AuthorizationError", message: "User is not authorized to perform: SNS:Publish" });
+    const failed = await run(["--to", TO, "--trigger", "custom-phone-provider", "--endpoint", endpoint.url], awsEnv());
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain("FAILED (not-authorized)");
+    expect(endpoint.publishes).toEqual([]);
+  });
+
   it("a number that is not E.164", async () => {
     const result = await run(["--to", "004479111234", "--endpoint", endpoint.url], awsEnv());
     expect(result.code).toBe(1);

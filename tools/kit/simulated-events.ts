@@ -5,7 +5,19 @@
  * the way Auth0's default templates do, so callers can check that it never reaches a log.
  */
 import { randomInt } from "node:crypto";
-import type { ActionClient, ActionRequest, ActionUser, CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
+import type {
+  ActionCache,
+  ActionClient,
+  ActionRequest,
+  ActionUser,
+  CacheWriteResult,
+  CustomPhoneProviderApi,
+  CustomPhoneProviderEvent,
+  SendPhoneMessageApi,
+  SendPhoneMessageEvent,
+} from "../../hook/action-events";
+
+export type { CacheWriteResult };
 
 export interface SimulatedSendOptions {
   recipient: string;
@@ -97,42 +109,53 @@ export function customPhoneProviderEvent(options: CustomPhoneProviderEventOption
   };
 }
 
-export type CacheWriteResult = { type: "success"; record: { value: string; expires_at: number } } | { type: "error"; code: string };
+/** One `api.notification` call the simulated custom-phone-provider Action made. */
+export interface NotificationCall {
+  method: "drop" | "retry";
+  reason: string | undefined;
+}
 
-/** The `api` object of both triggers: only `api.cache` (get/set/delete), kept in memory. */
-export interface SimulatedActionApi {
-  cache: {
-    get(key: string): { value: string; expires_at: number } | undefined;
-    set(key: string, value: string, options?: { ttl?: number; expires_at?: number }): CacheWriteResult;
-    delete(key: string): CacheWriteResult;
-  };
+/**
+ * The `api` object of both triggers: `api.cache` (get/set/delete) kept in memory, and the
+ * custom-phone-provider's `api.notification` (drop/retry), whose calls are recorded in
+ * `notificationCalls` in order (Auth0 honours the last one).
+ */
+export interface SimulatedActionApi extends SendPhoneMessageApi, CustomPhoneProviderApi {
+  notificationCalls: NotificationCall[];
 }
 
 const DEFAULT_CACHE_TTL_MS = 15 * 60 * 1000;
 
 export function simulatedApi(): SimulatedActionApi {
   const records = new Map<string, { value: string; expires_at: number }>();
-  return {
-    cache: {
-      get(key) {
-        const record = records.get(key);
-        if (record !== undefined && record.expires_at <= Date.now()) {
-          records.delete(key);
-          return undefined;
-        }
-        return record;
-      },
-      set(key, value, options) {
-        const byTtl = Date.now() + (options?.ttl ?? DEFAULT_CACHE_TTL_MS);
-        const record = { value, expires_at: Math.min(byTtl, options?.expires_at ?? byTtl) };
-        records.set(key, record);
-        return { type: "success", record };
-      },
-      delete(key) {
-        const record = records.get(key);
+  const notificationCalls: NotificationCall[] = [];
+  const cache: ActionCache = {
+    get(key) {
+      const record = records.get(key);
+      if (record !== undefined && record.expires_at <= Date.now()) {
         records.delete(key);
-        return record === undefined ? { type: "error", code: "not_found" } : { type: "success", record };
-      },
+        return undefined;
+      }
+      return record;
     },
+    set(key, value, options) {
+      const byTtl = Date.now() + (options?.ttl ?? DEFAULT_CACHE_TTL_MS);
+      const record = { value, expires_at: Math.min(byTtl, options?.expires_at ?? byTtl) };
+      records.set(key, record);
+      return { type: "success", record };
+    },
+    delete(key) {
+      const record = records.get(key);
+      records.delete(key);
+      return record === undefined ? { type: "error", code: "not_found" } : { type: "success", record };
+    },
+  };
+  return {
+    cache,
+    notification: {
+      drop: (reason?: string) => void notificationCalls.push({ method: "drop", reason }),
+      retry: (reason?: string) => void notificationCalls.push({ method: "retry", reason }),
+    },
+    notificationCalls,
   };
 }

@@ -62,6 +62,16 @@ describe("simulatedApi", () => {
     expect(api.cache.delete("k")).toMatchObject({ type: "error" });
   });
 
+  it("records the custom-phone-provider's api.notification calls in order", () => {
+    const api = simulatedApi();
+    api.notification.retry("later");
+    api.notification.drop();
+    expect(api.notificationCalls).toEqual([
+      { method: "retry", reason: "later" },
+      { method: "drop", reason: undefined },
+    ]);
+  });
+
   it("expires records after their ttl", () => {
     const api = simulatedApi();
     api.cache.set("k", "v", { ttl: -1 });
