@@ -1,12 +1,13 @@
 /**
- * The Management API scopes `pulumi up` needs for each phone experience (README → Prerequisites →
+ * The Management API scopes `pulumi up` needs for each phone experience (docs/deploying.md →
  * "Management API scopes"), the read-only scopes the doctor itself needs, and reading the `scope`
  * claim of the access token the client-credentials grant returned.
  */
 import type { ResolvedExperience } from "./auth0-experience";
 
-/** Scopes of the resources both experiences manage: the Action, its trigger binding, Guardian. */
+/** Scopes both experiences need: the tenant read (auth0.getTenant), the Action, its trigger binding, Guardian. */
 const CLASSIC_PROGRAM_SCOPES = [
+  "read:tenant_settings",
   "read:actions",
   "create:actions",
   "update:actions",

@@ -1,4 +1,4 @@
-// The rules behind the Auth0 checks, each against its source: the scopes README's prerequisites grant,
+// The rules behind the Auth0 checks, each against its source: the scopes docs/deploying.md grants,
 // the program's own Action naming (infra/auth0-sms-mfa.ts), the provider's reading of an unset
 // phone_consolidated_experience, and the judgements over Management API answers.
 import { readFileSync } from "node:fs";
@@ -14,9 +14,9 @@ import { phoneExperienceCheck, phoneProviderCheck, tokenScopesCheck } from "../.
 const root = path.resolve(__dirname, "../../..");
 const own = { id: "act-1", name: "sns-sms-sender-dev-send-phone-message" };
 
-/** README.md → Prerequisites → "Management API scopes": the scopes of each resource row, in order. */
-function readmeScopeRows(): string[][] {
-  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+/** docs/deploying.md → "Management API scopes": the scopes of each resource row, in order. */
+function documentedScopeRows(): string[][] {
+  const readme = readFileSync(path.join(root, "docs", "deploying.md"), "utf8");
   const table = readme.slice(readme.indexOf("| Resource the program manages | Scopes |"));
   const rows = table.split("\n").slice(2);
   const scopeRows: string[][] = [];
@@ -34,10 +34,10 @@ function jwt(claims: Record<string, unknown>): string {
 }
 
 describe("the scopes pulumi up needs", () => {
-  it("are the scopes README's prerequisites grant: the first three rows for classic, all five for unified", () => {
-    const rows = readmeScopeRows();
-    expect(rows).toHaveLength(5);
-    expect(new Set(programScopes("classic"))).toEqual(new Set(rows.slice(0, 3).flat()));
+  it("are the scopes docs/deploying.md grants: the first four rows for classic, all six for unified", () => {
+    const rows = documentedScopeRows();
+    expect(rows).toHaveLength(6);
+    expect(new Set(programScopes("classic"))).toEqual(new Set(rows.slice(0, 4).flat()));
     expect(new Set(programScopes("unified"))).toEqual(new Set(rows.flat()));
   });
 
