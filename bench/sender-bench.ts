@@ -1,9 +1,11 @@
-// `npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]`: builds the send-phone-message Action and measures it against
-// a local TLS SNS-compatible endpoint in its own process: cold start (fresh node per sample, clock from
-// just before require() of the bundle to the first accepted SMS), where the cold start goes, warm
-// per-send latency, TLS connections opened, RSS, and a raw keep-alive HTTPS POST of the same size as
-// the floor. With --aws-sdk-v2, also the original guide's aws-sdk v2 hook, as a same-machine baseline;
-// with --node, every measuring process runs under that node binary (e.g. Node 22, Auth0's runtime).
+// `npm run bench [-- --rtt MS] [-- --aws-sdk-v2 DIR] [-- --node PATH]`: builds the send-phone-message Action and
+// measures it against a local TLS SNS-compatible endpoint in its own process, side by side with its
+// neighbours in the same run: a bare SDK v3 sender (the floor of any sender on @aws-sdk/client-sns), a
+// raw keep-alive HTTPS POST of the same size (the floor of any HTTPS sender) and, with --aws-sdk-v2, the
+// original guide's aws-sdk v2 hook. Cold start (fresh node per sample, clock from just before require()
+// of the code to the first accepted SMS), warm per-send latency, TLS connections, RSS, and where a cold
+// start goes. With --rtt, a latency proxy adds that round trip between every sender and the endpoint
+// (SNS is never on localhost); with --node, every measuring process runs under that node binary.
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,36 +20,57 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 const OUT_DIR = path.join(REPO_ROOT, "dist", "bench");
 const COLD_SAMPLES = 9;
 const BREAKDOWN_SAMPLES = 7;
-const WARM_SENDS = 300;
-const WARM_UP_SENDS = 20;
-const COMPARE_ROUNDS = 200; // as in warm-driver.ts and raw-floor-driver.ts
+const WARM_UP_SENDS = 20; // as in warm-driver.ts, raw-floor-driver.ts and warm-compare-driver.ts
+/** Warm sends per client, and rounds in turns: fewer at a distance, where each costs a round trip. */
+const WARM_SENDS = { loopback: 300, distance: 100 };
+const COMPARE_ROUNDS = { loopback: 200, distance: 100 };
+/** The largest --rtt: keeps a run bounded (a fresh connection pays 3 round trips). */
+export const MAX_RTT_MS = 300;
 
 export interface BenchArgs {
   /** Folder whose node_modules holds aws-sdk v2 (the guide's hook, as a baseline). */
   awsSdkV2Dir: string | undefined;
   /** The node binary the measuring processes run under (default: the one running the bench). */
   nodeBinary: string;
+  /** Round trip in ms the latency proxy adds between the senders and the endpoint (0: none). */
+  rttMs: number;
 }
 
-const BENCH_USAGE = "npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]";
+const BENCH_USAGE = "npm run bench [-- --rtt MS] [-- --aws-sdk-v2 DIR] [-- --node PATH]";
+const FLAGS = ["--aws-sdk-v2", "--node", "--rtt"] as const;
+type Flag = (typeof FLAGS)[number];
 
-/** `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
+/** The --rtt value: whole milliseconds from 0 to MAX_RTT_MS; anything else is an error naming the flag. */
+function rttOf(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const rttMs = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(rttMs <= MAX_RTT_MS)) throw new Error(`--rtt needs a round trip in whole milliseconds from 0 to ${MAX_RTT_MS}, got ${JSON.stringify(value)}`);
+  return rttMs;
+}
+
+/** `--rtt MS`, `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
 export function parseBenchArgs(args: readonly string[]): BenchArgs {
-  const values: Record<"--aws-sdk-v2" | "--node", string | undefined> = { "--aws-sdk-v2": undefined, "--node": undefined };
-  const needs = { "--aws-sdk-v2": "a folder (one where `npm install aws-sdk@2` was run)", "--node": "the path of a node binary (e.g. a Node 22, Auth0's runtime)" };
+  const values: Record<Flag, string | undefined> = { "--aws-sdk-v2": undefined, "--node": undefined, "--rtt": undefined };
+  const needs: Record<Flag, string> = {
+    "--aws-sdk-v2": "a folder (one where `npm install aws-sdk@2` was run)",
+    "--node": "the path of a node binary (e.g. a Node 22, Auth0's runtime)",
+    "--rtt": "a round trip in milliseconds (e.g. 20)",
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (flag !== "--aws-sdk-v2" && flag !== "--node") throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (usage: ${BENCH_USAGE})`);
+    if (!(FLAGS as readonly string[]).includes(flag ?? "")) throw new Error(`Unknown bench argument ${JSON.stringify(arg)} (usage: ${BENCH_USAGE})`);
+    const known = flag as Flag;
     const value = inline ?? args[++i];
-    if (value === undefined || value === "") throw new Error(`${flag} needs ${needs[flag]}`);
-    values[flag] = value;
+    if (value === undefined || value === "") throw new Error(`${known} needs ${needs[known]}`);
+    values[known] = value;
   }
   const awsSdkV2Dir = values["--aws-sdk-v2"];
   const nodeBinary = values["--node"];
   return {
     awsSdkV2Dir: awsSdkV2Dir === undefined ? undefined : path.resolve(awsSdkV2Dir),
     nodeBinary: nodeBinary === undefined ? process.execPath : path.resolve(nodeBinary),
+    rttMs: rttOf(values["--rtt"]),
   };
 }
 
@@ -74,7 +97,10 @@ function nodeVersionOf(nodeBinary: string): string {
 }
 
 async function main(): Promise<void> {
-  const { awsSdkV2Dir, nodeBinary } = parseBenchArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const { awsSdkV2Dir, nodeBinary, rttMs } = parseBenchArgs(argv);
+  const command = argv.length === 0 ? "npm run bench" : `npm run bench -- ${argv.join(" ")}`;
+  const distance = rttMs > 0 ? "distance" : "loopback";
   const nodeVersion = nodeVersionOf(nodeBinary);
   const startedAt = new Date();
   const benchStart = performance.now();
@@ -84,7 +110,7 @@ async function main(): Promise<void> {
   await writeFile(actionFile, action.code);
   const drivers = await compileBenchDrivers(OUT_DIR);
   const machineAtStart = machine(nodeVersion);
-  const endpoint = await startEndpointProcess(drivers["endpoint-process"]);
+  const endpoint = await startEndpointProcess(drivers["endpoint-process"], rttMs);
   try {
     const caFile = path.join(OUT_DIR, "endpoint-ca.pem");
     await writeFile(caFile, endpoint.caPem);
@@ -95,7 +121,7 @@ async function main(): Promise<void> {
       NODE_EXTRA_CA_CERTS: caFile,
       [BENCH_ENV.actionFile]: actionFile,
       [BENCH_ENV.endpoint]: endpoint.url,
-      [BENCH_ENV.sends]: String(WARM_SENDS),
+      [BENCH_ENV.sends]: String(WARM_SENDS[distance]),
       [BENCH_ENV.awsSdkV2Dir]: awsSdkV2Dir,
     };
     const run = async <T>(driver: BenchDriver, extra: NodeJS.ProcessEnv = {}): Promise<T> =>
@@ -107,26 +133,34 @@ async function main(): Promise<void> {
     const floorBody = queryBody(first.lastParams);
 
     // Cold samples interleaved (one of each per round), so drifting machine load hits every row alike.
-    const cold = { noAllowList: [] as ColdStartSample[], allowList: [] as ColdStartSample[], floor: [] as LatencySample[], guideHookV2: awsSdkV2Dir === undefined ? undefined : ([] as ColdStartSample[]) };
+    const cold = {
+      noAllowList: [] as ColdStartSample[],
+      allowList: [] as ColdStartSample[],
+      sdk: [] as ColdStartSample[],
+      floor: [] as LatencySample[],
+      guideHookV2: awsSdkV2Dir === undefined ? undefined : ([] as ColdStartSample[]),
+    };
     for (let round = 0; round < COLD_SAMPLES; round++) {
       cold.noAllowList.push(await run<ColdStartSample>("cold-start-driver"));
       cold.allowList.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.allowedCountries]: "GB,US" }));
+      cold.sdk.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "sdk" }));
       cold.floor.push(await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: "1" }));
-      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("guide-hook-v2-driver"));
+      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "guide-v2" }));
     }
     const afterCold = await endpoint.stats();
-    const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 2 : 3);
+    const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 3 : 4);
     if (afterCold.publishCount - first.publishCount < expectedPublishes) throw new Error("not every cold-start send reached the endpoint");
 
+    // The breakdown's stages are CPU work; at a distance they only gain round trips, at ~300 sends each.
     const breakdowns: StageTimings[] = [];
-    for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
+    if (rttMs === 0) for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
 
     const beforeWarm = await endpoint.stats();
     const warmAction = await run<LatencySample>("warm-driver");
     const afterWarm = await endpoint.stats();
     const warmFloor = await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody });
     const afterFloor = await endpoint.stats();
-    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS) });
+    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS[distance]) });
     const afterComparison = await endpoint.stats();
     const comparedConnections = Object.values(comparison.connections).reduce((sum, n) => sum + n, 0);
     if (comparedConnections !== afterComparison.connectionCount - afterFloor.connectionCount) {
@@ -137,6 +171,9 @@ async function main(): Promise<void> {
       renderBenchReport({
         startedAt,
         machine: machineAtStart,
+        command,
+        rttMs,
+        proxyRoundTrips: afterComparison.proxyRoundTrips,
         actionBytes: Buffer.byteLength(action.code),
         cold,
         warm: {
