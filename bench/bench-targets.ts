@@ -30,7 +30,8 @@ export const WARM_TO_SDK_AT_0 = 1.1;
 export const WARM_ABOVE_FLOOR_AT_20_MS = 2;
 export const WARM_TO_GUIDE_HOOK_AT_20 = 0.45;
 
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const factor = (value: number): string => value.toFixed(2);
 const times = (value: number): string => `${value.toFixed(2)}×`;
 
 function judged(targeted: boolean, met: boolean): Verdict {
@@ -46,15 +47,15 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
   const coldNeighbours = `Action ${ms(f.cold.action)}, bare SDK ${ms(f.cold.sdk)}`;
   const warmNeighbours = `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}, floor ${ms(f.warm.floor)}`;
   if (at0) {
-    rows.push({ what: `cold p50 ≤ ${COLD_TO_SDK_AT_0} × bare SDK sender`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(true, coldToSdk <= COLD_TO_SDK_AT_0) });
+    rows.push({ what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_0)} × bare SDK sender`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(true, coldToSdk <= COLD_TO_SDK_AT_0) });
     const warmToSdk = f.warm.action / f.warm.sdk;
-    rows.push({ what: `warm p50 ≤ ${WARM_TO_SDK_AT_0} × bare SDK sender`, measured: times(warmToSdk), neighbours: warmNeighbours, verdict: judged(true, warmToSdk <= WARM_TO_SDK_AT_0) });
+    rows.push({ what: `warm p50 ≤ ${factor(WARM_TO_SDK_AT_0)} × bare SDK sender`, measured: times(warmToSdk), neighbours: warmNeighbours, verdict: judged(true, warmToSdk <= WARM_TO_SDK_AT_0) });
   } else {
-    rows.push({ what: `cold p50 ≤ ${COLD_TO_SDK_AT_20} × bare SDK sender (at 20 ms)`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(at20, coldToSdk <= COLD_TO_SDK_AT_20) });
+    rows.push({ what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_20)} × bare SDK sender (at 20 ms)`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(at20, coldToSdk <= COLD_TO_SDK_AT_20) });
     const aboveFloor = f.warm.action - f.warm.floor;
     rows.push({ what: `warm p50 ≤ raw floor + ${WARM_ABOVE_FLOOR_AT_20_MS} ms (at 20 ms)`, measured: `+${ms(aboveFloor)}`, neighbours: warmNeighbours, verdict: judged(at20, aboveFloor <= WARM_ABOVE_FLOOR_AT_20_MS) });
     const v2 = f.warm.guideHookV2;
-    const what = `warm p50 ≤ ${WARM_TO_GUIDE_HOOK_AT_20} × the guide's v2 hook (at 20 ms)`;
+    const what = `warm p50 ≤ ${factor(WARM_TO_GUIDE_HOOK_AT_20)} × the guide's v2 hook (at 20 ms)`;
     if (v2 === undefined) rows.push({ what, measured: "-", neighbours: `Action ${ms(f.warm.action)}`, verdict: "not measured (needs --aws-sdk-v2)" });
     else rows.push({ what, measured: times(f.warm.action / v2), neighbours: `Action ${ms(f.warm.action)}, v2 hook ${ms(v2)}`, verdict: judged(at20, f.warm.action / v2 <= WARM_TO_GUIDE_HOOK_AT_20) });
   }
