@@ -158,6 +158,7 @@ export function renderBenchReport(r: BenchResults): string {
   const rows = targetRows({
     rttMs: r.rttMs,
     cold: { action: coldTotal(r.cold.noAllowList), sdk: coldTotal(r.cold.sdk), floor: median(floorFirst), guideHookV2: v2 === undefined ? undefined : coldTotal(v2) },
+    coldFirstSend: { action: median(r.cold.noAllowList.map((s) => s.firstSendMs)), sdk: median(r.cold.sdk.map((s) => s.firstSendMs)) },
     warm: { action: warmP50("action"), sdk: warmP50("sdk"), floor: warmP50("floor"), guideHookV2: compared.p50("guide-v2") },
     warmConnections: r.warm.actionConnections,
     warmSends: r.warm.action.latenciesMs.length + r.warm.warmUpSends,

@@ -9,6 +9,8 @@
 export interface MeasuredFigures {
   rttMs: number;
   cold: { action: number; sdk: number; floor: number; guideHookV2: number | undefined };
+  /** Cold: the first send alone (require excluded), where an early connection shows. */
+  coldFirstSend: { action: number; sdk: number };
   warm: { action: number; sdk: number; floor: number; guideHookV2: number | undefined };
   /** TLS connections the Action opened for `warmSends` sends in its own process. */
   warmConnections: number;
@@ -72,6 +74,13 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
   if (at0 && f.warm.guideHookV2 !== undefined) {
     rows.push(reported("warm p50: Action / the guide's v2 hook", times(f.warm.action / f.warm.guideHookV2), `Action ${ms(f.warm.action)}, v2 hook ${ms(f.warm.guideHookV2)}`));
   }
+  rows.push(
+    reported(
+      "cold 1st send p50 (require excluded): Action / bare SDK sender",
+      times(f.coldFirstSend.action / f.coldFirstSend.sdk),
+      `Action ${ms(f.coldFirstSend.action)}, bare SDK ${ms(f.coldFirstSend.sdk)}`,
+    ),
+  );
   rows.push(reported("cold p50: bare SDK sender / raw floor's 1st POST", times(f.cold.sdk / f.cold.floor), `bare SDK ${ms(f.cold.sdk)}, floor ${ms(f.cold.floor)}`));
   if (!at0) rows.push(reported("warm p50: Action / bare SDK sender", times(f.warm.action / f.warm.sdk), `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}`));
   rows.push(reported("warm p50: Action / raw floor", times(f.warm.action / f.warm.floor), `of which the SDK: bare SDK / floor ${times(f.warm.sdk / f.warm.floor)}`));

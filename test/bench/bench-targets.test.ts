@@ -7,6 +7,7 @@ function figures(overrides: Partial<MeasuredFigures> = {}): MeasuredFigures {
   return {
     rttMs: 0,
     cold: { action: 70, sdk: 66, floor: 10, guideHookV2: undefined },
+    coldFirstSend: { action: 25, sdk: 22 },
     warm: { action: 1.0, sdk: 0.95, floor: 0.35, guideHookV2: undefined },
     warmConnections: 1,
     warmSends: 320,
