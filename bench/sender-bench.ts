@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 3 : 4);
     if (afterCold.publishCount - first.publishCount < expectedPublishes) throw new Error("not every cold-start send reached the endpoint");
 
-    // The breakdown's stages are CPU work; at a distance they only gain round trips, at ~300 sends each.
+    // The breakdown times CPU stages, the same at a distance, where its ~300 sends per process would each add a round trip.
     const breakdowns: StageTimings[] = [];
     if (rttMs === 0) for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
 
