@@ -2,6 +2,7 @@
 // (plain `node <compiled driver>.js`, one at a time, result read from stdout).
 import { fork, spawn } from "node:child_process";
 import path from "node:path";
+import { BENCH_ENV } from "./bench-protocol";
 import type { EndpointCommand, EndpointReady, EndpointStats } from "./endpoint-process";
 
 const DRIVER_TIMEOUT_MS = 30_000;
@@ -13,9 +14,10 @@ export interface EndpointProcess {
   close(): Promise<void>;
 }
 
-/** Forks the compiled endpoint-process and resolves once it listens. */
-export function startEndpointProcess(file: string): Promise<EndpointProcess> {
-  const child = fork(file, [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** Forks the compiled endpoint-process (behind a latency proxy of `rttMs` when > 0) and resolves once it listens. */
+export function startEndpointProcess(file: string, rttMs = 0): Promise<EndpointProcess> {
+  const env = { ...process.env, [BENCH_ENV.rttMs]: String(rttMs) };
+  const child = fork(file, [], { execArgv: [], env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const command = (c: EndpointCommand) => child.send(c);
   return new Promise((resolve, reject) => {
     child.once("error", reject);

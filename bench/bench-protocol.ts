@@ -12,6 +12,10 @@ export const BENCH_ENV = {
   floorBody: "BENCH_FLOOR_BODY",
   /** Folder whose node_modules holds aws-sdk v2 (optional baseline). */
   awsSdkV2Dir: "BENCH_AWS_SDK_V2_DIR",
+  /** Which sender a cold-start driver loads (bench/compared-senders.ts). */
+  sender: "BENCH_SENDER",
+  /** Round trip, in ms, the endpoint process's latency proxy adds (0 or unset: no proxy). */
+  rttMs: "BENCH_RTT_MS",
 } as const;
 
 export interface ColdStartSample {
@@ -42,7 +46,7 @@ export interface StageTimings {
   moduleSelfMs: [string, number][];
 }
 
-/** warm-compare-driver: per client (action, sdk, floor), the latencies and the TLS connections it opened. */
+/** warm-compare-driver: per client (action, sdk, floor, guide-v2), the latencies and the TLS connections it opened. */
 export interface ComparisonSample {
   latenciesMs: Record<string, number[]>;
   connections: Record<string, number>;

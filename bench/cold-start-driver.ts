@@ -1,17 +1,17 @@
-// One cold start, in a fresh `node` process: the clock starts just before require() of the built
-// Action (node's own boot is excluded) and stops when SNS has accepted the first SMS.
-import { BENCH_ENV, elapsedMs, reportResult, requiredEnv } from "./bench-protocol";
-import { benchExecution, fail, finish, handlerOf } from "./bench-event";
+// One cold start, in a fresh `node` process, of the sender named by BENCH_SENDER (the built Action by
+// default; bench/compared-senders.ts): the clock starts just before require() of its code (node's own
+// boot is excluded) and stops when SNS has accepted the first SMS.
+import { elapsedMs, reportResult } from "./bench-protocol";
+import { fail, finish } from "./bench-event";
+import { loadSender, senderFromEnv } from "./compared-senders";
 
 async function main(): Promise<void> {
-  const actionFile = requiredEnv(BENCH_ENV.actionFile);
-  const { event, api } = benchExecution();
+  const sender = senderFromEnv();
   const start = process.hrtime.bigint();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the timed require of the built Action is the point
-  const handler = handlerOf(require(actionFile));
+  const send = loadSender(sender);
   const requireMs = elapsedMs(start);
   const sendStart = process.hrtime.bigint();
-  await handler(event, api);
+  await send();
   const firstSendMs = elapsedMs(sendStart);
   reportResult({ requireMs, firstSendMs, totalMs: elapsedMs(start) });
   finish();

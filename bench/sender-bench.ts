@@ -1,9 +1,11 @@
-// `npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]`: builds the send-phone-message Action and measures it against
-// a local TLS SNS-compatible endpoint in its own process: cold start (fresh node per sample, clock from
-// just before require() of the bundle to the first accepted SMS), where the cold start goes, warm
-// per-send latency, TLS connections opened, RSS, and a raw keep-alive HTTPS POST of the same size as
-// the floor. With --aws-sdk-v2, also the original guide's aws-sdk v2 hook, as a same-machine baseline;
-// with --node, every measuring process runs under that node binary (e.g. Node 22, Auth0's runtime).
+// `npm run bench [-- --rtt MS] [-- --aws-sdk-v2 DIR] [-- --node PATH]`: builds the send-phone-message Action and
+// measures it against a local TLS SNS-compatible endpoint in its own process, side by side with its
+// neighbours in the same run: a bare SDK v3 sender (the floor of any sender on @aws-sdk/client-sns), a
+// raw keep-alive HTTPS POST of the same size (the floor of any HTTPS sender) and, with --aws-sdk-v2, the
+// original guide's aws-sdk v2 hook. Cold start (fresh node per sample, clock from just before require()
+// of the code to the first accepted SMS), warm per-send latency, TLS connections, RSS, and where a cold
+// start goes. With --rtt, a latency proxy adds that round trip between every sender and the endpoint
+// (SNS is never on localhost); with --node, every measuring process runs under that node binary.
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,24 +20,37 @@ import { compileBenchDrivers, type BenchDriver } from "./compile-bench-drivers";
 const OUT_DIR = path.join(REPO_ROOT, "dist", "bench");
 const COLD_SAMPLES = 9;
 const BREAKDOWN_SAMPLES = 7;
-const WARM_SENDS = 300;
-const WARM_UP_SENDS = 20;
-const COMPARE_ROUNDS = 200; // as in warm-driver.ts and raw-floor-driver.ts
+const WARM_UP_SENDS = 20; // as in warm-driver.ts, raw-floor-driver.ts and warm-compare-driver.ts
+/** Warm sends per client, and rounds in turns: fewer at a distance, where each costs a round trip. */
+const WARM_SENDS = { loopback: 300, distance: 100 };
+const COMPARE_ROUNDS = { loopback: 200, distance: 100 };
+/** The largest --rtt: keeps a run bounded (a fresh connection pays 3 round trips). */
+export const MAX_RTT_MS = 300;
 
 export interface BenchArgs {
   /** Folder whose node_modules holds aws-sdk v2 (the guide's hook, as a baseline). */
   awsSdkV2Dir: string | undefined;
   /** The node binary the measuring processes run under (default: the one running the bench). */
   nodeBinary: string;
+  /** Round trip in ms the latency proxy adds between the senders and the endpoint (0: none). */
+  rttMs: number;
 }
 
-const BENCH_USAGE = "npm run bench [-- --aws-sdk-v2 DIR] [-- --node PATH]";
+const BENCH_USAGE = "npm run bench [-- --rtt MS] [-- --aws-sdk-v2 DIR] [-- --node PATH]";
 
-/** `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
+/** The --rtt value: whole milliseconds from 0 to MAX_RTT_MS; anything else is an error naming the flag. */
+function rttOf(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const rttMs = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(rttMs <= MAX_RTT_MS)) throw new UsageError(`Flag --rtt needs a round trip in whole milliseconds from 0 to ${MAX_RTT_MS}, got ${JSON.stringify(value)}`);
+  return rttMs;
+}
+
+/** `--rtt MS`, `--aws-sdk-v2 DIR` and `--node PATH` (also as `--flag=value`); anything else is an error naming it. */
 export function parseBenchArgs(args: readonly string[]): BenchArgs {
   let flags;
   try {
-    flags = parseFlags(args, { "aws-sdk-v2": { value: true }, node: { value: true } });
+    flags = parseFlags(args, { "aws-sdk-v2": { value: true }, node: { value: true }, rtt: { value: true } });
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message} (usage: ${BENCH_USAGE})`);
     throw error;
@@ -45,6 +60,7 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs {
   return {
     awsSdkV2Dir: typeof awsSdkV2Dir === "string" ? path.resolve(awsSdkV2Dir) : undefined,
     nodeBinary: typeof nodeBinary === "string" ? path.resolve(nodeBinary) : process.execPath,
+    rttMs: rttOf(typeof flags.rtt === "string" ? flags.rtt : undefined),
   };
 }
 
@@ -71,7 +87,10 @@ function nodeVersionOf(nodeBinary: string): string {
 }
 
 async function main(): Promise<void> {
-  const { awsSdkV2Dir, nodeBinary } = parseBenchArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const { awsSdkV2Dir, nodeBinary, rttMs } = parseBenchArgs(argv);
+  const command = argv.length === 0 ? "npm run bench" : `npm run bench -- ${argv.join(" ")}`;
+  const distance = rttMs > 0 ? "distance" : "loopback";
   const nodeVersion = nodeVersionOf(nodeBinary);
   const startedAt = new Date();
   const benchStart = performance.now();
@@ -81,7 +100,7 @@ async function main(): Promise<void> {
   await writeFile(actionFile, action.code);
   const drivers = await compileBenchDrivers(OUT_DIR);
   const machineAtStart = machine(nodeVersion);
-  const endpoint = await startEndpointProcess(drivers["endpoint-process"]);
+  const endpoint = await startEndpointProcess(drivers["endpoint-process"], rttMs);
   try {
     const caFile = path.join(OUT_DIR, "endpoint-ca.pem");
     await writeFile(caFile, endpoint.caPem);
@@ -92,7 +111,7 @@ async function main(): Promise<void> {
       NODE_EXTRA_CA_CERTS: caFile,
       [BENCH_ENV.actionFile]: actionFile,
       [BENCH_ENV.endpoint]: endpoint.url,
-      [BENCH_ENV.sends]: String(WARM_SENDS),
+      [BENCH_ENV.sends]: String(WARM_SENDS[distance]),
       [BENCH_ENV.awsSdkV2Dir]: awsSdkV2Dir,
     };
     const run = async <T>(driver: BenchDriver, extra: NodeJS.ProcessEnv = {}): Promise<T> =>
@@ -104,26 +123,34 @@ async function main(): Promise<void> {
     const floorBody = queryBody(first.lastParams);
 
     // Cold samples interleaved (one of each per round), so drifting machine load hits every row alike.
-    const cold = { noAllowList: [] as ColdStartSample[], allowList: [] as ColdStartSample[], floor: [] as LatencySample[], guideHookV2: awsSdkV2Dir === undefined ? undefined : ([] as ColdStartSample[]) };
+    const cold = {
+      noAllowList: [] as ColdStartSample[],
+      allowList: [] as ColdStartSample[],
+      sdk: [] as ColdStartSample[],
+      floor: [] as LatencySample[],
+      guideHookV2: awsSdkV2Dir === undefined ? undefined : ([] as ColdStartSample[]),
+    };
     for (let round = 0; round < COLD_SAMPLES; round++) {
       cold.noAllowList.push(await run<ColdStartSample>("cold-start-driver"));
       cold.allowList.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.allowedCountries]: "GB,US" }));
+      cold.sdk.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "sdk" }));
       cold.floor.push(await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: "1" }));
-      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("guide-hook-v2-driver"));
+      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "guide-v2" }));
     }
     const afterCold = await endpoint.stats();
-    const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 2 : 3);
+    const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 3 : 4);
     if (afterCold.publishCount - first.publishCount < expectedPublishes) throw new Error("not every cold-start send reached the endpoint");
 
+    // The breakdown times CPU stages, the same at a distance, where its ~300 sends per process would each add a round trip.
     const breakdowns: StageTimings[] = [];
-    for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
+    if (rttMs === 0) for (let i = 0; i < BREAKDOWN_SAMPLES; i++) breakdowns.push(await run<StageTimings>("load-breakdown-driver"));
 
     const beforeWarm = await endpoint.stats();
     const warmAction = await run<LatencySample>("warm-driver");
     const afterWarm = await endpoint.stats();
     const warmFloor = await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody });
     const afterFloor = await endpoint.stats();
-    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS) });
+    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS[distance]) });
     const afterComparison = await endpoint.stats();
     const comparedConnections = Object.values(comparison.connections).reduce((sum, n) => sum + n, 0);
     if (comparedConnections !== afterComparison.connectionCount - afterFloor.connectionCount) {
@@ -134,6 +161,9 @@ async function main(): Promise<void> {
       renderBenchReport({
         startedAt,
         machine: machineAtStart,
+        command,
+        rttMs,
+        proxyRoundTrips: afterComparison.proxyRoundTrips,
         actionBytes: Buffer.byteLength(action.code),
         cold,
         warm: {
