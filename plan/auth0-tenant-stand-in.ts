@@ -139,7 +139,6 @@ export function configWithStandIn(
 
 /** The environment the program inherits: the operator's Auth0 variables removed, the stand-in's CA trusted. */
 export function environmentWithStandIn(environment: NodeJS.ProcessEnv, standIn: Pick<Auth0TenantStandIn, "caFile">): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...environment, NODE_EXTRA_CA_CERTS: standIn.caFile };
-  for (const name of AUTH0_PROVIDER_VARIABLES) delete result[name];
-  return result;
+  const kept = Object.entries(environment).filter(([name]) => !(AUTH0_PROVIDER_VARIABLES as readonly string[]).includes(name));
+  return { ...Object.fromEntries(kept), NODE_EXTRA_CA_CERTS: standIn.caFile };
 }
