@@ -10,10 +10,9 @@
  * (isPhoneConsolidatedExperienceEnabled: nil → true), since v1.49.0. With the flag off, the unified
  * resources (custom PhoneProvider, phone templates) do not carry MFA SMS.
  *
- * The provider's getTenant reports an unset flag as `false` (it copies the go-auth0 getter, whose
- * zero value is false: terraform-provider-auth0 internal/auth0/tenant/flatten.go), so "off" read
- * from a real tenant may also mean "never set". The resolution refuses only what is certain to fail
- * and says so where the reading is ambiguous.
+ * The flag arrives as the tenant holds it: tenant-settings.ts reads the raw setting from the
+ * Management API when the provider's getTenant reads false (its reading of "never set" too). When that
+ * read is impossible, tenant-settings.ts keeps false and warns.
  */
 import type { PhoneExperience } from "./stack-config-types";
 
@@ -23,14 +22,14 @@ export type PhoneExperienceChoice = (typeof PHONE_EXPERIENCE_CHOICES)[number];
 /** The tenant flag's name, as the Management API and the provider spell it. */
 export const TENANT_FLAG = "phone_consolidated_experience";
 
-/** The tenant's flag as read: true (on), false (off, or unset as the provider reports it), undefined (unset). */
+/** The tenant's flag: true (on), false (off), undefined (never set). */
 export type TenantPhoneFlag = boolean | undefined;
 
 export interface ResolvedPhoneExperience {
   experience: PhoneExperience;
   /** One line for the operator: the experience and why, e.g. "unified (auto: tenant flag … on)". */
   summary: string;
-  /** Set when the tenant's reading is ambiguous and the choice may still fail at `pulumi up`. */
+  /** Set when the choice is accepted but the tenant's flag says it will not carry MFA SMS. */
   warning?: string;
 }
 
@@ -42,11 +41,6 @@ function describeFlag(flag: TenantPhoneFlag): string {
 
 const SET_FLAG = (value: boolean): string =>
   `set the tenant's flag explicitly (Management API: PATCH /api/v2/tenants/settings {"${TENANT_FLAG}": ${value}})`;
-
-const OFF_MAY_BE_UNSET =
-  `The Auth0 provider reports a flag that was never set (every new tenant) as off, while Guardian treats it as on: ` +
-  `if this tenant never set ${TENANT_FLAG}, \`pulumi up\` will fail at auth0:Guardian with "provider or options cannot be specified ` +
-  `when phone consolidated experience is enabled for tenant"; then set phoneExperience to unified, or ${SET_FLAG(false)} to keep classic.`;
 
 /** The experience the tenant's flag calls for: unified when on or unset, classic when off. */
 export function experienceForTenantFlag(flag: TenantPhoneFlag): PhoneExperience {
@@ -64,11 +58,7 @@ export function resolvePhoneExperience(
   const tenant = describeFlag(flag);
   if (choice === "auto") {
     const experience = experienceForTenantFlag(flag);
-    return {
-      experience,
-      summary: `${experience} (auto: ${tenant})`,
-      ...(flag === false ? { warning: OFF_MAY_BE_UNSET } : {}),
-    };
+    return { experience, summary: `${experience} (auto: ${tenant})` };
   }
   if (choice === "classic" && flag !== false) {
     return {
@@ -84,8 +74,7 @@ export function resolvePhoneExperience(
       summary: `unified (set explicitly; ${tenant})`,
       warning:
         `phoneExperience is unified but the tenant's flag ${TENANT_FLAG} reads off. If the flag is really off, MFA SMS do not ` +
-        `go through the custom phone provider: either set phoneExperience to auto or classic, or ${SET_FLAG(true)}. ` +
-        `A flag that was never set also reads off; then unified is right, and setting the flag on removes this warning.`,
+        `go through the custom phone provider: either set phoneExperience to auto or classic, or ${SET_FLAG(true)}.`,
     };
   }
   return { experience: choice, summary: `${choice} (set explicitly; ${tenant})` };

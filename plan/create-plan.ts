@@ -3,6 +3,7 @@
  * program through @pulumi/pulumi's cmd/run with --dry-run, and collect what it registered.
  */
 import * as path from "node:path";
+import { configWithStandIn, environmentWithStandIn, startAuth0TenantStandIn } from "./auth0-tenant-stand-in";
 import { PLACEHOLDER_TENANT_FRIENDLY_NAME, type PlanTenantFlag } from "./mock-outputs";
 import type { Plan, PlanDiagnostic, PlannedProgram } from "./plan-model";
 import { findPlaintextSecrets } from "./plaintext-secrets";
@@ -26,22 +27,36 @@ export interface CreatePlanOptions {
   verbose: boolean;
   timeoutMs: number;
   environment: NodeJS.ProcessEnv;
-  /** The tenant's phone_consolidated_experience flag getTenant describes; default unset (a new tenant). */
+  /**
+   * The tenant's phone_consolidated_experience flag; default: unset (a new tenant), or off for a stack
+   * that pins classic (the only tenant a classic pin deploys on).
+   */
   tenantPhoneConsolidatedExperience?: PlanTenantFlag;
 }
 
-/** What the plan tells about the tenant it assumed, so a reader knows which answer the program saw. */
-export function tenantAssumption(flag: PlanTenantFlag): PlanDiagnostic {
-  if (flag !== "unset") {
-    return { severity: "info", message: `the plan assumes a tenant whose phone_consolidated_experience flag is ${flag} (--tenant-phone-consolidated-experience)` };
+/** The flag the plan assumes when none is given: a new tenant's, unless the stack pins classic. */
+export function defaultTenantFlag(phoneExperience: string | undefined): PlanTenantFlag {
+  return phoneExperience === "classic" ? "off" : "unset";
+}
+
+/** What the plan tells about the tenant it assumed, so a reader knows which answers the program saw. */
+export function tenantAssumption(flag: PlanTenantFlag, given: boolean): PlanDiagnostic {
+  const option = "--tenant-phone-consolidated-experience on|off|unset";
+  if (flag === "unset") {
+    return {
+      severity: "info",
+      message:
+        `the plan assumes a new tenant: phone_consolidated_experience never set (${option}). auth0.getTenant reads it as off, as the ` +
+        "Auth0 provider does; the program then reads the setting itself, here from the plan's loopback stand-in of the Auth0 Management API",
+    };
   }
-  return {
-    severity: "warning",
-    message:
-      "the plan assumes a new tenant: phone_consolidated_experience never set (--tenant-phone-consolidated-experience on|off|unset). " +
-      "The Auth0 provider reports an unset flag as off, while Guardian treats it as on: on such a tenant, classic fails at auth0:Guardian; " +
-      "set the flag explicitly before the first `pulumi up` (docs/phone-experience.md)",
-  };
+  if (!given) {
+    return {
+      severity: "info",
+      message: `the plan assumes a tenant whose phone_consolidated_experience flag is off: the stack pins classic, which only such a tenant accepts (${option}; unset plans a new tenant)`,
+    };
+  }
+  return { severity: "info", message: `the plan assumes a tenant whose phone_consolidated_experience flag is ${flag} (${option})` };
 }
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; errors: string[]; plan?: Plan };
@@ -66,12 +81,22 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
       message: `the stack sets no aws:region; the plan assumes ${DEFAULT_PLAN_REGION}, the AWS provider would stop here`,
     });
   }
-  const tenantFlag = options.tenantPhoneConsolidatedExperience ?? "unset";
-  recorder.recordDiagnostic(tenantAssumption(tenantFlag));
-  const server = await startPlanServer(recorder, {
-    region: region?.text ?? DEFAULT_PLAN_REGION,
-    tenant: { phoneConsolidatedExperience: tenantFlag, friendlyName: PLACEHOLDER_TENANT_FRIENDLY_NAME },
-  });
+  const chosenExperience = config.values.get(`${project.name}:phoneExperience`);
+  const tenantFlag = options.tenantPhoneConsolidatedExperience ?? defaultTenantFlag(chosenExperience?.secure === true ? undefined : chosenExperience?.text);
+  recorder.recordDiagnostic(tenantAssumption(tenantFlag, options.tenantPhoneConsolidatedExperience !== undefined));
+  // getTenant is answered by the monitor as the provider would; the program's own read of the raw
+  // setting goes to a loopback stand-in of the Auth0 endpoints it uses.
+  const standIn = await startAuth0TenantStandIn(tenantFlag, PLACEHOLDER_TENANT_FRIENDLY_NAME);
+  let server;
+  try {
+    server = await startPlanServer(recorder, {
+      region: region?.text ?? DEFAULT_PLAN_REGION,
+      tenant: { phoneConsolidatedExperience: tenantFlag, friendlyName: PLACEHOLDER_TENANT_FRIENDLY_NAME },
+    });
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
   const request: RunProgramRequest = {
     monitorAddress: server.address,
     engineAddress: server.address,
@@ -80,28 +105,30 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
     rootDirectory: project.rootDirectory,
     location,
     runtimeOptions: project.runtimeOptions,
-    config: config.environment,
-    baseEnvironment: options.environment,
+    config: configWithStandIn(config.environment, standIn),
+    baseEnvironment: environmentWithStandIn(options.environment, standIn),
     timeoutMs: options.timeoutMs,
   };
-  const typescript = await typeScriptMode(
-    location.programDirectory,
-    project.runtimeOptions.typescript,
-    programEnvironment(request),
-  );
-  const program: PlannedProgram = {
-    directory: path.relative(project.rootDirectory, location.programDirectory) || ".",
-    entryPoint: location.entryPoint,
-    typescript: {
-      ...typescript,
-      ...(typescript.tsconfig === undefined ? {} : { tsconfig: path.relative(project.rootDirectory, typescript.tsconfig) }),
-    },
-  };
+  let program: PlannedProgram;
   let result;
   try {
+    const typescript = await typeScriptMode(
+      location.programDirectory,
+      project.runtimeOptions.typescript,
+      programEnvironment(request),
+    );
+    program = {
+      directory: path.relative(project.rootDirectory, location.programDirectory) || ".",
+      entryPoint: location.entryPoint,
+      typescript: {
+        ...typescript,
+        ...(typescript.tsconfig === undefined ? {} : { tsconfig: path.relative(project.rootDirectory, typescript.tsconfig) }),
+      },
+    };
     result = await runProgram(request);
   } finally {
     await server.close();
+    await standIn.close();
   }
   const relativeStackFile = path.relative(project.rootDirectory, stackFile.filePath);
   const stackFileName = relativeStackFile.startsWith("..") ? stackFile.filePath : relativeStackFile;

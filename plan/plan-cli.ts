@@ -19,7 +19,8 @@ export interface PlanCliArguments {
   stackFile?: string;
   verbose: boolean;
   timeoutSeconds: number;
-  tenantPhoneConsolidatedExperience: PlanTenantFlag;
+  /** undefined: the plan's default (createPlan: a new tenant, or off for a stack pinning classic). */
+  tenantPhoneConsolidatedExperience?: PlanTenantFlag;
 }
 
 export const USAGE = `usage: npm run plan -- [options]
@@ -33,8 +34,9 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
   --verbose, -v        keep stack traces in error messages
   --timeout SECONDS    stop the program after this long; default 120
   --tenant-phone-consolidated-experience on|off|unset
-                       the Auth0 tenant's Unified Phone Experience flag, as auth0.getTenant would
-                       read it; default unset (a new tenant)
+                       the Auth0 tenant's Unified Phone Experience flag (unset: never set, which
+                       auth0.getTenant reads as off); default unset (a new tenant), or off for a
+                       stack that pins phoneExperience classic
   --help, -h           show this text
 `;
 
@@ -64,7 +66,6 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
     projectDirectory: cwd,
     verbose: flags.verbose === true,
     timeoutSeconds: 120,
-    tenantPhoneConsolidatedExperience: "unset",
   };
   if (typeof flags.cwd === "string") parsed.projectDirectory = path.resolve(cwd, flags.cwd);
   if (typeof flags["stack-file"] === "string") parsed.stackFile = path.resolve(cwd, flags["stack-file"]);
@@ -104,7 +105,7 @@ export const planMain: ToolMain = async (argv, io) => {
       ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }),
       verbose: args.verbose,
       timeoutMs: args.timeoutSeconds * 1000,
-      tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience,
+      ...(args.tenantPhoneConsolidatedExperience === undefined ? {} : { tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience }),
       environment: io.env,
     });
   } catch (error) {

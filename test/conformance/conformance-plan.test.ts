@@ -1,19 +1,30 @@
 // Conformance of `npm run plan -- --json` (the offline `pulumi preview`) for both committed stacks and
 // the fixture stack files (Unified Phone Experience; every opt-in on): every planned resource judged
 // against the providers' and APIs' published rules (provider-rules.ts). The plan answers as for a new
-// tenant (phone_consolidated_experience never set). Values the plan hides (secrets, values known only
+// tenant (phone_consolidated_experience never set), or for one whose flag is off where the stack pins
+// classic (a new tenant refuses that pin before anything is planned). Values the plan hides (secrets, values known only
 // after apply) are judged by the mock runs of the same stacks (conformance-mocks.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "../plan/plan-command";
-import { COMMITTED_STACKS, FIXTURE_STACKS, NEW_TENANT, planResources, type PlannedResourceJson, type StackUnderTest } from "./conformance-runs";
+import { CLASSIC_TENANT, COMMITTED_STACKS, configuredExperience, FIXTURE_STACKS, NEW_TENANT, planResources, type PlannedResourceJson, type StackUnderTest } from "./conformance-runs";
+import type { TenantState } from "./provider-rules";
 import { fixedKnownDefects, isKnownDefect, type ConformanceScenario } from "./known-defects";
 import { checkConformance, formatViolation, RESOURCE_TYPES, type ResourceUnderTest } from "./provider-rules";
 import { containsHidden } from "./rule-values";
 
 const STACKS: StackUnderTest[] = [...COMMITTED_STACKS, ...FIXTURE_STACKS];
 
+/** The tenant each stack is planned on: a new one, or one whose flag is off for a stack that pins classic (which a new tenant refuses). */
+function tenantFor(stack: StackUnderTest): TenantState {
+  return configuredExperience(stack) === "classic" ? CLASSIC_TENANT : NEW_TENANT;
+}
+
 function planArguments(stack: StackUnderTest): string[] {
-  return ["--stack", stack.stack, "--json", ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", stack.stackFile])];
+  const flag = tenantFor(stack).phoneConsolidatedExperience === false ? "off" : "unset";
+  return [
+    "--stack", stack.stack, "--json", "--tenant-phone-consolidated-experience", flag,
+    ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", stack.stackFile]),
+  ];
 }
 
 function experienceOf(resources: readonly ResourceUnderTest[]): ConformanceScenario["experience"] {
@@ -41,10 +52,10 @@ describe("npm run plan --json: every planned resource conforms to its provider's
       expect(plan?.code).toBe(0);
       const resources = plan?.resources ?? [];
       expect(resources.map((resource) => resource.type)).toContain(RESOURCE_TYPES.action);
-      const report = checkConformance(resources, NEW_TENANT, containsHidden);
+      const report = checkConformance(resources, tenantFor(stack), containsHidden);
       expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual([]);
       expect(report.inputsWithoutRules, "inputs no rule reads: add rules to test/conformance/provider-rules.ts").toEqual([]);
-      const scenario: ConformanceScenario = { via: "plan", stack: stack.stack, experience: experienceOf(resources), tenant: NEW_TENANT };
+      const scenario: ConformanceScenario = { via: "plan", stack: stack.stack, experience: experienceOf(resources), tenant: tenantFor(stack) };
       expect(report.violations.filter((violation) => !isKnownDefect(violation, scenario)).map(formatViolation)).toEqual([]);
       expect(
         fixedKnownDefects(report.violations, scenario).map((defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`),

@@ -64,7 +64,7 @@ export function contradictsTenant(stack: StackUnderTest, tenant: TenantState): b
 
 export type MockOutcome = { kind: "registered"; resources: ResourceUnderTest[]; run: ProgramRun } | { kind: "refused"; message: string };
 
-/** The program under Pulumi's mocks for a stack file, answering auth0.getTenant with `tenant`. */
+/** The program under Pulumi's mocks for a stack file, on `tenant` (getTenant and the raw read of its flag). */
 export async function runUnderMocks(stack: StackUnderTest, tenant: TenantState): Promise<MockOutcome> {
   // runProgram reads the committed dev file: a fixture file becomes overrides that replace it key by key.
   const base: StackName = "dev";
@@ -77,7 +77,9 @@ export async function runUnderMocks(stack: StackUnderTest, tenant: TenantState):
       stack: base,
       stackName: stack.stack,
       overrides: { ...cleared, ...fileValues, ...(stack.overrides ?? {}) },
-      invoke: (token) => (token === "auth0:index/getTenant:getTenant" ? { id: "tenant", ...tenantOutputs } : undefined),
+      // getTenant answers as the Auth0 provider does (never set reads false); the program's raw read
+      // of the setting answers the tenant as it is (test/infra/run-program.ts).
+      tenant: tenantOutputs,
     });
   } catch (error) {
     return { kind: "refused", message: error instanceof Error ? error.message : String(error) };

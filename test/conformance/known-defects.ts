@@ -22,26 +22,7 @@ export interface KnownDefect {
   expectedIn: (scenario: ConformanceScenario) => boolean;
 }
 
-export const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  {
-    ruleId: "iam-user-tags",
-    resourceType: "aws:iam/user:User",
-    fix: "issue 9 item 1: the sender user's Purpose tag value contains ( and ), which IAM tag values do not allow",
-    expectedIn: () => true,
-  },
-  {
-    ruleId: "auth0-guardian-phone-provider-tenant-flag",
-    resourceType: "auth0:index/guardian:Guardian",
-    fix: "issue 9 item 2: phoneExperience auto, read from the tenant's phone_consolidated_experience (auth0.getTenant)",
-    expectedIn: (scenario) => scenario.experience === "classic" && scenario.tenant.phoneConsolidatedExperience !== false,
-  },
-  {
-    ruleId: "auth0-action-trigger-change-replaces",
-    resourceType: "auth0:index/action:Action",
-    fix: "issue 9 item 3: a switch of phone experience replaces the Action (per-trigger Action)",
-    expectedIn: () => true,
-  },
-];
+export const KNOWN_DEFECTS: readonly KnownDefect[] = [];
 
 export function isKnownDefect(violation: RuleViolation, scenario: ConformanceScenario): boolean {
   return KNOWN_DEFECTS.some((defect) => defect.ruleId === violation.ruleId && defect.resourceType === violation.resourceType && defect.expectedIn(scenario));

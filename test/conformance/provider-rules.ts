@@ -199,6 +199,7 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   },
   simple(T.iamUser, "path", optional(IAM_PATH), "/ or /segments/ of printable ASCII, 1-512 characters", `${IAM_API}/API_CreateUser.html (Path)`),
   awsTagRules(T.iamUser, `${IAM_API}/API_Tag.html; ${IAM_API}/API_CreateUser.html (Tags: at most 50)`),
+  simple(T.iamUser, "forceDestroy", optional(isBoolean), "true or false", `${TF_AWS}/internal/service/iam/user.go (force_destroy: TypeBool, default false)`),
 
   // IAM inline user policy
   simple(T.iamUserPolicy, "name", required(iamName(128)), "1-128 characters of letters, digits and + = , . @ _ -", `${IAM_API}/API_PutUserPolicy.html (PolicyName)`),

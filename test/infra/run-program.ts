@@ -10,6 +10,8 @@ import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
 import { PROJECT_NAME } from "../../infra/config-keys";
 import { defineSmsMfaStack, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
 import { readStackConfig } from "../../infra/stack-config";
+import type { PhoneFlagReader } from "../../infra/tenant-phone-flag";
+import { readTenantSettings } from "../../infra/tenant-settings";
 import { stackConfiguration, type StackName } from "./stack-files";
 
 export interface RecordedResource {
@@ -48,13 +50,16 @@ export interface RunProgramOptions {
   /** Answers a provider function call (invoke); undefined leaves the call refused. */
   invoke?: (token: string, args: Record<string, unknown>) => Record<string, unknown> | undefined;
   /**
-   * What auth0.getTenant answers. Default: a tenant that agrees with the stack's phoneExperience
-   * (classic: flag off; unified: on; auto: the flag absent from the answer, i.e. unset).
+   * The tenant. Default: one that agrees with the stack's phoneExperience (classic: flag off;
+   * unified: on; auto: never set). auth0.getTenant answers it as the Auth0 provider does (a flag
+   * never set reads false); the program's raw read of the setting answers the flag as the tenant holds it.
    */
   tenant?: MockTenant;
+  /** Replaces the raw read of phone_consolidated_experience (default: answered from `tenant`). */
+  readPhoneFlag?: PhoneFlagReader;
 }
 
-/** getTenant's answer: `phoneConsolidatedExperience` absent = the answer holds no value. */
+/** The tenant: `phoneConsolidatedExperience` absent = never set (a new tenant). */
 export interface MockTenant {
   phoneConsolidatedExperience?: boolean;
   friendlyName?: string;
@@ -68,6 +73,14 @@ function agreeingTenant(config: Record<string, string>): MockTenant {
   if (choice === "classic") return { phoneConsolidatedExperience: false, friendlyName: "Example Tenant" };
   if (choice === "unified") return { phoneConsolidatedExperience: true, friendlyName: "Example Tenant" };
   return { friendlyName: "Example Tenant" };
+}
+
+/**
+ * auth0.getTenant's answer as the Auth0 provider gives it: a flag that was never set reads false
+ * (terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go, `tenant.GetPhoneConsolidatedExperience()`).
+ */
+export function getTenantAnswer(tenant: MockTenant): Record<string, unknown> {
+  return { id: "tenant", ...tenant, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience ?? false };
 }
 
 const ACCOUNT = "123456789012";
@@ -106,7 +119,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
       call(args) {
         const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
         if (answer !== undefined) return answer;
-        if (args.token === GET_TENANT) return { ...tenant };
+        if (args.token === GET_TENANT) return getTenantAnswer(tenant);
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -118,8 +131,9 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   pulumi.runtime.setAllConfig(configuration);
 
   const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
-  // As in infra/index.ts: the configuration is read and validated before anything is registered.
-  const config = await readStackConfig();
+  // As in infra/index.ts: the tenant and the configuration are read and validated before anything is registered.
+  const readPhoneFlag = options.readPhoneFlag ?? (async () => ({ ok: true as const, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience }));
+  const config = await readStackConfig(await readTenantSettings(readPhoneFlag));
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {

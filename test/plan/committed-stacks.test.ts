@@ -63,12 +63,59 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
   );
 
   it(
-    "by default assumes a new tenant (flag never set), which the provider reads as off, and warns about it",
+    "by default assumes a new tenant (flag never set): getTenant reads false, the program reads the setting from the stand-in, and auto plans unified",
     async () => {
       const run = await runPlanCommand(["--stack", "dev"]);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain("phone experience: classic (auto: tenant flag phone_consolidated_experience off)");
+      expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience unset");
       expect(run.stdout).toContain("the plan assumes a new tenant: phone_consolidated_experience never set");
+      expect(run.stdout).toContain("auth0:index/phoneProvider:PhoneProvider");
+      expect(run.stdout).not.toMatch(/could not read the setting itself/);
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "with the flag off, auto plans classic (the stand-in confirms getTenant's false)",
+    async () => {
+      const run = await runPlanCommand(["--stack", "dev", "--tenant-phone-consolidated-experience", "off"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("phone experience: classic (auto: tenant flag phone_consolidated_experience off)");
+      expect(run.stdout).not.toContain("auth0:index/phoneProvider:PhoneProvider");
+      expect(run.stdout).not.toMatch(/could not read the setting itself/);
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "prod (classic, pinned) is planned on a tenant whose flag is off by default, and refused on a new tenant",
+    async () => {
+      const byDefault = await runPlanCommand(["--stack", "prod"]);
+      expect(byDefault.code).toBe(0);
+      expect(byDefault.stdout).toContain("the plan assumes a tenant whose phone_consolidated_experience flag is off: the stack pins classic");
+      expect(byDefault.stdout).toContain("phone experience: classic (set explicitly; tenant flag phone_consolidated_experience off)");
+      const newTenant = await runPlanCommand(["--stack", "prod", "--tenant-phone-consolidated-experience", "unset"]);
+      expect(newTenant.code).toBe(1);
+      expect(newTenant.stderr).toContain("phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is unset");
+    },
+    PLAN_TEST_TIMEOUT_MS * 2,
+  );
+
+  it(
+    "points the program at its stand-in, not at the operator's tenant, and never prints the stand-in's credentials",
+    async () => {
+      const run = await runPlanCommand(["--stack", "dev"], {
+        AUTH0_DOMAIN: "operator-tenant.eu.auth0.com",
+        AUTH0_CLIENT_ID: "operatorClientIdRecognisable",
+        AUTH0_CLIENT_SECRET: "operator-secret-recognisable",
+        AUTH0_API_TOKEN: "operator-token-recognisable",
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience unset");
+      const everything = run.stdout + run.stderr;
+      for (const text of ["operator-tenant", "operatorClientIdRecognisable", "operator-secret-recognisable", "operator-token-recognisable", "plan-auth0-stand-in-client", "127.0.0.1:"]) {
+        expect(everything).not.toContain(text);
+      }
     },
     PLAN_TEST_TIMEOUT_MS,
   );

@@ -14,7 +14,6 @@ describe("plan arguments", () => {
       projectDirectory: "/repo",
       verbose: false,
       timeoutSeconds: 120,
-      tenantPhoneConsolidatedExperience: "unset",
     });
   });
 

@@ -5,7 +5,7 @@
 import { request } from "node:https";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthyClassicTenant, startLocalAuth0Api, type LocalAuth0Api } from "./local-auth0-api";
-import { createSelfSignedCertificate } from "./self-signed-certificate";
+import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 
 const certificate = createSelfSignedCertificate();
 let api: LocalAuth0Api;

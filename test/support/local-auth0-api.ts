@@ -38,7 +38,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import type { SelfSignedCertificate } from "./self-signed-certificate";
+import type { SelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 
 export interface StandInAction {
   id: string;

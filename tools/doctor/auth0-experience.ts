@@ -20,13 +20,12 @@ export function unifiedFlagOn(flag: boolean | undefined): boolean {
 }
 
 /**
- * The experience the program deploys for this flag. The program reads the flag through the provider's
- * getTenant, which reports a flag that was never set as false (terraform-provider-auth0
- * internal/auth0/tenant/flatten.go), so the doctor hands the program's own resolution what the
- * provider would report.
+ * The experience the program deploys for this flag (undefined: never set). The program reads the
+ * raw setting when the provider's getTenant reads false (infra/tenant-settings.ts), so it sees the
+ * flag as the doctor does.
  */
 export function resolveExperience(stack: StackExperience, flag: boolean | undefined): ResolvedExperience {
-  const resolved = resolvePhoneExperience(stack, flag ?? false);
+  const resolved = resolvePhoneExperience(stack, flag);
   return "problem" in resolved ? (stack === "auto" ? "classic" : stack) : resolved.experience;
 }
 

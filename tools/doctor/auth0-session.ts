@@ -4,7 +4,8 @@
  * and every read turned into a value or a sentence saying why it could not run. The client secret and
  * the token never leave this module and never appear in a message.
  */
-import { AuthApiError, AuthenticationClient, FetchError, ManagementClient, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError } from "auth0";
+import { AuthApiError, FetchError, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError, type ManagementClient } from "auth0";
+import { managementAudience, managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../kit/auth0-management-client";
 import { tokenScopes } from "./auth0-scopes";
 
 /** The credentials are missing or Auth0 refused the token request: the command line or config is wrong. */
@@ -51,10 +52,7 @@ export function resolveCredentials(sources: CredentialSources): Auth0Credentials
   return { domain, clientId, clientSecret };
 }
 
-/** The Management API audience the program's provider asks for: https://DOMAIN/api/v2/. */
-export function managementAudience(domain: string): string {
-  return `https://${domain}/api/v2/`;
-}
+export { managementAudience };
 
 /** A read that either gave its value or could not run (and why, in words an operator can act on). */
 export type Read<T> = { ok: true; value: T } | { ok: false; status: number | undefined; problem: string };
@@ -71,7 +69,7 @@ export type SessionResult = { ok: true; session: ManagementSession } | { ok: fal
  * Per request. Auth0 answers reads in well under a second; after a network error the SDK's timer for
  * this timeout stays pending until it fires, so a command should exit explicitly once it has printed.
  */
-const TIMEOUT_SECONDS = 10;
+const TIMEOUT_SECONDS = MANAGEMENT_TIMEOUT_SECONDS;
 
 /** The innermost cause's code or message of a network failure (e.g. "ECONNREFUSED"). */
 function networkCause(error: unknown): string {
@@ -92,16 +90,9 @@ function networkCause(error: unknown): string {
  */
 export async function openSession(credentials: Auth0Credentials): Promise<SessionResult> {
   const tokenUrl = `https://${credentials.domain}/oauth/token`;
-  const authentication = new AuthenticationClient({
-    domain: credentials.domain,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    timeoutDuration: TIMEOUT_SECONDS * 1000,
-  });
   let accessToken: string;
   try {
-    const { data } = await authentication.oauth.clientCredentialsGrant({ audience: managementAudience(credentials.domain) });
-    accessToken = data.access_token;
+    accessToken = await requestManagementToken(credentials, TIMEOUT_SECONDS);
   } catch (error) {
     if ((error instanceof AuthApiError || error instanceof ResponseError) && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429) {
       const detail = error instanceof AuthApiError ? `${error.error}: ${error.error_description}` : "no error description";
@@ -116,7 +107,7 @@ export async function openSession(credentials: Auth0Credentials): Promise<Sessio
     if (error instanceof FetchError) return { ok: false, problem: `${tokenUrl} is unreachable (${networkCause(error)})` };
     throw error;
   }
-  const client = new ManagementClient({ domain: credentials.domain, token: accessToken, timeoutInSeconds: TIMEOUT_SECONDS });
+  const client = managementClient(credentials.domain, accessToken, TIMEOUT_SECONDS);
   return { ok: true, session: { client, grantedScopes: tokenScopes(accessToken) } };
 }
 

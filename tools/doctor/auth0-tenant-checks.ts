@@ -69,15 +69,6 @@ export function phoneExperienceCheck(stack: StackExperience, flag: Read<boolean 
   if (!flag.ok) return notRun(id, "the tenant's Unified Phone Experience flag (phone_consolidated_experience)", flag.problem, flag.status);
   const on = unifiedFlagOn(flag.value);
   const stated = flag.value === undefined ? "unset (on for new tenants)" : on ? "on" : "off";
-  if (stack === "auto" && flag.value === undefined) {
-    return {
-      id,
-      status: "fail",
-      reason:
-        "phone_consolidated_experience was never set (on for a new tenant), but the Auth0 provider's getTenant reports it as off: phoneExperience auto would deploy classic, and Guardian then refuses the classic phone provider (\"provider or options cannot be specified when phone consolidated experience is enabled for tenant\").",
-      next: 'Set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": true} for unified, false for classic), or pin phoneExperience to unified, then run the doctor again.',
-    };
-  }
   if (stack === "auto") {
     const picked = resolveExperience(stack, flag.value);
     return { id, status: "pass", reason: `phone_consolidated_experience is ${stated}: phoneExperience auto will deploy the ${picked} experience.`, next: "" };

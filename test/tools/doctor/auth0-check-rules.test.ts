@@ -75,7 +75,8 @@ describe("the phone experience", () => {
   // terraform-provider-auth0 internal/auth0/guardian/resource.go isPhoneConsolidatedExperienceEnabled
   // (commit a00b69214a6c1daef76cf89d25ece690c7f9db22): "If not explicitly set, Enabled by default for new tenants."
   it("treats an unset flag as on, as the Auth0 provider does", () => {
-    expect(resolveExperience("auto", undefined)).toBe("classic"); // the provider reports a never-set flag as off
+    // The program reads the raw setting when getTenant reports false (infra/tenant-settings.ts).
+    expect(resolveExperience("auto", undefined)).toBe("unified");
     expect(resolveExperience("auto", true)).toBe("unified");
     expect(resolveExperience("auto", false)).toBe("classic");
     expect(resolveExperience("classic", true)).toBe("classic");
@@ -90,9 +91,8 @@ describe("the phone experience", () => {
     ["unified", false, "fail"],
     ["auto", false, "pass"],
     ["auto", true, "pass"],
-    // Never set: the provider's getTenant reads it as off, auto deploys classic, and Guardian refuses it
-    // (terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go and guardian/resource.go).
-    ["auto", undefined, "fail"],
+    // Never set: getTenant reads it as off, the program reads the raw setting itself and deploys unified.
+    ["auto", undefined, "pass"],
   ] as const)("%s with the flag %s: %s", (stack, flag, status) => {
     expect(phoneExperienceCheck(stack, { ok: true, value: flag }).status).toBe(status);
   });

@@ -12,7 +12,7 @@ import type { Auth0DoctorInput } from "../../../tools/doctor/auth0-checks";
 import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
 import { healthyClassicTenant, startLocalAuth0Api, type LocalAuth0Api, type StandInTenant } from "../../support/local-auth0-api";
-import { createSelfSignedCertificate } from "../../support/self-signed-certificate";
+import { createSelfSignedCertificate } from "../../../tools/kit/self-signed-certificate";
 
 const root = path.resolve(__dirname, "../../..");
 const SECRET_NAMES = ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ALLOWED_COUNTRIES"];

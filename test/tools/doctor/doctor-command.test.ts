@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { REQUIRED_SECRET_NAMES } from "../../../hook/action-secrets";
 import { healthyClassicTenant, startLocalAuth0Api } from "../../support/local-auth0-api";
-import { createSelfSignedCertificate } from "../../support/self-signed-certificate";
+import { createSelfSignedCertificate } from "../../../tools/kit/self-signed-certificate";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AWS_CHECKS } from "../../../tools/doctor/aws-checks";
 import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";

@@ -1,11 +1,12 @@
 // A self-signed X.509 certificate for 127.0.0.1 and localhost, made with node:crypto alone (no openssl
-// CLI, no npm package), so the TLS test endpoint works on any machine that runs Node.
+// CLI, no npm package), so a local HTTPS stand-in (the tests' endpoints, the offline plan's Auth0 stand-in)
+// works on any machine that runs Node.
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 
 export interface SelfSignedCertificate {
   /** The certificate (PEM). Clients trust it explicitly as their only CA. */
   certPem: string;
-  /** The private key (PKCS#8 PEM); stays inside the test process. */
+  /** The private key (PKCS#8 PEM); stays inside the process that serves it. */
   keyPem: string;
 }
 
@@ -57,7 +58,7 @@ const ECDSA_WITH_SHA256 = sequence(objectIdentifier("1.2.840.10045.4.3.2"));
 export function createSelfSignedCertificate(validDays = 2): SelfSignedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const now = Date.now();
-  const name = commonName("auth0-sns-mfa local SNS endpoint");
+  const name = commonName("auth0-sns-mfa local stand-in");
   const subjectAltName = sequence(
     objectIdentifier("2.5.29.17"),
     tlv(0x04, sequence(tlv(0x82, Buffer.from("localhost", "ascii")), tlv(0x87, Buffer.from([127, 0, 0, 1])))),
