@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliveryTimeMs, startLatencyProxy, type LatencyProxy } from "../../bench/latency-proxy";
-import { createSelfSignedCertificate } from "../support/self-signed-certificate";
+import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 
 const RTT_MS = 40;
 // Node's timers have 1 ms resolution; the proxy re-arms early ones, this only absorbs rounding.

@@ -70,7 +70,7 @@ describe("localizedMessages", () => {
 });
 
 describe("the one-segment rule", () => {
-  const base = (values: Record<string, string> = {}): StackConfig => validate(values);
+  const base = (values: Record<string, string> = {}): StackConfig => validate({ phoneExperience: "classic", ...values });
   // A template 73 characters long renders to 71 once {{code}} (8) becomes 6 digits.
   const curly71 = "{{code}} est votre code d’accès".padEnd(73, ".");
   const gsm161 = "{{code}} is your code".padEnd(163, ".");

@@ -234,7 +234,7 @@ describe("secret values the offline plan cannot decrypt", () => {
     });
     expect(config.alarms?.email).toBe(placeholder("alarmEmail"));
     expect(config).toMatchObject({ accessKeyGeneration: 1, protect: false, mfaPolicy: "all-applications" });
-    expect(config.verificationMessage).toBe(DEFAULT_MESSAGE_TEMPLATES.classic.verificationMessage);
+    expect(config.verificationMessage).toBe(DEFAULT_MESSAGE_TEMPLATES[config.phoneExperience].verificationMessage);
     expect(config.secretKeys).toEqual(expect.arrayContaining(["senderId", "alarmEmail"]));
   });
 
