@@ -61,6 +61,8 @@ export interface MockTenant {
 }
 
 export const GET_TENANT = "auth0:index/getTenant:getTenant";
+/** The AWS account the program runs in: the SMS preferences opt-in claims its account and region. */
+export const GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
 
 /** A tenant whose flag matches the configured experience, so the run deploys what the stack asks for. */
 function agreeingTenant(config: Record<string, string>): MockTenant {
@@ -107,6 +109,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
         if (answer !== undefined) return answer;
         if (args.token === GET_TENANT) return { ...tenant };
+        if (args.token === GET_CALLER_IDENTITY) return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDADEPLOYER", id: ACCOUNT };
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -119,14 +122,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
 
   const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
   // As in infra/index.ts: the configuration is read and validated before anything is registered.
-  const config = await readStackConfig();
+  const args = await readStackConfig();
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       seen.push({ type: args.type, name: args.name, props: args.props, opts: args.opts, resource: args.resource });
       return undefined;
     });
-    outputs = defineSmsMfaStack(config, options.build);
+    outputs = defineSmsMfaStack(options.build === undefined ? args : { ...args, buildAction: options.build });
     return outputs;
   });
   if (outputs === undefined) throw new Error("the program returned no outputs");
