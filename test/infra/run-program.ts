@@ -81,7 +81,7 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
     case "aws:iam/user:User":
       return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` } };
     case "aws:iam/accessKey:AccessKey":
-      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/for/${name}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
+      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/${suffix}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
     case "aws:iam/role:Role":
       return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role${String(inputs.path ?? "/")}${name}` } };
     case "aws:sns/topic:Topic":
@@ -217,3 +217,19 @@ export const PHONE_TEMPLATE = "auth0:index/brandingPhoneNotificationTemplate:Bra
 export const IAM_USER = "aws:iam/user:User";
 export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
+
+/**
+ * A resource's URN as the Pulumi engine forms it: the type chain of its ancestors below the stack,
+ * then its own type and name (the mock monitor keeps only the parent's last type).
+ */
+export function engineUrnOf(resources: readonly RecordedResource[], resource: RecordedResource, stack: string): string {
+  const byObject = new Map(resources.map((entry) => [entry.resource, entry]));
+  const chain: string[] = [resource.type];
+  for (let parent = resource.opts.parent; parent !== undefined; ) {
+    const entry = byObject.get(parent);
+    if (entry === undefined || entry.type === "pulumi:pulumi:Stack") break;
+    chain.unshift(entry.type);
+    parent = entry.opts.parent;
+  }
+  return `urn:pulumi:${stack}::${PROJECT_NAME}::${chain.join("$")}::${resource.name}`;
+}
