@@ -15,8 +15,17 @@ const FORMER_CHAINS: [string, string][] = [
   ["auth0-sns-mfa:auth0:TenantSmsMfa$", "auth0-sns-mfa:auth0:SmsMfa"],
 ];
 
+/** The components' former URNs: their type chain and name. */
+const FORMER_COMPONENTS: Record<string, [string, string]> = {
+  "auth0-sns-mfa:aws:SmsSender": ["auth0-sns-mfa:aws:SmsSender", "aws"],
+  "auth0-sns-mfa:aws:SmsAccountOptIns": ["auth0-sns-mfa:aws:SmsSender$auth0-sns-mfa:aws:SmsAccountOptIns", "sms-account"],
+  "auth0-sns-mfa:auth0:TenantSmsMfa": ["auth0-sns-mfa:auth0:SmsMfa", "auth0"],
+};
+
 /** A resource's URN in the former layout (the instance is the stack's, named after it). */
 export function formerUrnOf(resource: Pick<RecordedResource, "urn" | "type" | "name">, stack: string): string {
+  const component = FORMER_COMPONENTS[resource.type];
+  if (component !== undefined) return `urn:pulumi:${stack}::${PROJECT_NAME}::${component[0]}::${component[1]}`;
   const chain = FORMER_CHAINS.find(([now]) => resource.urn.includes(now))?.[1];
   if (chain === undefined) throw new Error(`no former place for ${resource.urn}`);
   const name = resource.name.startsWith(`${stack}-`) ? resource.name.slice(stack.length + 1) : resource.name;
