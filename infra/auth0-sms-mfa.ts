@@ -8,6 +8,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
+import { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
 import { FORMER_TYPES, formerAliases } from "./former-layout";
 import { guardianSettings } from "./guardian-settings";
 import type { ActionSecretInput } from "./sender-action-secrets";
@@ -32,15 +33,7 @@ export interface TenantSmsMfaArgs {
   protect: boolean;
 }
 
-/** The Action trigger each phone experience sends through. */
-export function actionTriggerFor(experience: PhoneExperience): ActionTrigger {
-  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
-}
-
-/** The Action's name in the tenant, e.g. `sns-sms-sender-prod-send-phone-message` (SmsMfa's deploymentName, then the trigger). */
-export function actionNameFor(deploymentName: string, trigger: ActionTrigger): string {
-  return `sns-sms-sender-${deploymentName}-${trigger}`;
-}
+export { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
 
 /**
  * Logical names per trigger. The Management API refuses to change an Action's trigger ("can't upgrade

@@ -25,6 +25,17 @@ export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN
 }
 
 /**
+ * The AWS names an opt-in resource of this project's stack may have, as IAM resource patterns: the
+ * autoname of its SmsMfa instance (named after the stack), and, for a stack deployed before the
+ * component, the autoname of its former logical name, which the AWS provider keeps on update
+ * (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go: "If we already have a default value from
+ * a previous version of this resource, use that instead").
+ */
+export function optInAutonamePatterns(stack: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string[] {
+  return [`${optInLogicalName(stack, role)}-*`, `${OPT_IN_RESOURCE_NAMES[role]}-*`];
+}
+
+/**
  * The opt-in resources' roles; also their logical names before the SmsMfa component, which a stack
  * deployed then keeps as its AWS names (the AWS provider reuses a resource's earlier autoname on update).
  */
