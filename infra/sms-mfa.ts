@@ -41,11 +41,11 @@ export interface SmsMfaArgs {
   localizedMessages?: LocalizedMessages;
   /** ISO 3166-1 alpha-2 codes of the countries the sender may text; empty allows all. Default: []. */
   allowedCountries?: string[];
-  /** Alphanumeric sender ID of the SMS (where the destination country supports it). Default: none. */
+  /** Alphanumeric sender ID shown on the phone (at most 11 letters and digits, where the country supports it). Default: none. */
   senderId?: pulumi.Input<string>;
-  /** Origination number (E.164) or its ARN to send from. Default: none (SNS picks). */
+  /** E.164 number to send from (registered in AWS End User Messaging). Default: none (AWS chooses). */
   originationNumber?: string;
-  /** Maximum price per SMS in USD (SNS `AWS.SNS.SMS.MaxPrice`). Default: none. */
+  /** Highest price in USD SNS may pay for one SMS (a decimal string, e.g. "0.50"). Default: no cap. */
   maxPriceUsd?: string;
   /** Generation of the sender's access key; raising it rotates the key without a gap. Default: 1. */
   accessKeyGeneration?: number;
