@@ -45,6 +45,8 @@ export const OPT_IN_RESOURCE_NAMES = {
   alarmEmailSubscription: "sms-alarms-email",
   failedSmsAlarm: "sms-failures",
   spendAlarm: "sms-month-to-date-spend",
+  /** No AWS name: the account's SMS attributes in the region. */
+  smsPreferences: "sms-preferences",
 } as const;
 
 /**

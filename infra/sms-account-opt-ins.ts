@@ -75,10 +75,11 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   }
 
   /** The options of a child: parented here, aliased to its former URN when asked. */
-  private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES | "smsPreferences"): { name: string; opts: pulumi.CustomResourceOptions } {
-    const formerName = role === "smsPreferences" ? "sms-preferences" : OPT_IN_RESOURCE_NAMES[role];
-    const name = role === "smsPreferences" ? `${this.instanceName}-sms-preferences` : optInLogicalName(this.instanceName, role);
-    return { name, opts: { parent: this, aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], formerName) } };
+  private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
+    return {
+      name: optInLogicalName(this.instanceName, role),
+      opts: { parent: this, aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]) },
+    };
   }
 
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
