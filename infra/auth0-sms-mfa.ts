@@ -8,12 +8,19 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
+import { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
+import { FORMER_TYPES, formerAliases } from "./former-layout";
 import { guardianSettings } from "./guardian-settings";
 import type { ActionSecretInput } from "./sender-action-secrets";
 import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";
 
-export interface Auth0SmsMfaArgs {
-  stack: string;
+export interface TenantSmsMfaArgs {
+  /** The SmsMfa instance's name: the prefix of every child's logical name. */
+  instanceName: string;
+  /** Base of the Action's name in the tenant. */
+  deploymentName: string;
+  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
+  formerStackLayout: boolean;
   phoneExperience: PhoneExperience;
   mfaPolicy: MfaPolicy;
   factors: GuardianFactors;
@@ -26,15 +33,7 @@ export interface Auth0SmsMfaArgs {
   protect: boolean;
 }
 
-/** The Action trigger each phone experience sends through. */
-export function actionTriggerFor(experience: PhoneExperience): ActionTrigger {
-  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
-}
-
-/** The Action's name in the tenant, e.g. `sns-sms-sender-prod-send-phone-message`. */
-export function actionNameFor(stack: string, trigger: ActionTrigger): string {
-  return `sns-sms-sender-${stack}-${trigger}`;
-}
+export { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
 
 /**
  * Logical names per trigger. The Management API refuses to change an Action's trigger ("can't upgrade
@@ -44,34 +43,48 @@ export function actionNameFor(stack: string, trigger: ActionTrigger): string {
  * update, moves the MFA switch to them, and deletes the old binding and then the old Action (which
  * the binding depends on) at the end of the update.
  */
-export function actionResourceName(trigger: ActionTrigger): string {
-  return `sms-sender-${trigger}`;
+export function actionResourceName(trigger: ActionTrigger, instanceName?: string): string {
+  return `${prefixOf(instanceName)}sms-sender-${trigger}`;
 }
 
-export function bindingResourceName(trigger: ActionTrigger): string {
-  return `sms-sender-binding-${trigger}`;
+export function bindingResourceName(trigger: ActionTrigger, instanceName?: string): string {
+  return `${prefixOf(instanceName)}sms-sender-binding-${trigger}`;
+}
+
+/** Children of an SmsMfa instance are named `<instance>-<role>`; without an instance, the former names. */
+function prefixOf(instanceName: string | undefined): string {
+  return instanceName === undefined ? "" : `${instanceName}-`;
 }
 
 /**
- * The logical names before they carried the trigger. Aliased, so a stack deployed with them keeps
- * its Action and binding (no replacement) on its first update with the same experience.
+ * The logical names before they carried the trigger. Aliased (with the former layout), so a stack
+ * deployed with them keeps its Action and binding (no replacement) on its first update with the same experience.
  */
 export const EARLIER_RESOURCE_NAMES = { action: "sms-sender", binding: "sms-sender-binding" } as const;
 
-export class Auth0SmsMfa extends pulumi.ComponentResource {
+export const TENANT_SMS_MFA_TYPE = "auth0-sns-mfa:auth0:TenantSmsMfa";
+
+export class TenantSmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   readonly actionName: pulumi.Output<string>;
 
-  constructor(name: string, args: Auth0SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("auth0-sns-mfa:auth0:SmsMfa", name, {}, opts);
-    const longLived = { parent: this, protect: args.protect };
+  constructor(name: string, args: TenantSmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(TENANT_SMS_MFA_TYPE, name, {}, opts);
     const trigger = actionTriggerFor(args.phoneExperience);
     const built = pulumi.output(args.action);
+    const instance = args.instanceName;
+    const former = formerAliases(args.formerStackLayout);
+    /** Parented here, protected as asked, aliased to the former URNs (type chain under the former Auth0 side). */
+    const longLived = (type: string, ...formerNames: string[]) => ({
+      parent: this,
+      protect: args.protect,
+      aliases: former([FORMER_TYPES.auth0Side, type], ...formerNames),
+    });
 
     const action = new auth0.Action(
-      actionResourceName(trigger),
+      actionResourceName(trigger, instance),
       {
-        name: actionNameFor(args.stack, trigger),
+        name: actionNameFor(args.deploymentName, trigger),
         runtime: "node22",
         deploy: true,
         supportedTriggers: { id: trigger, version: TRIGGER_VERSIONS[trigger] },
@@ -79,39 +92,40 @@ export class Auth0SmsMfa extends pulumi.ComponentResource {
         dependencies: built.dependencies,
         secrets: pulumi.secret(args.secrets),
       },
-      { ...longLived, aliases: [{ name: EARLIER_RESOURCE_NAMES.action }] },
+      longLived("auth0:index/action:Action", actionResourceName(trigger), EARLIER_RESOURCE_NAMES.action),
     );
     // TriggerActions owns the trigger's whole binding list: exactly this Action, so one SMS per code
     // (any other Action bound to the trigger is unbound).
     const binding = new auth0.TriggerActions(
-      bindingResourceName(trigger),
+      bindingResourceName(trigger, instance),
       { trigger, actions: [{ id: action.id, displayName: action.name }] },
-      { ...longLived, aliases: [{ name: EARLIER_RESOURCE_NAMES.binding }] },
+      longLived("auth0:index/triggerActions:TriggerActions", bindingResourceName(trigger), EARLIER_RESOURCE_NAMES.binding),
     );
 
     // The MFA switch waits for the deployed, bound Action (and, unified, the provider and texts).
     const switchDependsOn: pulumi.Resource[] = [action, binding];
     if (args.phoneExperience === "unified") {
       const provider = new auth0.PhoneProvider(
-        "custom-phone-provider",
+        `${instance}-custom-phone-provider`,
         { name: "custom", disabled: false, configuration: { deliveryMethods: ["text"] }, credentials: {} },
-        { ...longLived, dependsOn: [action, binding] },
+        { ...longLived("auth0:index/phoneProvider:PhoneProvider", "custom-phone-provider"), dependsOn: [action, binding] },
       );
       switchDependsOn.push(provider);
       for (const [type, text] of [
         ["otp_enroll", args.enrollmentMessage],
         ["otp_verify", args.verificationMessage],
       ] as const) {
+        const templateName = `phone-template-${type.replace("_", "-")}`;
         const template = new auth0.BrandingPhoneNotificationTemplate(
-          `phone-template-${type.replace("_", "-")}`,
+          `${instance}-${templateName}`,
           { type, disabled: false, content: { body: { text } } },
-          { ...longLived, dependsOn: [provider] },
+          { ...longLived("auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate", templateName), dependsOn: [provider] },
         );
         switchDependsOn.push(template);
       }
     }
     new auth0.Guardian(
-      "mfa",
+      `${instance}-mfa`,
       guardianSettings({
         phoneExperience: args.phoneExperience,
         mfaPolicy: args.mfaPolicy,
@@ -119,7 +133,7 @@ export class Auth0SmsMfa extends pulumi.ComponentResource {
         enrollmentMessage: args.enrollmentMessage,
         verificationMessage: args.verificationMessage,
       }),
-      { ...longLived, dependsOn: switchDependsOn },
+      { ...longLived("auth0:index/guardian:Guardian", "mfa"), dependsOn: switchDependsOn },
     );
 
     this.actionId = action.id;

@@ -1,27 +1,52 @@
 /**
  * The names of the AWS resources the program creates, in one place: the components name their
- * resources with these, and the deploy role's policy (deploy-role-policy.ts) scopes its permissions
- * to exactly these names. Resources without an explicit name get Pulumi's autoname: the logical name,
- * "-", and 7 random characters.
+ * resources with these, and the deploy role's policy (deploy-role-policy.ts) and the doctor scope
+ * their permissions and checks to exactly these names. `deploymentName` is SmsMfa's
+ * `deploymentName` (the stack name in this project's program). Resources without an explicit name
+ * get Pulumi's autoname: the logical name, "-", and 7 random characters.
  */
 
-/** IAM path of the sender user and the delivery-status role of a stack. */
-export function iamPath(stack: string): string {
-  return `/auth0-sns-mfa/${stack}/`;
+/** IAM path of the sender user and the delivery-status role of a deployment. */
+export function iamPath(deploymentName: string): string {
+  return `/auth0-sns-mfa/${deploymentName}/`;
 }
 
 /** The sender IAM user's name (explicit, so the user is easy to find in the console and CloudTrail). */
-export function senderUserName(stack: string): string {
-  return `auth0-sms-sender-${stack}`;
+export function senderUserName(deploymentName: string): string {
+  return `auth0-sms-sender-${deploymentName}`;
 }
 
-/** Logical names of the opt-in resources (autonamed in AWS: `<logical name>-<7 characters>`). */
+/**
+ * The logical name of an opt-in resource of the SmsMfa instance `instanceName`: `<instance>-<role>`,
+ * autonamed in AWS `<instance>-<role>-<7 characters>`, so two instances never share a name.
+ */
+export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string {
+  return `${instanceName}-${OPT_IN_RESOURCE_NAMES[role]}`;
+}
+
+/**
+ * The AWS names an opt-in resource of this project's stack may have, as IAM resource patterns: the
+ * autoname of its SmsMfa instance (named after the stack), and, for a stack deployed before the
+ * component, the autoname of its former logical name, which the AWS provider keeps on update
+ * (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go: "If we already have a default value from
+ * a previous version of this resource, use that instead").
+ */
+export function optInAutonamePatterns(stack: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string[] {
+  return [`${optInLogicalName(stack, role)}-*`, `${OPT_IN_RESOURCE_NAMES[role]}-*`];
+}
+
+/**
+ * The opt-in resources' roles; also their logical names before the SmsMfa component, which a stack
+ * deployed then keeps as its AWS names (the AWS provider reuses a resource's earlier autoname on update).
+ */
 export const OPT_IN_RESOURCE_NAMES = {
   deliveryStatusRole: "sms-delivery-status-logging",
   alarmTopic: "sms-alarms",
   alarmEmailSubscription: "sms-alarms-email",
   failedSmsAlarm: "sms-failures",
   spendAlarm: "sms-month-to-date-spend",
+  /** No AWS name: the account's SMS attributes in the region. */
+  smsPreferences: "sms-preferences",
 } as const;
 
 /**
@@ -29,15 +54,15 @@ export const OPT_IN_RESOURCE_NAMES = {
  * API Reference, CreateUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
  * UserName 1-64 characters of `[\w+=,.@-]`; Path 1-512 characters, `/` or `/…/` of `\u0021-\u007E`.
  */
-export function iamNameProblems(stack: string): string[] {
+export function iamNameProblems(deploymentName: string, source = "the stack name"): string[] {
   const problems: string[] = [];
-  const user = senderUserName(stack);
+  const user = senderUserName(deploymentName);
   if (user.length > 64 || !/^[\w+=,.@-]+$/.test(user)) {
-    problems.push(`IAM user name "${user}" (from the stack name): at most 64 letters, digits and _ + = , . @ -; use a shorter stack name`);
+    problems.push(`IAM user name "${user}" (from ${source}): at most 64 letters, digits and _ + = , . @ -; use a shorter name`);
   }
-  const path = iamPath(stack);
+  const path = iamPath(deploymentName);
   if (path.length > 512 || !/^\/([\u0021-\u007E]+\/)?$/.test(path)) {
-    problems.push(`IAM path "${path}" (from the stack name): at most 512 printable ASCII characters between slashes`);
+    problems.push(`IAM path "${path}" (from ${source}): at most 512 printable ASCII characters between slashes`);
   }
   return problems;
 }

@@ -9,13 +9,19 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
+import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
 import type { SmsPreferencesSettings } from "./stack-config-types";
 
-export interface AwsSmsSenderArgs {
-  stack: string;
+export interface SmsSenderArgs {
+  /** The SmsMfa instance's name: the prefix of every child's logical name. */
+  instanceName: string;
+  /** Base of the physical names (IAM user and path) and of the Stack tag. */
+  deploymentName: string;
+  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
+  formerStackLayout: boolean;
   region: string;
   accessKeyGeneration: number;
   /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
@@ -26,47 +32,64 @@ export interface AwsSmsSenderArgs {
 }
 
 /** Logical name of the access key of a generation: a new generation is a new resource. */
-export function accessKeyResourceName(generation: number): string {
-  return `sms-sender-key-gen${generation}`;
+export function accessKeyResourceName(generation: number, instanceName?: string): string {
+  return `${instanceName === undefined ? "" : `${instanceName}-`}sms-sender-key-gen${generation}`;
 }
 
-export class AwsSmsSender extends pulumi.ComponentResource {
+export const SMS_SENDER_TYPE = "auth0-sns-mfa:aws:SmsSender";
+
+export class SmsSender extends pulumi.ComponentResource {
   readonly userArn: pulumi.Output<string>;
   readonly userName: pulumi.Output<string>;
   readonly accessKeyId: pulumi.Output<string>;
   /** Marked secret: it stays encrypted in state, in the Action's inputs and in stack outputs. */
   readonly secretAccessKey: pulumi.Output<string>;
 
-  constructor(name: string, args: AwsSmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("auth0-sns-mfa:aws:SmsSender", name, {}, opts);
+  constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(SMS_SENDER_TYPE, name, {}, opts);
     const longLived = { parent: this, protect: args.protect };
+    const instance = args.instanceName;
+    const former = formerAliases(args.formerStackLayout);
+    const chain = (type: string): string[] => [FORMER_TYPES.awsSide, type];
 
     const user = new aws.iam.User(
-      "sms-sender",
+      `${instance}-sms-sender`,
       {
-        name: senderUserName(args.stack),
-        path: iamPath(args.stack),
-        tags: stackTags(args.stack, SENDER_USER_PURPOSE),
+        name: senderUserName(args.deploymentName),
+        path: iamPath(args.deploymentName),
+        tags: stackTags(args.deploymentName, SENDER_USER_PURPOSE),
         // The user is this stack's alone: deleting it also deletes access keys, MFA devices, a login
         // profile, signing certificates and service-specific credentials made by hand, which would
         // otherwise make DeleteUser fail with DeleteConflict.
         forceDestroy: true,
       },
-      longLived,
+      { ...longLived, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
     );
     const policy = new aws.iam.UserPolicy(
-      "sms-sender-publish-sms-only",
+      `${instance}-sms-sender-publish-sms-only`,
       { user: user.name, name: "publish-sms-to-phone-numbers-only", policy: JSON.stringify(smsSenderPolicyDocument(args.region)) },
-      longLived,
+      { ...longLived, aliases: former(chain("aws:iam/userPolicy:UserPolicy"), "sms-sender-publish-sms-only") },
     );
     // The key waits for the policy, so the Action never holds a key that cannot publish yet.
-    const key = new aws.iam.AccessKey(accessKeyResourceName(args.accessKeyGeneration), { user: user.name }, { parent: this, dependsOn: [policy] });
+    const key = new aws.iam.AccessKey(
+      accessKeyResourceName(args.accessKeyGeneration, instance),
+      { user: user.name },
+      { parent: this, dependsOn: [policy], aliases: former(chain("aws:iam/accessKey:AccessKey"), accessKeyResourceName(args.accessKeyGeneration)) },
+    );
 
     if (args.smsPreferences !== undefined || args.alarms !== undefined) {
       new SmsAccountOptIns(
-        "sms-account",
-        { stack: args.stack, region: args.region, preferences: args.smsPreferences, alarms: args.alarms, senderId: args.senderId },
-        { parent: this },
+        `${instance}-sms-account`,
+        {
+          instanceName: instance,
+          deploymentName: args.deploymentName,
+          formerStackLayout: args.formerStackLayout,
+          region: args.region,
+          preferences: args.smsPreferences,
+          alarms: args.alarms,
+          senderId: args.senderId,
+        },
+        { parent: this, aliases: former(chain(FORMER_TYPES.optIns), FORMER_NAMES.optIns) },
       );
     }
 

@@ -28,7 +28,7 @@
  * Service Authorization Reference; none has a resource type except the protect configuration, so
  * they are allowed in the stack's region only), and iam:ListAccessKeys, already allowed on the sender user.
  */
-import { iamPath, OPT_IN_RESOURCE_NAMES, senderUserName } from "./aws-resource-names";
+import { iamPath, optInAutonamePatterns, senderUserName } from "./aws-resource-names";
 import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
 import type { StackConfig } from "./stack-config-types";
 
@@ -59,11 +59,6 @@ export function partitionOf(region: string): string {
   if (region.startsWith("cn-")) return "aws-cn";
   if (region.startsWith("us-gov-")) return "aws-us-gov";
   return "aws";
-}
-
-/** Pulumi's autoname of a resource without an explicit name: the logical name, "-", 7 characters. */
-function autonamed(logicalName: string): string {
-  return `${logicalName}-*`;
 }
 
 export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope): IamPolicyDocument {
@@ -103,7 +98,7 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
     },
   ];
   if (config.smsPreferences !== undefined) {
-    const role = `${iam}:role${iamPath(stack)}${autonamed(OPT_IN_RESOURCE_NAMES.deliveryStatusRole)}`;
+    const role = optInAutonamePatterns(stack, "deliveryStatusRole").map((name) => `${iam}:role${iamPath(stack)}${name}`);
     statements.push(
       {
         Sid: "DeliveryStatusLoggingRole",
@@ -144,7 +139,8 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
     );
   }
   if (config.alarms !== undefined) {
-    const alarm = (logicalName: string) => `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${autonamed(logicalName)}`;
+    const alarms = (role: "failedSmsAlarm" | "spendAlarm") =>
+      optInAutonamePatterns(stack, role).map((name) => `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${name}`);
     statements.push(
       {
         Sid: "AlarmTopic",
@@ -159,7 +155,7 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
           "sns:Subscribe",
           "sns:DeleteTopic",
         ],
-        Resource: `arn:${partition}:sns:${region}:${accountId}:${autonamed(OPT_IN_RESOURCE_NAMES.alarmTopic)}`,
+        Resource: optInAutonamePatterns(stack, "alarmTopic").map((name) => `arn:${partition}:sns:${region}:${accountId}:${name}`),
       },
       {
         Sid: "AlarmTopicEmailSubscription",
@@ -179,7 +175,7 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
           "cloudwatch:UntagResource",
           "cloudwatch:DeleteAlarms",
         ],
-        Resource: [alarm(OPT_IN_RESOURCE_NAMES.failedSmsAlarm), alarm(OPT_IN_RESOURCE_NAMES.spendAlarm)],
+        Resource: [...alarms("failedSmsAlarm"), ...alarms("spendAlarm")],
       },
     );
   }

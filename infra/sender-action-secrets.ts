@@ -16,7 +16,8 @@ export interface SenderActionSecretsArgs {
   region: string;
   accessKeyId: pulumi.Input<string>;
   secretAccessKey: pulumi.Input<string>;
-  sender: SenderOptions;
+  /** The sender ID may be a secret Output (a value stored with `--secret`). */
+  sender: Omit<SenderOptions, "senderId"> & { senderId: pulumi.Input<string> | undefined };
 }
 
 export function senderActionSecrets(args: SenderActionSecretsArgs): ActionSecretInput[] {

@@ -6,12 +6,19 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { iamPath, OPT_IN_RESOURCE_NAMES } from "./aws-resource-names";
+import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
+import { FORMER_TYPES, formerAliases, type FormerAliases } from "./former-layout";
 import { stackTags } from "./iam-tag-rules";
+import { claimAccountSmsPreferences } from "./sms-preferences-claims";
 import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
 
 export interface SmsAccountOptInsArgs {
-  stack: string;
+  /** The SmsMfa instance's name: the prefix of every child's logical name (and so of the AWS autonames). */
+  instanceName: string;
+  /** Base of the IAM path and of the Stack tag. */
+  deploymentName: string;
+  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
+  formerStackLayout: boolean;
   region: string;
   /** undefined = leave the account's SMS preferences alone. */
   preferences: SmsPreferencesSettings | undefined;
@@ -54,51 +61,64 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
 
 export class SmsAccountOptIns extends pulumi.ComponentResource {
   readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  private readonly instanceName: string;
+  private readonly former: FormerAliases;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("auth0-sns-mfa:aws:SmsAccountOptIns", name, {}, opts);
-    const tags = stackTags(args.stack);
+    super(FORMER_TYPES.optIns, name, {}, opts);
+    this.instanceName = args.instanceName;
+    this.former = formerAliases(args.formerStackLayout);
+    const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
     this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.registerOutputs({ alarmTopicArn: this.alarmTopicArn });
   }
 
+  /** The options of a child: parented here, aliased to its former URN when asked. */
+  private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
+    return {
+      name: optInLogicalName(this.instanceName, role),
+      opts: { parent: this, aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]) },
+    };
+  }
+
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
+    const roleChild = this.child("aws:iam/role:Role", "deliveryStatusRole");
     const role = new aws.iam.Role(
-      OPT_IN_RESOURCE_NAMES.deliveryStatusRole,
+      roleChild.name,
       {
-        path: iamPath(args.stack),
+        path: iamPath(args.deploymentName),
         description: "Lets Amazon SNS write SMS delivery-status logs to CloudWatch Logs",
         assumeRolePolicy: SNS_ASSUMES_ROLE,
         tags,
       },
-      { parent: this },
+      roleChild.opts,
     );
-    new aws.iam.RolePolicy(
-      OPT_IN_RESOURCE_NAMES.deliveryStatusRole,
-      { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) },
-      { parent: this },
-    );
+    const rolePolicy = this.child("aws:iam/rolePolicy:RolePolicy", "deliveryStatusRole");
+    new aws.iam.RolePolicy(rolePolicy.name, { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) }, rolePolicy.opts);
+    // One set of SMS preferences per AWS account and region: a second SmsMfa of the program claiming
+    // the same account and region fails here, before either is registered twice.
+    const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+    const claimed = claimAccountSmsPreferences(this, account, args.region, this.instanceName);
+    const smsPreferences = this.child("aws:sns/smsPreferences:SmsPreferences", "smsPreferences");
     new aws.sns.SmsPreferences(
-      "sms-preferences",
+      smsPreferences.name,
       {
-        defaultSmsType: "Transactional",
+        defaultSmsType: claimed.apply(() => "Transactional"),
         monthlySpendLimit: preferences.monthlySpendLimitUsd,
         deliveryStatusIamRoleArn: role.arn,
         deliveryStatusSuccessSamplingRate: String(preferences.deliveryStatusSuccessSamplingRate),
         defaultSenderId: args.senderId,
       },
-      { parent: this },
+      smsPreferences.opts,
     );
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
-    const topic = new aws.sns.Topic(OPT_IN_RESOURCE_NAMES.alarmTopic, { tags }, { parent: this });
-    new aws.sns.TopicSubscription(
-      OPT_IN_RESOURCE_NAMES.alarmEmailSubscription,
-      { topic: topic.arn, protocol: "email", endpoint: alarms.email },
-      { parent: this },
-    );
+    const topicChild = this.child("aws:sns/topic:Topic", "alarmTopic");
+    const topic = new aws.sns.Topic(topicChild.name, { tags }, topicChild.opts);
+    const subscription = this.child("aws:sns/topicSubscription:TopicSubscription", "alarmEmailSubscription");
+    new aws.sns.TopicSubscription(subscription.name, { topic: topic.arn, protocol: "email", endpoint: alarms.email }, subscription.opts);
     const common = {
       namespace: SMS_METRICS.namespace,
       period: 300,
@@ -108,8 +128,9 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       alarmActions: [topic.arn],
       tags,
     };
+    const failed = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "failedSmsAlarm");
     new aws.cloudwatch.MetricAlarm(
-      OPT_IN_RESOURCE_NAMES.failedSmsAlarm,
+      failed.name,
       {
         ...common,
         alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
@@ -118,10 +139,11 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
         statistic: "Sum",
         threshold: alarms.failedSmsThreshold,
       },
-      { parent: this },
+      failed.opts,
     );
+    const spend = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "spendAlarm");
     new aws.cloudwatch.MetricAlarm(
-      OPT_IN_RESOURCE_NAMES.spendAlarm,
+      spend.name,
       {
         ...common,
         alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,
@@ -129,7 +151,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
         statistic: "Maximum",
         threshold: alarms.monthToDateSpendUsd,
       },
-      { parent: this },
+      spend.opts,
     );
     return topic.arn;
   }

@@ -1,16 +1,9 @@
 /**
- * Composes the two sides from a validated StackConfig and returns the stack outputs. The Action's
- * code is built from hook/ at program time (never a stale file), for the experience's trigger.
+ * This project's stack: one SmsMfa named after the stack, built from the stack's configuration
+ * (stack-config.ts readStackConfig), and the stack outputs taken from it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
-import { Auth0SmsMfa, actionTriggerFor } from "./auth0-sms-mfa";
-import { iamNameProblems } from "./aws-resource-names";
-import { AwsSmsSender } from "./aws-sms-sender";
-import { localizedTemplates } from "./localized-templates";
-import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN } from "./message-segments";
-import { senderActionSecrets } from "./sender-action-secrets";
-import { StackConfigError } from "./validate-config";
+import { SmsMfa, SMS_MFA_DEFAULTS, type SmsMfaArgs } from "./sms-mfa";
 import type { ConfigKey } from "./config-keys";
 import type { PhoneExperience, StackConfig } from "./stack-config-types";
 
@@ -33,52 +26,43 @@ export function keptSecret(config: Pick<StackConfig, "secretKeys">, key: ConfigK
 }
 
 /**
- * `friendlyName`: the tenant's friendly name, which the texts are measured with (one SMS segment each)
- * before any resource is registered.
+ * The SmsMfa arguments of a validated stack configuration: physical names from the stack name, and
+ * every resource aliased to its URN before the component existed, so deployed stacks keep them.
  */
-export function defineSmsMfaStack(
-  config: StackConfig,
-  build: (trigger: ActionTrigger) => Promise<BuiltAction> = buildAction,
-  friendlyName: string = FRIENDLY_NAME_STAND_IN,
-): SmsMfaStackOutputs {
-  const nameProblems = iamNameProblems(config.stack);
-  if (nameProblems.length > 0) throw new StackConfigError(nameProblems);
-  assertMessagesFitOneSegment(config, friendlyName);
-  const templates = localizedTemplates(config, config.localizedMessages);
-  const aws = new AwsSmsSender("aws", {
-    stack: config.stack,
+export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
+  return {
+    deploymentName: config.stack,
     region: config.region,
+    phoneExperience: config.phoneExperience,
+    mfaPolicy: config.mfaPolicy,
+    factors: config.factors,
+    enrollmentMessage: config.enrollmentMessage,
+    verificationMessage: config.verificationMessage,
+    localizedMessages: config.localizedMessages,
+    allowedCountries: config.sender.allowedCountries,
+    senderId: config.sender.senderId && keptSecret(config, "senderId", config.sender.senderId),
+    originationNumber: config.sender.originationNumber,
+    maxPriceUsd: config.sender.maxPriceUsd,
     accessKeyGeneration: config.accessKeyGeneration,
     protect: config.protect,
     smsPreferences: config.smsPreferences,
     alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
-    senderId: config.sender.senderId && keptSecret(config, "senderId", config.sender.senderId),
-  });
-  const auth0 = new Auth0SmsMfa("auth0", {
-    stack: config.stack,
-    phoneExperience: config.phoneExperience,
-    mfaPolicy: config.mfaPolicy,
-    factors: config.factors,
-    enrollmentMessage: templates.enrollmentMessage,
-    verificationMessage: templates.verificationMessage,
-    action: build(actionTriggerFor(config.phoneExperience)),
-    secrets: senderActionSecrets({
-      region: config.region,
-      accessKeyId: aws.accessKeyId,
-      secretAccessKey: aws.secretAccessKey,
-      sender: config.sender,
-    }),
-    protect: config.protect,
-  });
+    formerStackLayout: true,
+  };
+}
+
+/** Registers the stack's SmsMfa (named after the stack) and returns the stack outputs. */
+export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
+  const smsMfa = new SmsMfa(name, args);
   return {
-    senderUserArn: aws.userArn,
-    accessKeyId: aws.accessKeyId,
-    accessKeyGeneration: config.accessKeyGeneration,
-    senderSecretAccessKey: aws.secretAccessKey,
-    actionId: auth0.actionId,
-    actionName: auth0.actionName,
-    phoneExperience: config.phoneExperience,
-    region: config.region,
-    allowedCountries: config.sender.allowedCountries,
+    senderUserArn: smsMfa.senderUserArn,
+    accessKeyId: smsMfa.accessKeyId,
+    accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
+    senderSecretAccessKey: smsMfa.senderSecretAccessKey,
+    actionId: smsMfa.actionId,
+    actionName: smsMfa.actionName,
+    phoneExperience: args.phoneExperience,
+    region: args.region,
+    allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
   };
 }

@@ -3,10 +3,14 @@
  * validates them (validate-config.ts). Called once, before any resource is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { iamNameProblems } from "./aws-resource-names";
 import { PROJECT_NAME } from "./config-keys";
+import { assertMessagesFitOneSegment } from "./message-segments";
+import type { SmsMfaArgs } from "./sms-mfa";
+import { smsMfaArgsOf } from "./sms-mfa-stack";
 import type { StackConfig } from "./stack-config-types";
 import { readTenantSettings, type TenantSettings } from "./tenant-settings";
-import { validateStackConfig } from "./validate-config";
+import { StackConfigError, validateStackConfig } from "./validate-config";
 
 /** The project's keys as set for this stack (Pulumi.yaml defaults already applied by the CLI), bare names. */
 function projectConfigValues(): Record<string, string> {
@@ -41,10 +45,28 @@ export function secretConfigKeys(listed: string | undefined = process.env.PULUMI
 }
 
 /**
- * The stack's validated configuration, its phone experience resolved against the tenant's flag
- * (read with auth0.getTenant unless given). Throws StackConfigError before anything is registered.
+ * The stack's SmsMfa arguments: its configuration validated, its phone experience resolved against
+ * the tenant's flag (read with auth0.getTenant unless given) and reported, the IAM names checked and
+ * every text measured with the tenant's friendly name (one SMS segment each). Throws
+ * StackConfigError before anything is registered.
  */
-export async function readStackConfig(tenant?: TenantSettings): Promise<StackConfig> {
+export async function readStackConfig(tenant?: TenantSettings): Promise<SmsMfaArgs> {
+  const settings = tenant ?? (await readTenantSettings());
+  const config = await readValidatedStackConfig(settings);
+  reportPhoneExperience(config);
+  assertRegistrable(config, settings.friendlyName ?? "");
+  return smsMfaArgsOf(config);
+}
+
+/** Refuses, before anything is registered, IAM names AWS would refuse and texts over one SMS segment (an empty friendly name renders as nothing). */
+export function assertRegistrable(config: StackConfig, friendlyName: string): void {
+  const nameProblems = iamNameProblems(config.stack);
+  if (nameProblems.length > 0) throw new StackConfigError(nameProblems);
+  assertMessagesFitOneSegment(config, friendlyName);
+}
+
+/** The stack's validated configuration, its phone experience resolved against the tenant's flag. */
+export async function readValidatedStackConfig(tenant?: TenantSettings): Promise<StackConfig> {
   const settings = tenant ?? (await readTenantSettings());
   return validateStackConfig({
     stack: pulumi.getStack(),

@@ -81,8 +81,9 @@ const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext
       resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name}${AUTONAME_SUFFIX}`,
     })),
   // topic_subscription.go: Subscribe is on the topic; the rest have no resource type.
-  "aws:sns/topicSubscription:TopicSubscription": (_r, at) => [
-    { action: "sns:Subscribe", resource: `arn:aws:sns:${at.region}:${ACCOUNT}:sms-alarms${AUTONAME_SUFFIX}` },
+  "aws:sns/topicSubscription:TopicSubscription": (r, at) => [
+    // On the topic: the subscription's logical name is the topic's plus "-email".
+    { action: "sns:Subscribe", resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name.replace(/-email$/, "")}${AUTONAME_SUFFIX}` },
     ...["GetSubscriptionAttributes", "SetSubscriptionAttributes", "Unsubscribe"].map((a) => ({ action: `sns:${a}`, resource: "*" })),
   ],
   // metric_alarm.go
@@ -159,6 +160,15 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
       expect(refused).toEqual([]);
     });
 
+    test("may make them on the names a stack deployed before the SmsMfa component keeps (its former logical names)", async () => {
+      // The autonamed resources keep the AWS name they were created with, from the logical name without the stack prefix.
+      const former = calls.map((call) => ({ ...call, resource: call.resource.replace(`:${stack}-sms-`, ":sms-").replace(`/${stack}/${stack}-sms-`, `/${stack}/sms-`) }));
+      expect(former.filter((call, index) => call.resource !== calls[index]?.resource).length).toBeGreaterThan(20);
+      const refused: string[] = [];
+      for (const call of former) if ((await decide(policy, call, region)) !== "Allowed") refused.push(`${call.action} on ${call.resource}`);
+      expect(refused).toEqual([]);
+    });
+
     test.each([
       ["the other stack's sender user", "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${other}/auth0-sms-sender-${other}`],
       ["a user outside the project's path", "iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/admin`],
@@ -166,7 +176,8 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
       ["a managed policy on the sender user", "iam:AttachUserPolicy", `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${stack}/auth0-sms-sender-${stack}`],
       ["a new role at the root path", "iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role/admin`],
       ["an inline policy on another role", "iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`],
-      ["a managed policy on the logging role", "iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/sms-delivery-status-logging${AUTONAME_SUFFIX}`],
+      ["a managed policy on the logging role", "iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/${stack}-sms-delivery-status-logging${AUTONAME_SUFFIX}`],
+      ["the other stack's alarm topic", "sns:DeleteTopic", `arn:aws:sns:${region}:${ACCOUNT}:${other}-sms-alarms${AUTONAME_SUFFIX}`],
       ["sending an SMS", "sns:Publish", "*"],
       ["deleting another topic", "sns:DeleteTopic", `arn:aws:sns:${region}:${ACCOUNT}:billing-alerts`],
       ["deleting another alarm", "cloudwatch:DeleteAlarms", `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:prod-db-cpu`],

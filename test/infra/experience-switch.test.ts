@@ -13,6 +13,7 @@ import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
 import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/auth0-sms-mfa";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram, TRIGGER_ACTIONS, type ProgramRun, type RecordedResource } from "./run-program";
 import type { StackName } from "./stack-files";
+import { formerState } from "./former-layout-state";
 import { positionOf, updateSteps } from "./update-steps";
 
 type Experience = "classic" | "unified";
@@ -36,10 +37,11 @@ describe.each<[Experience, Experience]>([
   ["classic", "unified"],
   ["unified", "classic"],
 ])("switching the dev stack from %s to %s", (from, to) => {
-  const oldAction = actionResourceName(TRIGGER[from]);
-  const oldBinding = bindingResourceName(TRIGGER[from]);
-  const newAction = actionResourceName(TRIGGER[to]);
-  const newBinding = bindingResourceName(TRIGGER[to]);
+  // Children of the stack's SmsMfa, named after the stack.
+  const oldAction = actionResourceName(TRIGGER[from], "dev");
+  const oldBinding = bindingResourceName(TRIGGER[from], "dev");
+  const newAction = actionResourceName(TRIGGER[to], "dev");
+  const newBinding = bindingResourceName(TRIGGER[to], "dev");
 
   test("creates a second Action and binding, named for the new trigger, instead of changing the trigger in place", async () => {
     const [before, after] = [await run("dev", from), await run("dev", to)];
@@ -57,7 +59,7 @@ describe.each<[Experience, Experience]>([
   test("deploys and binds the new Action before the MFA switch moves, and unbinds the old one before deleting it", async () => {
     const [before, after] = [await run("dev", from), await run("dev", to)];
     const steps = updateSteps(before.resources, after.resources);
-    const switchMoves = positionOf(steps, "update", "mfa");
+    const switchMoves = positionOf(steps, "update", "dev-mfa");
     expect(positionOf(steps, "create", newAction)).toBeLessThan(positionOf(steps, "create", newBinding));
     expect(positionOf(steps, "create", newBinding)).toBeLessThan(switchMoves);
     expect(switchMoves).toBeLessThan(positionOf(steps, "delete", oldBinding));
@@ -67,11 +69,11 @@ describe.each<[Experience, Experience]>([
     expect(guardian.dependencies).toEqual(expect.arrayContaining([after.one(ACTION).urn, after.one(TRIGGER_ACTIONS).urn]));
     expect(byName(before.resources, oldBinding).dependencies).toContain(byName(before.resources, oldAction).urn);
     if (to === "unified") {
-      expect(positionOf(steps, "create", "custom-phone-provider")).toBeLessThan(switchMoves);
+      expect(positionOf(steps, "create", "dev-custom-phone-provider")).toBeLessThan(switchMoves);
       expect(after.one(PHONE_PROVIDER).dependencies).toEqual(expect.arrayContaining([after.one(ACTION).urn, after.one(TRIGGER_ACTIONS).urn]));
     } else {
       // The unified provider and its templates go before the Action they routed to.
-      expect(positionOf(steps, "delete", "custom-phone-provider")).toBeLessThan(positionOf(steps, "delete", oldAction));
+      expect(positionOf(steps, "delete", "dev-custom-phone-provider")).toBeLessThan(positionOf(steps, "delete", oldAction));
     }
   });
 });
@@ -86,8 +88,8 @@ describe.each<[Experience, Experience]>([
     const refused = steps.filter((step) => step.refused !== undefined);
     const expected =
       from === "unified"
-        ? ["phone-template-otp-enroll", "phone-template-otp-verify", "custom-phone-provider", bindingResourceName(TRIGGER[from]), actionResourceName(TRIGGER[from])]
-        : [bindingResourceName(TRIGGER[from]), actionResourceName(TRIGGER[from])];
+        ? ["prod-phone-template-otp-enroll", "prod-phone-template-otp-verify", "prod-custom-phone-provider", bindingResourceName(TRIGGER[from], "prod"), actionResourceName(TRIGGER[from], "prod")]
+        : [bindingResourceName(TRIGGER[from], "prod"), actionResourceName(TRIGGER[from], "prod")];
     expect(refused.map((step) => step.name).sort()).toEqual([...expected].sort());
     expect(refused.every((step) => step.operation === "delete" && step.refused?.includes("pulumi state unprotect"))).toBe(true);
     // Unprotected beforehand (docs/phone-experience.md), the same update goes through.
@@ -97,9 +99,10 @@ describe.each<[Experience, Experience]>([
   });
 });
 
-describe("a stack deployed before the logical names carried the trigger", () => {
-  /** The state such a stack holds: the same resources under the earlier names. */
-  function earlierState(resources: readonly RecordedResource[]): RecordedResource[] {
+describe("a stack deployed before the logical names carried the trigger (and before the SmsMfa component)", () => {
+  /** The state such a stack holds: the same resources in the former layout, under the earlier names. */
+  function earlierState(current: readonly RecordedResource[], stack: StackName): RecordedResource[] {
+    const resources = formerState(current, stack);
     const renamed = new Map<string, string>();
     const rename = (resource: RecordedResource, name: string): RecordedResource => {
       const urn = `${resource.urn.slice(0, resource.urn.lastIndexOf("::") + 2)}${name}`;
@@ -114,11 +117,11 @@ describe("a stack deployed before the logical names carried the trigger", () => 
 
   test.each<Experience>(["classic", "unified"])("keeps its %s Action and binding on its next update (aliases, nothing replaced)", async (experience) => {
     const current = await run("prod", experience);
-    expect(updateSteps(earlierState(current.resources), current.resources)).toEqual([]);
+    expect(updateSteps(earlierState(current.resources, "prod"), current.resources)).toEqual([]);
   });
 
   test("is refused if it switches in that same update: first update with the deployed experience, then switch", async () => {
-    const before = earlierState((await run("dev", "classic")).resources);
+    const before = earlierState((await run("dev", "classic")).resources, "dev");
     const steps = updateSteps(before, (await run("dev", "unified")).resources);
     expect(steps.find((step) => step.type === ACTION)).toMatchObject({ operation: "update", refused: "Management API: can't upgrade to this trigger" });
   });

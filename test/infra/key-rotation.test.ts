@@ -19,8 +19,9 @@ beforeAll(async () => {
 test("the access key gets a new logical name and URN", () => {
   const oldKey = before.one(ACCESS_KEY);
   const newKey = after.one(ACCESS_KEY);
-  expect(oldKey.name).toBe("sms-sender-key-gen1");
-  expect(newKey.name).toBe("sms-sender-key-gen2");
+  // Children of the SmsMfa named after the stack.
+  expect(oldKey.name).toBe("prod-sms-sender-key-gen1");
+  expect(newKey.name).toBe("prod-sms-sender-key-gen2");
   expect(newKey.urn).not.toBe(oldKey.urn);
   expect(after.resources.map((resource) => resource.urn)).not.toContain(oldKey.urn);
 });

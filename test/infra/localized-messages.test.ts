@@ -5,7 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test } from "vitest";
 import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN, oneSegmentProblems } from "../../infra/message-segments";
 import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
-import { defineSmsMfaStack } from "../../infra/sms-mfa-stack";
+import { defineSmsMfaStack, smsMfaArgsOf } from "../../infra/sms-mfa-stack";
+import { assertRegistrable } from "../../infra/stack-config";
 import type { StackConfig } from "../../infra/stack-config-types";
 import { HIDDEN_SECRET_VALUE, StackConfigError, validateStackConfig } from "../../infra/validate-config";
 
@@ -157,7 +158,11 @@ describe("the one-segment rule", () => {
       builds += 1;
       return Promise.reject(new Error("must not build"));
     };
-    expect(() => defineSmsMfaStack(config, build, "Acme")).toThrow(/\nlocalizedMessages: es verification message is 161 septets in GSM-7/);
+    // As readStackConfig does: checked before the SmsMfa is defined.
+    expect(() => {
+      assertRegistrable(config, "Acme");
+      defineSmsMfaStack({ ...smsMfaArgsOf(config), buildAction: build });
+    }).toThrow(/\nlocalizedMessages: es verification message is 161 septets in GSM-7/);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(registered).toEqual([]);
     expect(builds).toBe(0);

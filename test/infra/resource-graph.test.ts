@@ -12,6 +12,7 @@ import {
   PHONE_TEMPLATE,
   TRIGGER_ACTIONS,
   deployedSecrets,
+  engineUrnOf,
   idOf,
   runProgram,
   settled,
@@ -37,12 +38,18 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
   };
   const region = readStackFile(stack)["aws:region"];
 
-  test("composes the two components, each owning its side", async () => {
+  test("is one SmsMfa named after the stack, composing the two sides, each owning its side", async () => {
     const run = await program();
     const components = run.resources.filter((resource) => !resource.custom);
-    expect(components.map((component) => component.type).sort()).toEqual(["auth0-sns-mfa:auth0:SmsMfa", "auth0-sns-mfa:aws:SmsSender"]);
-    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:"))) expect(resource.urn).toContain("auth0-sns-mfa:aws:SmsSender$");
-    for (const resource of run.resources.filter((r) => r.type.startsWith("auth0:"))) expect(resource.urn).toContain("auth0-sns-mfa:auth0:SmsMfa$");
+    expect(components.map((component) => `${component.type}::${component.name}`).sort()).toEqual([
+      `auth0-sns-mfa:auth0:TenantSmsMfa::${stack}-auth0`,
+      `auth0-sns-mfa:aws:SmsSender::${stack}-aws`,
+      `auth0-sns-mfa:index:SmsMfa::${stack}`,
+    ]);
+    const urn = (resource: (typeof run.resources)[number]) => engineUrnOf(run.resources, resource, stack);
+    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:"))) expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:aws:SmsSender$");
+    for (const resource of run.resources.filter((r) => r.type.startsWith("auth0:"))) expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:auth0:TenantSmsMfa$");
+    for (const resource of run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")) expect(resource.name.startsWith(`${stack}`)).toBe(true);
   });
 
   test("creates a dedicated IAM user named and tagged for the stack, its policy and one access key", async () => {

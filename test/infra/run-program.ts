@@ -66,6 +66,8 @@ export interface MockTenant {
 }
 
 export const GET_TENANT = "auth0:index/getTenant:getTenant";
+/** The AWS account the program runs in: the SMS preferences opt-in claims its account and region. */
+export const GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
 
 /** A tenant whose flag matches the configured experience, so the run deploys what the stack asks for. */
 function agreeingTenant(config: Record<string, string>): MockTenant {
@@ -92,7 +94,7 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
     case "aws:iam/user:User":
       return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` } };
     case "aws:iam/accessKey:AccessKey":
-      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/for/${name}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
+      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/${suffix}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
     case "aws:iam/role:Role":
       return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role${String(inputs.path ?? "/")}${name}` } };
     case "aws:sns/topic:Topic":
@@ -120,6 +122,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
         if (answer !== undefined) return answer;
         if (args.token === GET_TENANT) return getTenantAnswer(tenant);
+        if (args.token === GET_CALLER_IDENTITY) return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDADEPLOYER", id: ACCOUNT };
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -133,14 +136,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
   // As in infra/index.ts: the tenant and the configuration are read and validated before anything is registered.
   const readPhoneFlag = options.readPhoneFlag ?? (async () => ({ ok: true as const, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience }));
-  const config = await readStackConfig(await readTenantSettings(readPhoneFlag));
+  const args = await readStackConfig(await readTenantSettings(readPhoneFlag));
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       seen.push({ type: args.type, name: args.name, props: args.props, opts: args.opts, resource: args.resource });
       return undefined;
     });
-    outputs = defineSmsMfaStack(config, options.build);
+    outputs = defineSmsMfaStack(options.build === undefined ? args : { ...args, buildAction: options.build });
     return outputs;
   });
   if (outputs === undefined) throw new Error("the program returned no outputs");
@@ -228,3 +231,19 @@ export const PHONE_TEMPLATE = "auth0:index/brandingPhoneNotificationTemplate:Bra
 export const IAM_USER = "aws:iam/user:User";
 export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
+
+/**
+ * A resource's URN as the Pulumi engine forms it: the type chain of its ancestors below the stack,
+ * then its own type and name (the mock monitor keeps only the parent's last type).
+ */
+export function engineUrnOf(resources: readonly RecordedResource[], resource: RecordedResource, stack: string): string {
+  const byObject = new Map(resources.map((entry) => [entry.resource, entry]));
+  const chain: string[] = [resource.type];
+  for (let parent = resource.opts.parent; parent !== undefined; ) {
+    const entry = byObject.get(parent);
+    if (entry === undefined || entry.type === "pulumi:pulumi:Stack") break;
+    chain.unshift(entry.type);
+    parent = entry.opts.parent;
+  }
+  return `urn:pulumi:${stack}::${PROJECT_NAME}::${chain.join("$")}::${resource.name}`;
+}

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { AwsSmsSender } from "../../infra/aws-sms-sender";
+import type { SmsSender } from "../../infra/aws-sms-sender";
 import { ACTION, deployedSecrets, runProgram, sentAsSecret, settled, type ProgramRun } from "./run-program";
 import type { StackName } from "./stack-files";
 
@@ -32,7 +32,7 @@ describe.each<[StackName, string]>([
   });
 
   test("the managed key's secret is a secret output of the AWS component", async () => {
-    const sender = run.one("auth0-sns-mfa:aws:SmsSender").resource as AwsSmsSender;
+    const sender = run.one("auth0-sns-mfa:aws:SmsSender").resource as SmsSender;
     expect(await pulumi.isSecret(sender.secretAccessKey)).toBe(true);
     expect(await settled(sender.secretAccessKey)).toBe(secretKey);
   });

@@ -19,10 +19,11 @@ export interface UpdateStep {
   refused?: string;
 }
 
-/** The URN a `{ name }` alias stands for: the same URN with another logical name. */
-function aliasUrns(resource: RecordedResource): string[] {
+/** The URNs a resource's aliases stand for: a URN as given; a `{ name }` alias, the same URN with another logical name. */
+export function aliasUrns(resource: RecordedResource): string[] {
   const aliases = (resource.opts.aliases ?? []) as unknown[];
   return aliases.flatMap((alias) => {
+    if (typeof alias === "string") return [alias];
     if (typeof alias === "object" && alias !== null && typeof (alias as { name?: unknown }).name === "string") {
       return [`${resource.urn.slice(0, resource.urn.lastIndexOf("::") + 2)}${(alias as { name: string }).name}`];
     }

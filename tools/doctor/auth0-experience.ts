@@ -2,6 +2,7 @@
  * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
  * trigger the sender is bound to and the Action's name (as infra/auth0-sms-mfa.ts names it).
  */
+import { actionNameFor, actionTriggerFor } from "../../infra/auth0-resource-names";
 import { resolvePhoneExperience } from "../../infra/phone-experience";
 
 export type StackExperience = "auto" | "classic" | "unified";
@@ -29,12 +30,12 @@ export function resolveExperience(stack: StackExperience, flag: boolean | undefi
   return "problem" in resolved ? (stack === "auto" ? "classic" : stack) : resolved.experience;
 }
 
-/** The Action trigger each phone experience sends through (infra/auth0-sms-mfa.ts actionTriggerFor). */
+/** The Action trigger each phone experience sends through (infra/auth0-resource-names.ts). */
 export function triggerFor(experience: ResolvedExperience): PhoneTrigger {
-  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
+  return actionTriggerFor(experience);
 }
 
-/** The sender Action's name in the tenant (infra/auth0-sms-mfa.ts actionNameFor). */
+/** The sender Action's name in the tenant: the program's own name (infra/auth0-resource-names.ts), the stack as its deployment name. */
 export function senderActionName(stack: string, trigger: PhoneTrigger): string {
-  return `sns-sms-sender-${stack}-${trigger}`;
+  return actionNameFor(stack, trigger);
 }

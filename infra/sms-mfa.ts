@@ -1,0 +1,163 @@
+/**
+ * SMS MFA for one Auth0 tenant, delivered through Amazon SNS, as one Pulumi component: the AWS side
+ * (SmsSender: a publish-only IAM user, its access key, optionally the account's SMS preferences and
+ * alarms) and the tenant side (TenantSmsMfa: the sender Action, its binding, the MFA switch). Give
+ * each instance its AWS and Auth0 providers with the standard `providers` option; every child and
+ * every provider function it calls runs on them. Children are named `<name>-<role>` and physical
+ * names derive from `deploymentName`, so two instances in one program never collide
+ * (docs/component.md).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
+import { actionTriggerFor, TenantSmsMfa } from "./auth0-sms-mfa";
+import { iamNameProblems } from "./aws-resource-names";
+import { SmsSender } from "./aws-sms-sender";
+import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
+import { localizedTemplates } from "./localized-templates";
+import { DEFAULT_MESSAGE_TEMPLATES } from "./message-templates";
+import { senderActionSecrets } from "./sender-action-secrets";
+import type { SmsAlarmInputs } from "./sms-account-opt-ins";
+import type { GuardianFactors, LocalizedMessages, MfaPolicy, PhoneExperience, SmsPreferencesSettings } from "./stack-config-types";
+
+export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
+
+/** The arguments of SmsMfa. Each line: meaning. Default: … */
+export interface SmsMfaArgs {
+  /** Base of the physical names: IAM user `auth0-sms-sender-<d>`, IAM path `/auth0-sns-mfa/<d>/`, Action `sns-sms-sender-<d>-<trigger>`, the Stack tag. Default: the component's name. */
+  deploymentName?: string;
+  /** AWS region the sender publishes SMS in and the IAM policy allows publishing in. Default: none (required). */
+  region: string;
+  /** How the tenant sends MFA SMS: "classic" (Guardian phone factor, send-phone-message Action) or "unified" (custom phone provider). Default: none (required). */
+  phoneExperience: PhoneExperience;
+  /** When Auth0 asks for MFA: "all-applications", "confidence-score" or "never". Default: "all-applications". */
+  mfaPolicy?: MfaPolicy;
+  /** The other MFA factors the tenant-wide Guardian settings keep enabled. Default: otp and recoveryCode on, the others off. */
+  factors?: GuardianFactors;
+  /** The text sent when a phone is enrolled, with the `{{code}}` placeholder. Default: Auth0's own text for the experience. */
+  enrollmentMessage?: string;
+  /** The text sent at each MFA challenge, with the `{{code}}` placeholder. Default: Auth0's own text for the experience. */
+  verificationMessage?: string;
+  /** Texts for other languages by language tag (e.g. `fr`), picked by the request's locale. Default: none. */
+  localizedMessages?: LocalizedMessages;
+  /** ISO 3166-1 alpha-2 codes of the countries the sender may text; empty allows all. Default: []. */
+  allowedCountries?: string[];
+  /** Alphanumeric sender ID shown on the phone (at most 11 letters and digits, where the country supports it). Default: none. */
+  senderId?: pulumi.Input<string>;
+  /** E.164 number to send from (registered in AWS End User Messaging). Default: none (AWS chooses). */
+  originationNumber?: string;
+  /** Highest price in USD SNS may pay for one SMS (a decimal string, e.g. "0.50"). Default: no cap. */
+  maxPriceUsd?: string;
+  /** Generation of the sender's access key; raising it rotates the key without a gap. Default: 1. */
+  accessKeyGeneration?: number;
+  /** Protect the IAM user, its policy, the Action, its binding and the MFA settings from deletion. Default: false. */
+  protect?: boolean;
+  /** Manage the AWS account's SMS preferences in `region` (one set per account and region: one instance only). Default: not managed. */
+  smsPreferences?: SmsPreferencesSettings;
+  /** CloudWatch alarms on failed SMS and month-to-date spend, emailed to `email`. Default: no alarms. */
+  alarms?: SmsAlarmInputs;
+  /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
+  buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
+  /** Alias every resource to its URN in this project's program before SmsMfa existed (infra/index.ts sets it). Default: false. */
+  formerStackLayout?: boolean;
+}
+
+/** The defaults of the optional arguments (deploymentName's is the component's name). */
+export const SMS_MFA_DEFAULTS = {
+  mfaPolicy: "all-applications",
+  factors: { otp: true, recoveryCode: true, email: false, webauthnRoaming: false, webauthnPlatform: false, push: false },
+  localizedMessages: {},
+  allowedCountries: [],
+  accessKeyGeneration: 1,
+  protect: false,
+  formerStackLayout: false,
+} as const satisfies Partial<SmsMfaArgs>;
+
+/** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
+export function smsMfaNameProblems(name: string, args: Pick<SmsMfaArgs, "deploymentName">): string[] {
+  return iamNameProblems(args.deploymentName ?? name, args.deploymentName === undefined ? `SmsMfa "${name}"` : "deploymentName");
+}
+
+export class SmsMfa extends pulumi.ComponentResource {
+  /** ARN of the sender IAM user. */
+  readonly senderUserArn: pulumi.Output<string>;
+  /** Name of the sender IAM user. */
+  readonly senderUserName: pulumi.Output<string>;
+  /** ID of the sender's current access key. */
+  readonly accessKeyId: pulumi.Output<string>;
+  /** Secret access key of the sender's current key (a secret output). */
+  readonly senderSecretAccessKey: pulumi.Output<string>;
+  /** ID of the sender Action in the tenant. */
+  readonly actionId: pulumi.Output<string>;
+  /** Name of the sender Action in the tenant. */
+  readonly actionName: pulumi.Output<string>;
+
+  constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = smsMfaNameProblems(name, args);
+    if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
+    super(SMS_MFA_TYPE, name, {}, opts);
+    const deploymentName = args.deploymentName ?? name;
+    const formerStackLayout = args.formerStackLayout ?? SMS_MFA_DEFAULTS.formerStackLayout;
+    const former = formerAliases(formerStackLayout);
+    const common = { instanceName: name, deploymentName, formerStackLayout };
+    const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
+    const templates = localizedTemplates(
+      { enrollmentMessage: args.enrollmentMessage ?? defaults.enrollmentMessage, verificationMessage: args.verificationMessage ?? defaults.verificationMessage },
+      args.localizedMessages ?? SMS_MFA_DEFAULTS.localizedMessages,
+    );
+
+    const aws = new SmsSender(
+      `${name}-aws`,
+      {
+        ...common,
+        region: args.region,
+        accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
+        protect: args.protect ?? SMS_MFA_DEFAULTS.protect,
+        smsPreferences: args.smsPreferences,
+        alarms: args.alarms,
+        senderId: args.senderId,
+      },
+      { parent: this, aliases: former([FORMER_TYPES.awsSide], FORMER_NAMES.awsSide) },
+    );
+    const build = args.buildAction ?? buildAction;
+    const auth0 = new TenantSmsMfa(
+      `${name}-auth0`,
+      {
+        ...common,
+        phoneExperience: args.phoneExperience,
+        mfaPolicy: args.mfaPolicy ?? SMS_MFA_DEFAULTS.mfaPolicy,
+        factors: args.factors ?? SMS_MFA_DEFAULTS.factors,
+        enrollmentMessage: templates.enrollmentMessage,
+        verificationMessage: templates.verificationMessage,
+        action: build(actionTriggerFor(args.phoneExperience)),
+        secrets: senderActionSecrets({
+          region: args.region,
+          accessKeyId: aws.accessKeyId,
+          secretAccessKey: aws.secretAccessKey,
+          sender: {
+            allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+            senderId: args.senderId,
+            originationNumber: args.originationNumber,
+            maxPriceUsd: args.maxPriceUsd,
+          },
+        }),
+        protect: args.protect ?? SMS_MFA_DEFAULTS.protect,
+      },
+      { parent: this, aliases: former([FORMER_TYPES.auth0Side], FORMER_NAMES.auth0Side) },
+    );
+
+    this.senderUserArn = aws.userArn;
+    this.senderUserName = aws.userName;
+    this.accessKeyId = aws.accessKeyId;
+    this.senderSecretAccessKey = aws.secretAccessKey;
+    this.actionId = auth0.actionId;
+    this.actionName = auth0.actionName;
+    this.registerOutputs({
+      senderUserArn: this.senderUserArn,
+      senderUserName: this.senderUserName,
+      accessKeyId: this.accessKeyId,
+      senderSecretAccessKey: this.senderSecretAccessKey,
+      actionId: this.actionId,
+      actionName: this.actionName,
+    });
+  }
+}
