@@ -1,5 +1,7 @@
 // ESLint flat config: typescript-eslint's strict rules for every TypeScript file in the project.
+// Formatting is Prettier's alone (eslint-config-prettier turns off the rules it would fight).
 import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -16,6 +18,7 @@ export default tseslint.config(
   // hook/ holds exactly what ships to Auth0 (the Action bundle's inputs): no build tooling, no file
   // system, no child processes, nothing from the project's other folders.
   ...hookBoundary(),
+  prettier,
 );
 
 function hookBoundary() {
@@ -44,20 +47,29 @@ function hookBoundary() {
       selector: `ImportExpression[source.value=/^(${names})$/]`,
       message: `${message}: no build tooling, file system or child processes.`,
     },
-    { selector: "CallExpression[callee.name='require'][arguments.0.value=/^\\.\\./]", message: `${message}: no imports from other folders.` },
+    {
+      selector: "CallExpression[callee.name='require'][arguments.0.value=/^\\.\\./]",
+      message: `${message}: no imports from other folders.`,
+    },
   ];
   return [
     {
       files: ["hook/*.ts"],
       rules: {
-        "no-restricted-imports": ["error", { paths, patterns: [...packages, outside, { regex: "^\\.\\./", message: `${message}: no imports from other folders.` }] }],
+        "no-restricted-imports": [
+          "error",
+          { paths, patterns: [...packages, outside, { regex: "^\\.\\./", message: `${message}: no imports from other folders.` }] },
+        ],
         "no-restricted-syntax": ["error", ...syntax],
       },
     },
     {
       files: ["hook/actions/**/*.ts"],
       rules: {
-        "no-restricted-imports": ["error", { paths, patterns: [...packages, outside, { regex: "^\\.\\./\\.\\./", message: `${message}: no imports from other folders.` }] }],
+        "no-restricted-imports": [
+          "error",
+          { paths, patterns: [...packages, outside, { regex: "^\\.\\./\\.\\./", message: `${message}: no imports from other folders.` }] },
+        ],
         "no-restricted-syntax": ["error", ...syntax.slice(0, 2)],
       },
     },
