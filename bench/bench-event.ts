@@ -56,6 +56,6 @@ export function finish(): void {
 }
 
 export function fail(error: unknown): void {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 }

@@ -90,7 +90,14 @@ function comparisonRows(c: ComparisonSample): { rows: Cell[][]; rounds: number; 
   const measured = Object.keys(COMPARED_LABELS).filter((client) => (c.latenciesMs[client]?.length ?? 0) > 0);
   const rows = measured.map((client): Cell[] => {
     const l = c.latenciesMs[client] ?? [];
-    return [COMPARED_LABELS[client] ?? client, quantile(l, 0.5), quantile(l, 0.9), quantile(l, 0.99), Math.max(...l), c.connections[client] ?? 0];
+    return [
+      COMPARED_LABELS[client] ?? client,
+      quantile(l, 0.5),
+      quantile(l, 0.9),
+      quantile(l, 0.99),
+      Math.max(...l),
+      c.connections[client] ?? 0,
+    ];
   });
   const p50 = (client: string) => (measured.includes(client) ? quantile(c.latenciesMs[client] ?? [], 0.5) : undefined);
   return { rows, rounds: c.latenciesMs.action?.length ?? 0, p50 };
@@ -98,12 +105,29 @@ function comparisonRows(c: ComparisonSample): { rows: Cell[][]; rounds: number; 
 
 function coldRow(label: string, samples: readonly ColdStartSample[]): Cell[] {
   const totals = samples.map((s) => s.totalMs);
-  return [label, median(samples.map((s) => s.requireMs)), median(samples.map((s) => s.firstSendMs)), median(totals), Math.min(...totals), Math.max(...totals)];
+  return [
+    label,
+    median(samples.map((s) => s.requireMs)),
+    median(samples.map((s) => s.firstSendMs)),
+    median(totals),
+    Math.min(...totals),
+    Math.max(...totals),
+  ];
 }
 
 function latencyRow(label: string, sample: LatencySample, connections: number, requests: number): Cell[] {
   const l = sample.latenciesMs;
-  return [label, quantile(l, 0.5), quantile(l, 0.9), quantile(l, 0.99), Math.max(...l), connections, requests, megabytes(sample.rssBeforeBytes), megabytes(sample.rssAfterBytes)];
+  return [
+    label,
+    quantile(l, 0.5),
+    quantile(l, 0.9),
+    quantile(l, 0.99),
+    Math.max(...l),
+    connections,
+    requests,
+    megabytes(sample.rssBeforeBytes),
+    megabytes(sample.rssAfterBytes),
+  ];
 }
 
 const coldTotal = (samples: readonly ColdStartSample[]): number => median(samples.map((s) => s.totalMs));
@@ -127,50 +151,84 @@ export function renderBenchReport(r: BenchResults): string {
   out.push(`auth0-sns-mfa sender bench, ${r.startedAt.toISOString()}`);
   out.push(`command: ${r.command}`);
   out.push(`machine: ${r.machine}`);
-  out.push(`Action: send-phone-message, ${(r.actionBytes / 1000).toFixed(1)} kB built. Endpoint: local TLS SNS endpoint (test/support) in its own process on 127.0.0.1.`);
+  out.push(
+    `Action: send-phone-message, ${(r.actionBytes / 1000).toFixed(1)} kB built. Endpoint: local TLS SNS endpoint (test/support) in its own process on 127.0.0.1.`,
+  );
   out.push(distanceLine(r));
   out.push("");
   out.push(`Cold start, ms: a fresh node process per sample, clock from just before require() of the code to the first SMS accepted`);
-  out.push(`(node's own boot excluded); ${samples} samples per row, rows interleaved, after one discarded run that fills the OS file cache.`);
+  out.push(
+    `(node's own boot excluded); ${samples} samples per row, rows interleaved, after one discarded run that fills the OS file cache.`,
+  );
   const coldRows: Cell[][] = [
     coldRow("the project's Action, no allow-list", r.cold.noAllowList),
     coldRow("the project's Action, ALLOWED_COUNTRIES=GB,US", r.cold.allowList),
     coldRow("bare SDK v3 sender (SNSClient + PublishCommand)", r.cold.sdk),
-    ["floor: raw node:https, 1st POST of a fresh process", "-", median(floorFirst), median(floorFirst), Math.min(...floorFirst), Math.max(...floorFirst)],
+    [
+      "floor: raw node:https, 1st POST of a fresh process",
+      "-",
+      median(floorFirst),
+      median(floorFirst),
+      Math.min(...floorFirst),
+      Math.max(...floorFirst),
+    ],
   ];
   if (v2 !== undefined) coldRows.push(coldRow("the guide's aws-sdk v2 hook", v2));
   out.push(formatTable(["sender", "require p50", "1st send p50", "total p50", "min", "max"], coldRows));
   out.push("");
-  out.push(`Warm, ms per send: one process per client, ${r.warm.action.latenciesMs.length} sequential sends after ${r.warm.warmUpSends} warm-up.`);
+  out.push(
+    `Warm, ms per send: one process per client, ${r.warm.action.latenciesMs.length} sequential sends after ${r.warm.warmUpSends} warm-up.`,
+  );
   out.push(
     formatTable(
       ["client", "p50", "p90", "p99", "max", "TLS conns", "requests", "RSS before MB", "RSS after MB"],
       [
         latencyRow("the project's Action (built, SDK v3)", r.warm.action, r.warm.actionConnections, r.warm.actionRequests),
-        latencyRow(`floor: raw https keep-alive POST, ${r.warm.floor.bodyBytes} B body`, r.warm.floor, r.warm.floorConnections, r.warm.floorRequests),
+        latencyRow(
+          `floor: raw https keep-alive POST, ${r.warm.floor.bodyBytes} B body`,
+          r.warm.floor,
+          r.warm.floorConnections,
+          r.warm.floorRequests,
+        ),
       ],
     ),
   );
   out.push("");
-  out.push(`Warm, ms per send, the clients in ONE process taking turns (${compared.rounds} rounds after 20 warm-up): the fair comparison, used by the targets.`);
+  out.push(
+    `Warm, ms per send, the clients in ONE process taking turns (${compared.rounds} rounds after 20 warm-up): the fair comparison, used by the targets.`,
+  );
   out.push(formatTable(["client", "p50", "p90", "p99", "max", "TLS conns"], compared.rows));
   out.push("");
   const rows = targetRows({
     rttMs: r.rttMs,
-    cold: { action: coldTotal(r.cold.noAllowList), sdk: coldTotal(r.cold.sdk), floor: median(floorFirst), guideHookV2: v2 === undefined ? undefined : coldTotal(v2) },
+    cold: {
+      action: coldTotal(r.cold.noAllowList),
+      sdk: coldTotal(r.cold.sdk),
+      floor: median(floorFirst),
+      guideHookV2: v2 === undefined ? undefined : coldTotal(v2),
+    },
     coldFirstSend: { action: median(r.cold.noAllowList.map((s) => s.firstSendMs)), sdk: median(r.cold.sdk.map((s) => s.firstSendMs)) },
     warm: { action: warmP50("action"), sdk: warmP50("sdk"), floor: warmP50("floor"), guideHookV2: compared.p50("guide-v2") },
     warmConnections: r.warm.actionConnections,
     warmSends: r.warm.action.latenciesMs.length + r.warm.warmUpSends,
   });
   out.push(`Targets: ratios to neighbours measured in this run (cold: total p50 above; warm: p50 in turns), at ${r.rttMs} ms round trip.`);
-  out.push(formatTable(["target", "measured", "neighbours (same run)", "verdict"], rows.map((row) => [row.what, row.measured, row.neighbours, row.verdict])));
+  out.push(
+    formatTable(
+      ["target", "measured", "neighbours (same run)", "verdict"],
+      rows.map((row) => [row.what, row.measured, row.neighbours, row.verdict]),
+    ),
+  );
   if (r.breakdowns.length > 0) {
     out.push("");
-    out.push(`Where a cold start goes, ms: median of ${r.breakdowns.length} fresh processes (SDK client built by hook/sns-client.ts, stages timed by middleware)`);
+    out.push(
+      `Where a cold start goes, ms: median of ${r.breakdowns.length} fresh processes (SDK client built by hook/sns-client.ts, stages timed by middleware)`,
+    );
     out.push(formatTable(["stage", "ms"], medianStages(r.breakdowns)));
     out.push("");
-    out.push(`Loading @aws-sdk/client-sns, ms of self time per module (its own code, dependencies excluded), median of ${r.breakdowns.length}`);
+    out.push(
+      `Loading @aws-sdk/client-sns, ms of self time per module (its own code, dependencies excluded), median of ${r.breakdowns.length}`,
+    );
     out.push(formatTable(["module", "ms"], topModules(r.breakdowns)));
   }
   out.push("");

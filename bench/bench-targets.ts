@@ -49,17 +49,44 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
   const coldNeighbours = `Action ${ms(f.cold.action)}, bare SDK ${ms(f.cold.sdk)}`;
   const warmNeighbours = `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}, floor ${ms(f.warm.floor)}`;
   if (at0) {
-    rows.push({ what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_0)} × bare SDK sender`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(true, coldToSdk <= COLD_TO_SDK_AT_0) });
+    rows.push({
+      what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_0)} × bare SDK sender`,
+      measured: times(coldToSdk),
+      neighbours: coldNeighbours,
+      verdict: judged(true, coldToSdk <= COLD_TO_SDK_AT_0),
+    });
     const warmToSdk = f.warm.action / f.warm.sdk;
-    rows.push({ what: `warm p50 ≤ ${factor(WARM_TO_SDK_AT_0)} × bare SDK sender`, measured: times(warmToSdk), neighbours: warmNeighbours, verdict: judged(true, warmToSdk <= WARM_TO_SDK_AT_0) });
+    rows.push({
+      what: `warm p50 ≤ ${factor(WARM_TO_SDK_AT_0)} × bare SDK sender`,
+      measured: times(warmToSdk),
+      neighbours: warmNeighbours,
+      verdict: judged(true, warmToSdk <= WARM_TO_SDK_AT_0),
+    });
   } else {
-    rows.push({ what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_20)} × bare SDK sender (at 20 ms)`, measured: times(coldToSdk), neighbours: coldNeighbours, verdict: judged(at20, coldToSdk <= COLD_TO_SDK_AT_20) });
+    rows.push({
+      what: `cold p50 ≤ ${factor(COLD_TO_SDK_AT_20)} × bare SDK sender (at 20 ms)`,
+      measured: times(coldToSdk),
+      neighbours: coldNeighbours,
+      verdict: judged(at20, coldToSdk <= COLD_TO_SDK_AT_20),
+    });
     const aboveFloor = f.warm.action - f.warm.floor;
-    rows.push({ what: `warm p50 ≤ raw floor + ${WARM_ABOVE_FLOOR_AT_20_MS} ms (at 20 ms)`, measured: `+${ms(aboveFloor)}`, neighbours: warmNeighbours, verdict: judged(at20, aboveFloor <= WARM_ABOVE_FLOOR_AT_20_MS) });
+    rows.push({
+      what: `warm p50 ≤ raw floor + ${WARM_ABOVE_FLOOR_AT_20_MS} ms (at 20 ms)`,
+      measured: `+${ms(aboveFloor)}`,
+      neighbours: warmNeighbours,
+      verdict: judged(at20, aboveFloor <= WARM_ABOVE_FLOOR_AT_20_MS),
+    });
     const v2 = f.warm.guideHookV2;
     const what = `warm p50 ≤ ${factor(WARM_TO_GUIDE_HOOK_AT_20)} × the guide's v2 hook (at 20 ms)`;
-    if (v2 === undefined) rows.push({ what, measured: "-", neighbours: `Action ${ms(f.warm.action)}`, verdict: "not measured (needs --aws-sdk-v2)" });
-    else rows.push({ what, measured: times(f.warm.action / v2), neighbours: `Action ${ms(f.warm.action)}, v2 hook ${ms(v2)}`, verdict: judged(at20, f.warm.action / v2 <= WARM_TO_GUIDE_HOOK_AT_20) });
+    if (v2 === undefined)
+      rows.push({ what, measured: "-", neighbours: `Action ${ms(f.warm.action)}`, verdict: "not measured (needs --aws-sdk-v2)" });
+    else
+      rows.push({
+        what,
+        measured: times(f.warm.action / v2),
+        neighbours: `Action ${ms(f.warm.action)}, v2 hook ${ms(v2)}`,
+        verdict: judged(at20, f.warm.action / v2 <= WARM_TO_GUIDE_HOOK_AT_20),
+      });
   }
   rows.push({
     what: `one TLS connection for ${f.warmSends} warm sends of the Action`,
@@ -69,10 +96,22 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
   });
   const reported = (what: string, measured: string, neighbours: string): TargetRow => ({ what, measured, neighbours, verdict: "reported" });
   if (f.cold.guideHookV2 !== undefined) {
-    rows.push(reported("cold p50: Action / the guide's v2 hook", times(f.cold.action / f.cold.guideHookV2), `Action ${ms(f.cold.action)}, v2 hook ${ms(f.cold.guideHookV2)}`));
+    rows.push(
+      reported(
+        "cold p50: Action / the guide's v2 hook",
+        times(f.cold.action / f.cold.guideHookV2),
+        `Action ${ms(f.cold.action)}, v2 hook ${ms(f.cold.guideHookV2)}`,
+      ),
+    );
   }
   if (at0 && f.warm.guideHookV2 !== undefined) {
-    rows.push(reported("warm p50: Action / the guide's v2 hook", times(f.warm.action / f.warm.guideHookV2), `Action ${ms(f.warm.action)}, v2 hook ${ms(f.warm.guideHookV2)}`));
+    rows.push(
+      reported(
+        "warm p50: Action / the guide's v2 hook",
+        times(f.warm.action / f.warm.guideHookV2),
+        `Action ${ms(f.warm.action)}, v2 hook ${ms(f.warm.guideHookV2)}`,
+      ),
+    );
   }
   rows.push(
     reported(
@@ -81,8 +120,27 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
       `Action ${ms(f.coldFirstSend.action)}, bare SDK ${ms(f.coldFirstSend.sdk)}`,
     ),
   );
-  rows.push(reported("cold p50: bare SDK sender / raw floor's 1st POST", times(f.cold.sdk / f.cold.floor), `bare SDK ${ms(f.cold.sdk)}, floor ${ms(f.cold.floor)}`));
-  if (!at0) rows.push(reported("warm p50: Action / bare SDK sender", times(f.warm.action / f.warm.sdk), `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}`));
-  rows.push(reported("warm p50: Action / raw floor", times(f.warm.action / f.warm.floor), `of which the SDK: bare SDK / floor ${times(f.warm.sdk / f.warm.floor)}`));
+  rows.push(
+    reported(
+      "cold p50: bare SDK sender / raw floor's 1st POST",
+      times(f.cold.sdk / f.cold.floor),
+      `bare SDK ${ms(f.cold.sdk)}, floor ${ms(f.cold.floor)}`,
+    ),
+  );
+  if (!at0)
+    rows.push(
+      reported(
+        "warm p50: Action / bare SDK sender",
+        times(f.warm.action / f.warm.sdk),
+        `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}`,
+      ),
+    );
+  rows.push(
+    reported(
+      "warm p50: Action / raw floor",
+      times(f.warm.action / f.warm.floor),
+      `of which the SDK: bare SDK / floor ${times(f.warm.sdk / f.warm.floor)}`,
+    ),
+  );
   return rows;
 }

@@ -45,7 +45,9 @@ function loadBareSdk(): Send {
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     });
     const { event } = benchExecution();
-    return client.send(new PublishCommand({ PhoneNumber: BENCH_RECIPIENT, Message: event.message_options.text, MessageAttributes: SMS_TYPE }));
+    return client.send(
+      new PublishCommand({ PhoneNumber: BENCH_RECIPIENT, Message: event.message_options.text, MessageAttributes: SMS_TYPE }),
+    );
   };
 }
 
@@ -84,6 +86,7 @@ export function loadSender(sender: ComparedSender): Send {
 /** The sender named by BENCH_SENDER (default: the Action); an error names an unknown one. */
 export function senderFromEnv(): ComparedSender {
   const value = process.env[BENCH_ENV.sender] ?? "action";
-  if (!(COMPARED_SENDERS as readonly string[]).includes(value)) throw new Error(`${BENCH_ENV.sender} must be one of ${COMPARED_SENDERS.join(", ")}, got ${JSON.stringify(value)}`);
+  if (!(COMPARED_SENDERS as readonly string[]).includes(value))
+    throw new Error(`${BENCH_ENV.sender} must be one of ${COMPARED_SENDERS.join(", ")}, got ${JSON.stringify(value)}`);
   return value as ComparedSender;
 }

@@ -3,7 +3,14 @@
 import path from "node:path";
 import { build } from "esbuild";
 
-export const BENCH_DRIVERS = ["cold-start-driver", "warm-driver", "raw-floor-driver", "load-breakdown-driver", "endpoint-process", "warm-compare-driver"] as const;
+export const BENCH_DRIVERS = [
+  "cold-start-driver",
+  "warm-driver",
+  "raw-floor-driver",
+  "load-breakdown-driver",
+  "endpoint-process",
+  "warm-compare-driver",
+] as const;
 export type BenchDriver = (typeof BENCH_DRIVERS)[number];
 
 /** Writes `<outDir>/<driver>.js` for every driver; returns driver → file. */

@@ -71,7 +71,8 @@ export async function startLatencyProxy(targetPort: number, rttMs: number): Prom
     const lines: Record<Direction, DelayLine> = { toServer: new DelayLine(), toClient: new DelayLine() };
     let heardFromServer = true; // so the client's first bytes count as a flight
     const pipe = (from: Socket, to: Socket, direction: Direction) => {
-      const schedule = (deliver: () => void) => lines[direction].push(deliveryTimeMs(direction, performance.now(), acceptedAtMs, rttMs), deliver);
+      const schedule = (deliver: () => void) =>
+        lines[direction].push(deliveryTimeMs(direction, performance.now(), acceptedAtMs, rttMs), deliver);
       from.on("data", (chunk: Buffer) => {
         if (direction === "toServer" && heardFromServer) {
           proxy.roundTrips += 1;

@@ -83,13 +83,28 @@ function stampStages(client: SNSClient): Stamps {
     };
   // The SDK's middleware types are generic over each command's input and output; these stamps only pass them on.
   const stack = client.middlewareStack;
-  stack.addRelativeTo(stamping("signStart") as never, { relation: "before", toMiddleware: "httpSigningMiddleware", name: "benchSignStart" });
+  stack.addRelativeTo(stamping("signStart") as never, {
+    relation: "before",
+    toMiddleware: "httpSigningMiddleware",
+    name: "benchSignStart",
+  });
   stack.addRelativeTo(stamping("signEnd") as never, { relation: "after", toMiddleware: "httpSigningMiddleware", name: "benchSignEnd" });
-  stack.addRelativeTo(stamping("httpStart", "httpEnd") as never, { relation: "after", toMiddleware: "deserializerMiddleware", name: "benchHttp" });
+  stack.addRelativeTo(stamping("httpStart", "httpEnd") as never, {
+    relation: "after",
+    toMiddleware: "deserializerMiddleware",
+    name: "benchHttp",
+  });
   return stamps;
 }
 
-const SEND_STAGES = ["serialize, endpoint, auth scheme", "SigV4 signing", "signed → handler", "HTTP exchange (+ connect, TLS if new)", "deserialize, return", "total"] as const;
+const SEND_STAGES = [
+  "serialize, endpoint, auth scheme",
+  "SigV4 signing",
+  "signed → handler",
+  "HTTP exchange (+ connect, TLS if new)",
+  "deserialize, return",
+  "total",
+] as const;
 
 /** One Publish, split into SEND_STAGES (ms, in that order). */
 async function stagedSend(client: SNSClient, command: PublishCommandType, stamps: Stamps): Promise<number[]> {
@@ -97,7 +112,12 @@ async function stagedSend(client: SNSClient, command: PublishCommandType, stamps
   const start = process.hrtime.bigint();
   await client.send(command);
   const end = process.hrtime.bigint();
-  const [signStart, signEnd, httpStart, httpEnd] = [stamps.get("signStart"), stamps.get("signEnd"), stamps.get("httpStart"), stamps.get("httpEnd")];
+  const [signStart, signEnd, httpStart, httpEnd] = [
+    stamps.get("signStart"),
+    stamps.get("signEnd"),
+    stamps.get("httpStart"),
+    stamps.get("httpEnd"),
+  ];
   if (signStart === undefined || signEnd === undefined || httpStart === undefined || httpEnd === undefined) {
     throw new Error("timing middleware did not run (SDK middleware names changed?)");
   }
@@ -150,7 +170,10 @@ async function main(): Promise<void> {
   for (let i = 0; i < WARM_UP_SENDS; i++) await client.send(publish());
   const warm: number[][] = [];
   for (let i = 0; i < WARM_STAGED_SENDS; i++) warm.push(await stagedSend(client, publish(), stamps));
-  pushSendStages(`warm Publish p50 (direct client, after ${WARM_UP_SENDS + 2})`, SEND_STAGES.map((_, i) => median(warm.map((send) => send[i] ?? Number.NaN))));
+  pushSendStages(
+    `warm Publish p50 (direct client, after ${WARM_UP_SENDS + 2})`,
+    SEND_STAGES.map((_, i) => median(warm.map((send) => send[i] ?? Number.NaN))),
+  );
   const url = new URL(endpoint);
   stages.push(["bare TLS handshake, new connection (1st)", await tlsHandshakeMs(url)]);
   stages.push(["bare TLS handshake, new connection (2nd)", await tlsHandshakeMs(url)]);

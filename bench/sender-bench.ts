@@ -12,7 +12,14 @@ import os from "node:os";
 import path from "node:path";
 import { buildAction } from "../infra/action-bundle";
 import { parseFlags, REPO_ROOT, UsageError } from "../tools/command";
-import { BENCH_ENV, parseResult, type ColdStartSample, type ComparisonSample, type LatencySample, type StageTimings } from "./bench-protocol";
+import {
+  BENCH_ENV,
+  parseResult,
+  type ColdStartSample,
+  type ComparisonSample,
+  type LatencySample,
+  type StageTimings,
+} from "./bench-protocol";
 import { startEndpointProcess, runDriver } from "./bench-processes";
 import { renderBenchReport } from "./bench-report";
 import { compileBenchDrivers, type BenchDriver } from "./compile-bench-drivers";
@@ -42,7 +49,8 @@ const BENCH_USAGE = "npm run bench [-- --rtt MS] [-- --aws-sdk-v2 DIR] [-- --nod
 function rttOf(value: string | undefined): number {
   if (value === undefined) return 0;
   const rttMs = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(rttMs <= MAX_RTT_MS)) throw new UsageError(`Flag --rtt needs a round trip in whole milliseconds from 0 to ${MAX_RTT_MS}, got ${JSON.stringify(value)}`);
+  if (!(rttMs <= MAX_RTT_MS))
+    throw new UsageError(`Flag --rtt needs a round trip in whole milliseconds from 0 to ${MAX_RTT_MS}, got ${JSON.stringify(value)}`);
   return rttMs;
 }
 
@@ -73,7 +81,10 @@ function queryBody(params: Record<string, string>): string {
 
 function machine(nodeVersion: string): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
   return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.type()} ${os.release()}, node ${nodeVersion}, load average at start ${load}`;
 }
 
@@ -135,7 +146,8 @@ async function main(): Promise<void> {
       cold.allowList.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.allowedCountries]: "GB,US" }));
       cold.sdk.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "sdk" }));
       cold.floor.push(await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: "1" }));
-      if (cold.guideHookV2 !== undefined) cold.guideHookV2.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "guide-v2" }));
+      if (cold.guideHookV2 !== undefined)
+        cold.guideHookV2.push(await run<ColdStartSample>("cold-start-driver", { [BENCH_ENV.sender]: "guide-v2" }));
     }
     const afterCold = await endpoint.stats();
     const expectedPublishes = COLD_SAMPLES * (awsSdkV2Dir === undefined ? 3 : 4);
@@ -150,7 +162,10 @@ async function main(): Promise<void> {
     const afterWarm = await endpoint.stats();
     const warmFloor = await run<LatencySample>("raw-floor-driver", { [BENCH_ENV.floorBody]: floorBody });
     const afterFloor = await endpoint.stats();
-    const comparison = await run<ComparisonSample>("warm-compare-driver", { [BENCH_ENV.floorBody]: floorBody, [BENCH_ENV.sends]: String(COMPARE_ROUNDS[distance]) });
+    const comparison = await run<ComparisonSample>("warm-compare-driver", {
+      [BENCH_ENV.floorBody]: floorBody,
+      [BENCH_ENV.sends]: String(COMPARE_ROUNDS[distance]),
+    });
     const afterComparison = await endpoint.stats();
     const comparedConnections = Object.values(comparison.connections).reduce((sum, n) => sum + n, 0);
     if (comparedConnections !== afterComparison.connectionCount - afterFloor.connectionCount) {

@@ -122,10 +122,12 @@ export function readSenderSettings(secrets: unknown): SenderSettings {
   if (/\s/.test(accessKeyId)) throw invalid("AWS_ACCESS_KEY_ID", "contains whitespace");
   // It travels in the Authorization header, which takes no other characters: the SDK would fail
   // before sending ("Invalid character in header content").
-  if (!ACCESS_KEY_ID.test(accessKeyId)) throw invalid("AWS_ACCESS_KEY_ID", "is not an AWS access key id (16-128 ASCII letters and digits, e.g. AKIA...)");
+  if (!ACCESS_KEY_ID.test(accessKeyId))
+    throw invalid("AWS_ACCESS_KEY_ID", "is not an AWS access key id (16-128 ASCII letters and digits, e.g. AKIA...)");
   const secretAccessKey = readRequired(bag, "AWS_SECRET_ACCESS_KEY");
   if (/\s/.test(secretAccessKey)) throw invalid("AWS_SECRET_ACCESS_KEY", "contains whitespace");
-  if (!PRINTABLE_ASCII.test(secretAccessKey)) throw invalid("AWS_SECRET_ACCESS_KEY", "has characters an AWS secret access key never has (non-ASCII)");
+  if (!PRINTABLE_ASCII.test(secretAccessKey))
+    throw invalid("AWS_SECRET_ACCESS_KEY", "has characters an AWS secret access key never has (non-ASCII)");
 
   const senderId = readOptional(bag, "SMS_SENDER_ID");
   if (senderId !== undefined && !SENDER_ID.test(senderId)) {

@@ -70,7 +70,8 @@ export class PreconnectingAgent extends Agent {
     const pending = this.pending;
     if (pending !== undefined) {
       this.pending = undefined;
-      const usable = !pending.failed && !pending.socket.destroyed && pending.key === hostPortKey(options.host ?? options.hostname, options.port);
+      const usable =
+        !pending.failed && !pending.socket.destroyed && pending.key === hostPortKey(options.host ?? options.hostname, options.port);
       if (usable) {
         pending.socket.ref();
         return pending.socket;

@@ -108,10 +108,13 @@ export async function publishBefore(
   inFlight.set(command.input, attempts);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      attempts.expired = true;
-      reject(new DeadlineExceeded(`no answer within the deadline`));
-    }, Math.max(0, remainingMs));
+    timer = setTimeout(
+      () => {
+        attempts.expired = true;
+        reject(new DeadlineExceeded(`no answer within the deadline`));
+      },
+      Math.max(0, remainingMs),
+    );
   });
   let sending: Promise<PublishCommandOutput>;
   try {

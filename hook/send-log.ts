@@ -46,7 +46,19 @@ function clamp(value: string, max: number): string {
 
 export function formatSendLog(entry: SendLogEntry): string {
   const record: Record<string, string | number> = { sms: entry.outcome };
-  for (const key of ["trigger", "to", "country", "messageId", "reason", "error", "http", "segments", "encoding", "attempts", "ms"] as const) {
+  for (const key of [
+    "trigger",
+    "to",
+    "country",
+    "messageId",
+    "reason",
+    "error",
+    "http",
+    "segments",
+    "encoding",
+    "attempts",
+    "ms",
+  ] as const) {
     const value = entry[key];
     if (value === undefined) continue;
     record[key] = typeof value === "string" ? clamp(value, CAPS[key] ?? 24) : Math.round(value);

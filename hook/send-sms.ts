@@ -244,7 +244,10 @@ function toDeliveryError(error: unknown, send: PublishAttempts, settings: Sender
     default:
       message = `The sender failed before SNS answered: ${errorClass}: ${scrubbed(sdk.message)}`;
   }
-  return new SmsDeliveryError({ reason, errorClass, httpStatus, attempts, elapsedMs, mayHaveBeenSent: sentSomething && httpStatus === undefined }, message);
+  return new SmsDeliveryError(
+    { reason, errorClass, httpStatus, attempts, elapsedMs, mayHaveBeenSent: sentSomething && httpStatus === undefined },
+    message,
+  );
 }
 
 /** Sends one SMS, or throws SendRefusedError (nothing sent) / SmsDeliveryError (SNS did not confirm it). */
@@ -266,12 +269,32 @@ export async function sendSms(request: SmsRequest): Promise<SmsSent> {
     const elapsedMs = Math.round(performance.now() - startedAt);
     const { segments, encoding } = segmentSms(checked.text);
     const reason = messageId === undefined ? "no-message-id" : undefined;
-    logSendOutcome({ outcome: "sent", trigger: request.trigger, to, country, messageId, reason, segments, encoding, attempts, ms: elapsedMs });
+    logSendOutcome({
+      outcome: "sent",
+      trigger: request.trigger,
+      to,
+      country,
+      messageId,
+      reason,
+      segments,
+      encoding,
+      attempts,
+      ms: elapsedMs,
+    });
     return { messageId, to, country, attempts, elapsedMs };
   } catch (error) {
     const ms = Math.round(performance.now() - startedAt);
     if (error instanceof SendRefusedError) {
-      logSendOutcome({ outcome: "refused", trigger: request.trigger, to, country, reason: error.reason, error: error.name, attempts: 0, ms });
+      logSendOutcome({
+        outcome: "refused",
+        trigger: request.trigger,
+        to,
+        country,
+        reason: error.reason,
+        error: error.name,
+        attempts: 0,
+        ms,
+      });
     } else if (error instanceof SmsDeliveryError) {
       logSendOutcome({
         outcome: "failed",

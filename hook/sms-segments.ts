@@ -13,8 +13,7 @@ export type SmsEncoding = "GSM-7" | "UCS-2";
 
 /** TS 23.038 §6.2.1: the GSM 7-bit default alphabet (one septet each). LF and CR included. */
 const GSM7_BASIC =
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
-  "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
 /** TS 23.038 §6.2.1.1: the default extension table (escape + character: two septets each). */
 const GSM7_EXTENSION = "\f^{}\\[~]|€";

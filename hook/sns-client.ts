@@ -44,12 +44,7 @@ interface ClientEntry {
 let current: ClientEntry | undefined;
 
 function sameClientSettings(a: ClientSettings, b: ClientSettings): boolean {
-  return (
-    a.region === b.region &&
-    a.accessKeyId === b.accessKeyId &&
-    a.secretAccessKey === b.secretAccessKey &&
-    a.endpoint === b.endpoint
-  );
+  return a.region === b.region && a.accessKeyId === b.accessKeyId && a.secretAccessKey === b.secretAccessKey && a.endpoint === b.endpoint;
 }
 
 /**

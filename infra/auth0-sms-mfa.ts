@@ -119,7 +119,10 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
         const template = new auth0.BrandingPhoneNotificationTemplate(
           `${instance}-${templateName}`,
           { type, disabled: false, content: { body: { text } } },
-          { ...longLived("auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate", templateName), dependsOn: [provider] },
+          {
+            ...longLived("auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate", templateName),
+            dependsOn: [provider],
+          },
         );
         switchDependsOn.push(template);
       }

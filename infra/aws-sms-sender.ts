@@ -74,7 +74,11 @@ export class SmsSender extends pulumi.ComponentResource {
     const key = new aws.iam.AccessKey(
       accessKeyResourceName(args.accessKeyGeneration, instance),
       { user: user.name },
-      { parent: this, dependsOn: [policy], aliases: former(chain("aws:iam/accessKey:AccessKey"), accessKeyResourceName(args.accessKeyGeneration)) },
+      {
+        parent: this,
+        dependsOn: [policy],
+        aliases: former(chain("aws:iam/accessKey:AccessKey"), accessKeyResourceName(args.accessKeyGeneration)),
+      },
     );
 
     if (args.smsPreferences !== undefined || args.alarms !== undefined) {

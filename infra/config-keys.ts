@@ -50,7 +50,7 @@ export const CONFIG_KEYS = {
   maxPriceUsd: {
     type: "string",
     default: "",
-    description: "Highest price in USD SNS may pay for one SMS (decimal, e.g. \"0.50\"); empty = no per-message cap.",
+    description: 'Highest price in USD SNS may pay for one SMS (decimal, e.g. "0.50"); empty = no per-message cap.',
   },
   accessKeyGeneration: {
     type: "integer",
@@ -61,20 +61,18 @@ export const CONFIG_KEYS = {
   enrollmentMessage: {
     type: "string",
     default: "",
-    description:
-      "SMS text sent when a user enrolls a phone; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
+    description: "SMS text sent when a user enrolls a phone; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
   },
   verificationMessage: {
     type: "string",
     default: "",
-    description:
-      "SMS text sent at each MFA challenge; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
+    description: "SMS text sent at each MFA challenge; must contain {{code}}. Empty = Auth0's default text for the phone experience.",
   },
   localizedMessages: {
     type: "string",
     default: "{}",
     description:
-      "SMS texts in other languages, as a JSON object keyed by language tag: {\"fr\": {\"enrollment\": \"...{{code}}...\", \"verification\": \"...{{code}}...\"}, \"pt-BR\": {...}}. The request's locale picks the text (fr-CA falls back to fr); other languages get enrollmentMessage/verificationMessage. Each text must fit one SMS segment. See docs/messages.md.",
+      'SMS texts in other languages, as a JSON object keyed by language tag: {"fr": {"enrollment": "...{{code}}...", "verification": "...{{code}}..."}, "pt-BR": {...}}. The request\'s locale picks the text (fr-CA falls back to fr); other languages get enrollmentMessage/verificationMessage. Each text must fit one SMS segment. See docs/messages.md.',
   },
   protect: {
     type: "boolean",

@@ -33,12 +33,16 @@ export function languageTagProblem(tag: string, hidden?: string): string | undef
   const parts = LANGUAGE_TAG.exec(tag);
   if (parts === null || (canonical !== undefined && canonical !== tag)) {
     const suggestion =
-      hidden === undefined && canonical !== undefined && canonical !== tag && LANGUAGE_TAG.test(canonical) ? `; did you mean "${canonical}"?` : "";
+      hidden === undefined && canonical !== undefined && canonical !== tag && LANGUAGE_TAG.test(canonical)
+        ? `; did you mean "${canonical}"?`
+        : "";
     return `${shown} is not a language tag: use a language code with an optional region, e.g. "fr" or "pt-BR"${suggestion}`;
   }
   const [, language, region] = parts;
-  if (language === undefined || languageNames.of(language) === undefined) return `${shown}: unknown language${hidden === undefined ? ` "${language}"` : ""}`;
-  if (region !== undefined && regionNames.of(region) === undefined) return `${shown}: unknown region${hidden === undefined ? ` "${region}"` : ""}`;
+  if (language === undefined || languageNames.of(language) === undefined)
+    return `${shown}: unknown language${hidden === undefined ? ` "${language}"` : ""}`;
+  if (region !== undefined && regionNames.of(region) === undefined)
+    return `${shown}: unknown region${hidden === undefined ? ` "${region}"` : ""}`;
   return undefined;
 }
 
@@ -81,7 +85,8 @@ export function parseLocalizedMessages(raw: string | undefined, hidden?: string)
       continue;
     }
     for (const key of Object.keys(entry)) {
-      if (!(MESSAGE_KINDS as readonly string[]).includes(key)) problems.push(`${tag}: unknown message "${key}"; use enrollment and verification`);
+      if (!(MESSAGE_KINDS as readonly string[]).includes(key))
+        problems.push(`${tag}: unknown message "${key}"; use enrollment and verification`);
     }
     const texts: Partial<Record<MessageKind, string>> = {};
     for (const kind of MESSAGE_KINDS) {

@@ -16,7 +16,10 @@ import { HIDDEN_SECRET_VALUE, StackConfigError } from "./validate-config";
 export const FRIENDLY_NAME_STAND_IN = "Example Corporation Sign-In US";
 
 /** The parts of a StackConfig the rule reads. */
-export type MeasuredConfig = Pick<StackConfig, "phoneExperience" | "enrollmentMessage" | "verificationMessage" | "localizedMessages" | "secretKeys">;
+export type MeasuredConfig = Pick<
+  StackConfig,
+  "phoneExperience" | "enrollmentMessage" | "verificationMessage" | "localizedMessages" | "secretKeys"
+>;
 
 interface MeasuredText {
   /** The config key that holds the text, e.g. `enrollmentMessage` or `localizedMessages`. */
@@ -61,7 +64,10 @@ function problemsOf(measured: MeasuredText, experience: PhoneExperience, friendl
   const unit = encoding === "GSM-7" ? "septets" : "UTF-16 code units";
   const inText = forcedBy !== undefined && measured.text.includes(forcedBy);
   const culprit = forcedBy === undefined ? "" : secret && inText ? HIDDEN_SECRET_VALUE : `"${forcedBy}" (${codePoint(forcedBy)})`;
-  const cause = forcedBy === undefined ? "" : `; UCS-2 because of ${culprit}${inText ? "" : " in the tenant's friendly name"}, without it the limit is 160`;
+  const cause =
+    forcedBy === undefined
+      ? ""
+      : `; UCS-2 because of ${culprit}${inText ? "" : " in the tenant's friendly name"}, without it the limit is 160`;
   return [
     `${where} is ${length} ${unit} in ${encoding} with a ${friendlyName.length}-character friendly name and a ${LONGEST_CODE.length}-digit code, ` +
       `over the ${limit} of one SMS segment (it would be ${segments} SMS)${cause}`,
@@ -69,19 +75,13 @@ function problemsOf(measured: MeasuredText, experience: PhoneExperience, friendl
 }
 
 /** Every one-segment problem of the stack's texts (default and localized), for `experience`. */
-export function oneSegmentProblems(
-  config: MeasuredConfig,
-  friendlyName: string,
-): string[] {
+export function oneSegmentProblems(config: MeasuredConfig, friendlyName: string): string[] {
   const secret = new Set<string>(config.secretKeys);
   return textsOf(config).flatMap((measured) => problemsOf(measured, config.phoneExperience, friendlyName, secret.has(measured.key)));
 }
 
 /** Throws a StackConfigError listing every text that does not fit one SMS segment. */
-export function assertMessagesFitOneSegment(
-  config: MeasuredConfig,
-  friendlyName: string,
-): void {
+export function assertMessagesFitOneSegment(config: MeasuredConfig, friendlyName: string): void {
   const problems = oneSegmentProblems(config, friendlyName);
   if (problems.length > 0) throw new StackConfigError(problems);
 }

@@ -14,8 +14,7 @@ export interface MessageTemplates {
 /** Auth0's own default texts for each experience. */
 export const DEFAULT_MESSAGE_TEMPLATES: Record<PhoneExperience, MessageTemplates> = {
   classic: {
-    enrollmentMessage:
-      "{{code}} is your verification code for {{tenant.friendly_name}}. Please enter this code to verify your enrollment.",
+    enrollmentMessage: "{{code}} is your verification code for {{tenant.friendly_name}}. Please enter this code to verify your enrollment.",
     verificationMessage: "{{code}} is your verification code for {{tenant.friendly_name}}",
   },
   unified: {

@@ -101,7 +101,10 @@ export class SmsMfa extends pulumi.ComponentResource {
     const common = { instanceName: name, deploymentName, formerStackLayout };
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
     const templates = localizedTemplates(
-      { enrollmentMessage: args.enrollmentMessage ?? defaults.enrollmentMessage, verificationMessage: args.verificationMessage ?? defaults.verificationMessage },
+      {
+        enrollmentMessage: args.enrollmentMessage ?? defaults.enrollmentMessage,
+        verificationMessage: args.verificationMessage ?? defaults.verificationMessage,
+      },
       args.localizedMessages ?? SMS_MFA_DEFAULTS.localizedMessages,
     );
 

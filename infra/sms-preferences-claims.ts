@@ -30,13 +30,19 @@ export function duplicateSmsPreferencesMessage(instanceName: string, holder: str
  * Resolves once `instanceName` holds the account's SMS preferences in `region`; fails (and so fails
  * the SmsPreferences resource that waits on it) when another instance of the program holds them.
  */
-export function claimAccountSmsPreferences(scope: pulumi.Resource, account: pulumi.Input<string>, region: string, instanceName: string): pulumi.Output<string> {
+export function claimAccountSmsPreferences(
+  scope: pulumi.Resource,
+  account: pulumi.Input<string>,
+  region: string,
+  instanceName: string,
+): pulumi.Output<string> {
   const run: object = pulumi.runtime.getStackResource() ?? claimsByRun;
   const claims = claimsByRun.get(run) ?? new Map<string, string>();
   claimsByRun.set(run, claims);
   return pulumi.output(account).apply((accountId) => {
     const holder = claimOnce(claims, accountId, region, instanceName);
-    if (holder !== undefined) throw new pulumi.ResourceError(duplicateSmsPreferencesMessage(instanceName, holder, accountId, region), scope);
+    if (holder !== undefined)
+      throw new pulumi.ResourceError(duplicateSmsPreferencesMessage(instanceName, holder, accountId, region), scope);
     return accountId;
   });
 }

@@ -14,9 +14,7 @@ import { AuthApiError, FetchError, ManagementError, ManagementTimeoutError, Resp
 import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../tools/kit/auth0-management-client";
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application. */
-export type ManagementCredentials =
-  | { domain: string; apiToken: string }
-  | { domain: string; clientId: string; clientSecret: string };
+export type ManagementCredentials = { domain: string; apiToken: string } | { domain: string; clientId: string; clientSecret: string };
 
 /** What `auth0:<key>` holds in the stack's configuration (undefined when unset). */
 export type Auth0ConfigLookup = (key: "domain" | "clientId" | "clientSecret" | "apiToken") => string | undefined;
@@ -44,7 +42,8 @@ export function managementCredentials(config: Auth0ConfigLookup, env: NodeJS.Pro
   if (apiToken !== "") return { domain, apiToken };
   if (clientId !== "" && clientSecret !== "") return { domain, clientId, clientSecret };
   return {
-    problem: "no Management API credentials are configured (auth0:clientId and auth0:clientSecret, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or auth0:apiToken / AUTH0_API_TOKEN)",
+    problem:
+      "no Management API credentials are configured (auth0:clientId and auth0:clientSecret, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or auth0:apiToken / AUTH0_API_TOKEN)",
   };
 }
 
@@ -66,7 +65,8 @@ function describeFailure(error: unknown, what: string): string {
     const detail = error instanceof AuthApiError ? ` ${error.error}` : "";
     return `${what} answered ${error.statusCode}${detail} (check the Auth0 provider's credentials and that the application is authorised on the Management API)`;
   }
-  if (error instanceof TimeoutError || error instanceof ManagementTimeoutError) return `${what} did not answer within ${MANAGEMENT_TIMEOUT_SECONDS} s`;
+  if (error instanceof TimeoutError || error instanceof ManagementTimeoutError)
+    return `${what} did not answer within ${MANAGEMENT_TIMEOUT_SECONDS} s`;
   if (error instanceof ManagementError) {
     if (error.statusCode === undefined) return `${what} is unreachable (${networkCause(error)})`;
     if (error.statusCode === 403) return `${what} answered 403: the application's grant lacks the scope read:tenant_settings`;

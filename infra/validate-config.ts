@@ -144,7 +144,7 @@ class ConfigReader {
       } catch {
         // reported below
       }
-      this.problem(key, "must be a list of strings, e.g. [\"a\", \"b\"]");
+      this.problem(key, 'must be a list of strings, e.g. ["a", "b"]');
       return [];
     }
     return text === "" ? [] : text.split(",").map((item) => item.trim());
@@ -199,7 +199,7 @@ function readRegion(raw: RawStackConfig, reader: ConfigReader): string {
 function readMessageTypes(reader: ConfigReader): void {
   const types = reader.stringArray("messageTypes");
   if (types.includes("voice")) {
-    reader.problem("messageTypes", "voice cannot be delivered: Amazon SNS sends text messages only; use [\"sms\"]");
+    reader.problem("messageTypes", 'voice cannot be delivered: Amazon SNS sends text messages only; use ["sms"]');
   }
   const unknown = types.filter((type) => type !== "sms" && type !== "voice");
   if (unknown.length > 0) reader.problem("messageTypes", `unknown message type ${reader.shown("messageTypes", unknown)}; use ["sms"]`);
@@ -210,7 +210,10 @@ function readAllowedCountries(reader: ConfigReader): string[] {
   const entries = reader.stringArray("allowedCountries");
   const { countries, invalid } = parseAllowedCountries(entries);
   if (invalid.length > 0) {
-    reader.problem("allowedCountries", `not ISO 3166-1 alpha-2 country codes: ${reader.shown("allowedCountries", invalid, describeInvalidCountries)}`);
+    reader.problem(
+      "allowedCountries",
+      `not ISO 3166-1 alpha-2 country codes: ${reader.shown("allowedCountries", invalid, describeInvalidCountries)}`,
+    );
   }
   return countries;
 }
@@ -277,16 +280,19 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
   reportUnknownKeys(raw, reader);
   const region = readRegion(raw, reader);
   const choice = reader.oneOf<PhoneExperienceChoice>("phoneExperience", PHONE_EXPERIENCE_CHOICES);
-  const resolved = raw.tenant === undefined ? resolveWithoutTenant(choice) : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience);
+  const resolved =
+    raw.tenant === undefined ? resolveWithoutTenant(choice) : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience);
   if ("problem" in resolved) reader.problem("phoneExperience", resolved.problem);
-  const phoneExperience: PhoneExperience = "problem" in resolved ? experienceForTenantFlag(raw.tenant?.phoneConsolidatedExperience) : resolved.experience;
+  const phoneExperience: PhoneExperience =
+    "problem" in resolved ? experienceForTenantFlag(raw.tenant?.phoneConsolidatedExperience) : resolved.experience;
   const mfaPolicy = reader.oneOf<MfaPolicy>("mfaPolicy", MFA_POLICIES);
   readMessageTypes(reader);
   const config: StackConfig = {
     stack: raw.stack,
     region,
     phoneExperience,
-    phoneExperienceChoice: "problem" in resolved ? { summary: "", warning: undefined } : { summary: resolved.summary, warning: resolved.warning },
+    phoneExperienceChoice:
+      "problem" in resolved ? { summary: "", warning: undefined } : { summary: resolved.summary, warning: resolved.warning },
     mfaPolicy,
     sender: {
       allowedCountries: readAllowedCountries(reader),

@@ -25,7 +25,13 @@ import type { PlanTenantFlag } from "./mock-outputs";
 export const STAND_IN_CLIENT_ID = "plan-auth0-stand-in-client";
 
 /** The Auth0 provider's environment variables: the program must see the stand-in, not the operator's tenant. */
-export const AUTH0_PROVIDER_VARIABLES = ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN", "AUTH0_AUDIENCE"] as const;
+export const AUTH0_PROVIDER_VARIABLES = [
+  "AUTH0_DOMAIN",
+  "AUTH0_CLIENT_ID",
+  "AUTH0_CLIENT_SECRET",
+  "AUTH0_API_TOKEN",
+  "AUTH0_AUDIENCE",
+] as const;
 
 export interface Auth0TenantStandIn {
   /** 127.0.0.1:PORT, what auth0:domain holds for the program. */

@@ -82,7 +82,8 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
     });
   }
   const chosenExperience = config.values.get(`${project.name}:phoneExperience`);
-  const tenantFlag = options.tenantPhoneConsolidatedExperience ?? defaultTenantFlag(chosenExperience?.secure === true ? undefined : chosenExperience?.text);
+  const tenantFlag =
+    options.tenantPhoneConsolidatedExperience ?? defaultTenantFlag(chosenExperience?.secure === true ? undefined : chosenExperience?.text);
   recorder.recordDiagnostic(tenantAssumption(tenantFlag, options.tenantPhoneConsolidatedExperience !== undefined));
   // getTenant is answered by the monitor as the provider would; the program's own read of the raw
   // setting goes to a loopback stand-in of the Auth0 endpoints it uses.
@@ -112,11 +113,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   let program: PlannedProgram;
   let result;
   try {
-    const typescript = await typeScriptMode(
-      location.programDirectory,
-      project.runtimeOptions.typescript,
-      programEnvironment(request),
-    );
+    const typescript = await typeScriptMode(location.programDirectory, project.runtimeOptions.typescript, programEnvironment(request));
     program = {
       directory: path.relative(project.rootDirectory, location.programDirectory) || ".",
       entryPoint: location.entryPoint,
@@ -132,7 +129,10 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   }
   const relativeStackFile = path.relative(project.rootDirectory, stackFile.filePath);
   const stackFileName = relativeStackFile.startsWith("..") ? stackFile.filePath : relativeStackFile;
-  const uncheckedSecrets = [...config.values].filter(([, value]) => value.secure).map(([key]) => key).sort();
+  const uncheckedSecrets = [...config.values]
+    .filter(([, value]) => value.secure)
+    .map(([key]) => key)
+    .sort();
   const programErrors = recorder.errors().map((diagnostic) => cleanProgramError(diagnostic.message, options.verbose));
   if (result.exitCode === 0 && !result.timedOut && programErrors.length === 0) {
     for (const line of outputLines(result.stdout)) recorder.recordDiagnostic({ severity: "info", message: line });

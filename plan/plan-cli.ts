@@ -58,7 +58,9 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
   if (flags.help === true) return "help";
   const stack = stackFlag(flags, "dev");
   if (stack.includes("/")) {
-    throw new UsageError(`Flag --stack: the offline plan reads Pulumi.<stack>.yaml; give the stack's short name, not ${JSON.stringify(stack)}`);
+    throw new UsageError(
+      `Flag --stack: the offline plan reads Pulumi.<stack>.yaml; give the stack's short name, not ${JSON.stringify(stack)}`,
+    );
   }
   const parsed: PlanCliArguments = {
     stack,
@@ -77,7 +79,10 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
   const tenantFlag = flags["tenant-phone-consolidated-experience"];
   if (typeof tenantFlag === "string") {
     const known = TENANT_FLAGS.find((flag) => flag === tenantFlag);
-    if (known === undefined) throw new UsageError(`Flag --tenant-phone-consolidated-experience: ${JSON.stringify(tenantFlag.slice(0, 20))} is not on, off or unset`);
+    if (known === undefined)
+      throw new UsageError(
+        `Flag --tenant-phone-consolidated-experience: ${JSON.stringify(tenantFlag.slice(0, 20))} is not on, off or unset`,
+      );
     parsed.tenantPhoneConsolidatedExperience = known;
   }
   return parsed;
@@ -105,7 +110,9 @@ export const planMain: ToolMain = async (argv, io) => {
       ...(args.stackFile === undefined ? {} : { stackFile: args.stackFile }),
       verbose: args.verbose,
       timeoutMs: args.timeoutSeconds * 1000,
-      ...(args.tenantPhoneConsolidatedExperience === undefined ? {} : { tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience }),
+      ...(args.tenantPhoneConsolidatedExperience === undefined
+        ? {}
+        : { tenantPhoneConsolidatedExperience: args.tenantPhoneConsolidatedExperience }),
       environment: io.env,
     });
   } catch (error) {

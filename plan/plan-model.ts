@@ -12,10 +12,7 @@ export interface PlanObject {
 
 /** Special values, told apart from data by the `$plan` key. */
 export type PlanMarker =
-  | { $plan: "secret" }
-  | { $plan: "unknown" }
-  | { $plan: "resource"; urn: string }
-  | { $plan: "asset" | "archive"; description: string };
+  { $plan: "secret" } | { $plan: "unknown" } | { $plan: "resource"; urn: string } | { $plan: "asset" | "archive"; description: string };
 
 export interface PlannedResourceOptions {
   protect?: boolean;

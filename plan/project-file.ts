@@ -123,11 +123,7 @@ function parseItemsType(value: unknown, where: string): ConfigItemsType {
   return { type: value["type"], ...(items === undefined ? {} : { items: parseItemsType(items, where) }) };
 }
 
-function parseConfigDeclarations(
-  projectName: string,
-  config: unknown,
-  fileName: string,
-): Record<string, ProjectConfigDeclaration> {
+function parseConfigDeclarations(projectName: string, config: unknown, fileName: string): Record<string, ProjectConfigDeclaration> {
   if (config === undefined || config === null) return {};
   if (!isRecord(config)) throw new Error(`${fileName}: 'config' must be a map of configuration keys`);
   const declarations: Record<string, ProjectConfigDeclaration> = {};

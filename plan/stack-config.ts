@@ -98,9 +98,7 @@ export function parseStackFile(text: string, filePath: string): StackFile {
   const document = parseYamlDocument(text, fileName);
   const warnings: string[] = [];
   if (document["environment"] !== undefined) {
-    warnings.push(
-      `${fileName} imports Pulumi ESC environments; the offline plan cannot open them, so their values are missing here`,
-    );
+    warnings.push(`${fileName} imports Pulumi ESC environments; the offline plan cannot open them, so their values are missing here`);
   }
   const config = document["config"];
   if (config !== undefined && config !== null && !isRecord(config)) {

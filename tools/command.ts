@@ -72,7 +72,9 @@ export function stackFlag(values: FlagValues, fallback?: string): string {
     throw new UsageError("Flag --stack is required (e.g. --stack dev or --stack prod)");
   }
   if (raw === true || !STACK_NAME.test(raw)) {
-    throw new UsageError(`Flag --stack: ${JSON.stringify(String(raw).slice(0, 40))} is not a Pulumi stack name (e.g. dev, prod, my-org/auth0-sns-mfa/prod)`);
+    throw new UsageError(
+      `Flag --stack: ${JSON.stringify(String(raw).slice(0, 40))} is not a Pulumi stack name (e.g. dev, prod, my-org/auth0-sns-mfa/prod)`,
+    );
   }
   return raw;
 }

@@ -15,7 +15,6 @@ export const DEPLOY_ROLE_POLICY_USAGE = `Usage: npm run deploy-role-policy -- --
 Prints the permissions policy (JSON) of the IAM role CI assumes to run pulumi for that stack: only the
 calls the Pulumi AWS provider makes for this program's resources, only on that stack's resources.`;
 
-
 /** The policy for a stack's committed configuration in the project at `rootDirectory`. */
 export function deployRolePolicyForStack(rootDirectory: string, stack: string, accountId: string): IamPolicyDocument {
   return deployRolePolicyDocument({ accountId, config: readCommittedStackConfig(rootDirectory, stack).config });
@@ -30,8 +29,10 @@ export function printDeployRolePolicy(argv: readonly string[], io: ToolIo, rootD
     }
     const stack = stackFlag(flags).split("/").at(-1) ?? "";
     const account = flags.account;
-    if (typeof account !== "string") throw new UsageError("Flag --account is required (the 12-digit ID of the AWS account the stack deploys to)");
-    if (!/^\d{12}$/.test(account)) throw new UsageError(`Flag --account: ${JSON.stringify(account.slice(0, 20))} is not a 12-digit AWS account ID`);
+    if (typeof account !== "string")
+      throw new UsageError("Flag --account is required (the 12-digit ID of the AWS account the stack deploys to)");
+    if (!/^\d{12}$/.test(account))
+      throw new UsageError(`Flag --account: ${JSON.stringify(account.slice(0, 20))} is not a 12-digit AWS account ID`);
     io.out(JSON.stringify(deployRolePolicyForStack(rootDirectory, stack, account), null, 2));
     return 0;
   } catch (error) {

@@ -15,10 +15,13 @@ import type { DoctorCheck } from "./doctor/doctor-check";
 import { exitCodeFor, renderHuman, renderJson } from "./doctor/render-checks";
 import { loadStackContext } from "./doctor/stack-context";
 
-const STACK_CHECKS = [{ id: "stack.outputs", about: "whether the stack was deployed (pulumi stack output); without the Pulumi CLI it counts as not deployed" }];
+const STACK_CHECKS = [
+  { id: "stack.outputs", about: "whether the stack was deployed (pulumi stack output); without the Pulumi CLI it counts as not deployed" },
+];
 
 export function doctorUsage(): string {
-  const list = (checks: readonly { id: string; about: string }[]) => checks.map(({ id, about }) => `  ${id.padEnd(36)} ${about}`).join("\n");
+  const list = (checks: readonly { id: string; about: string }[]) =>
+    checks.map(({ id, about }) => `  ${id.padEnd(36)} ${about}`).join("\n");
   const auth0 = AUTH0_CHECKS.map(({ id, summary }) => ({ id, about: summary }));
   return `Usage: npm run doctor -- --stack <dev|prod|org/project/stack> [--to +E164] [--json]
 
@@ -63,18 +66,38 @@ export interface DoctorOptions {
   runAuth0Checks?: Auth0CheckRunner;
 }
 
-async function auth0Findings(run: Auth0CheckRunner, input: Parameters<Auth0CheckRunner>[0]): Promise<{ checks: DoctorCheck[]; credentialsWrong: boolean }> {
+async function auth0Findings(
+  run: Auth0CheckRunner,
+  input: Parameters<Auth0CheckRunner>[0],
+): Promise<{ checks: DoctorCheck[]; credentialsWrong: boolean }> {
   try {
     return { checks: await run(input), credentialsWrong: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DoctorCredentialsError) {
       return {
-        checks: [{ id: "auth0.token", status: "fail", reason: `${message}.`, next: "Set the stack's Auth0 Management API credentials (auth0:domain, auth0:clientId, `pulumi config set --secret auth0:clientSecret`) or AUTH0_DOMAIN / AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET." }],
+        checks: [
+          {
+            id: "auth0.token",
+            status: "fail",
+            reason: `${message}.`,
+            next: "Set the stack's Auth0 Management API credentials (auth0:domain, auth0:clientId, `pulumi config set --secret auth0:clientSecret`) or AUTH0_DOMAIN / AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET.",
+          },
+        ],
         credentialsWrong: true,
       };
     }
-    return { checks: [{ id: "auth0.token", status: "warn", reason: `The Auth0 checks could not run: ${message.slice(0, 200)}.`, next: "Run the doctor again; if it persists, check the tenant by hand." }], credentialsWrong: false };
+    return {
+      checks: [
+        {
+          id: "auth0.token",
+          status: "warn",
+          reason: `The Auth0 checks could not run: ${message.slice(0, 200)}.`,
+          next: "Run the doctor again; if it persists, check the tenant by hand.",
+        },
+      ],
+      credentialsWrong: false,
+    };
   }
 }
 

@@ -6,7 +6,6 @@
 import { execFile } from "node:child_process";
 import { REPO_ROOT } from "./command";
 
-
 export const PULUMI_INSTALL_HINT =
   "install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/, e.g. `curl -fsSL https://get.pulumi.com | sh`) or set PULUMI_BIN to its path";
 

@@ -61,7 +61,8 @@ export const OUTCOME_GUIDE: Readonly<Record<OutcomeReason, { summary: string; ne
     next: "Check the number; numbers of unassigned ranges are refused while an allow-list is set.",
   },
   "country-none": {
-    summary: "The sender refused the number: its calling code belongs to no country (satellite, international network, premium rate; nothing was sent)",
+    summary:
+      "The sender refused the number: its calling code belongs to no country (satellite, international network, premium rate; nothing was sent)",
     next: "Test with a number of a country: such numbers are always refused (docs/sender.md).",
   },
   "invalid-text": {
@@ -144,10 +145,23 @@ const CREDENTIAL_ERRORS = new Set([
 ]);
 const AUTHORIZATION_ERRORS = new Set(["AuthorizationErrorException", "AuthorizationError", "AccessDenied", "AccessDeniedException"]);
 const OPTED_OUT_ERRORS = new Set(["OptedOutException", "OptedOut"]);
-const PARAMETER_ERRORS = new Set(["InvalidParameterException", "InvalidParameter", "InvalidParameterValueException", "InvalidParameterValue", "ValidationException"]);
+const PARAMETER_ERRORS = new Set([
+  "InvalidParameterException",
+  "InvalidParameter",
+  "InvalidParameterValueException",
+  "InvalidParameterValue",
+  "ValidationException",
+]);
 const THROTTLING_ERRORS = new Set(["ThrottledException", "Throttled", "Throttling", "ThrottlingException", "TooManyRequestsException"]);
-const NETWORK_ERRORS = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ETIMEDOUT|EPROTO|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_\w+)$/;
-const SERVER_ERRORS = new Set(["InternalErrorException", "InternalError", "InternalFailure", "ServiceUnavailable", "ServiceUnavailableException"]);
+const NETWORK_ERRORS =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ETIMEDOUT|EPROTO|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_\w+)$/;
+const SERVER_ERRORS = new Set([
+  "InternalErrorException",
+  "InternalError",
+  "InternalFailure",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+]);
 
 interface ThrownShape {
   name?: unknown;

@@ -98,7 +98,8 @@ export function secretsFromStack(outputsJson: string, configJson: string, stack:
   const outputs = parseJsonObject(outputsJson, `pulumi stack output --json --stack ${stack}`);
   const config = parseJsonObject(configJson, `pulumi config --json --stack ${stack}`);
   const region = typeof outputs.region === "string" && outputs.region !== "" ? outputs.region : configValue(config, "aws:region");
-  if (region === undefined) throw new Error(`Stack ${stack} has neither a region output nor aws:region config: run \`pulumi up --stack ${stack}\``);
+  if (region === undefined)
+    throw new Error(`Stack ${stack} has neither a region output nor aws:region config: run \`pulumi up --stack ${stack}\``);
   const secrets: ActionSecretValues = {
     AWS_REGION: region,
     AWS_ACCESS_KEY_ID: outputString(outputs, "accessKeyId", stack),

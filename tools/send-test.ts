@@ -61,7 +61,8 @@ export function droppedFailure(reason: string | undefined, lines: readonly strin
     try {
       const record = JSON.parse(line) as { sms?: unknown; error?: unknown; http?: unknown };
       if (record.sms === "refused") return { name: "SendRefusedError", reason: code, message };
-      if (record.sms === "failed") return { name: "SmsDeliveryError", reason: code, errorClass: record.error, httpStatus: record.http, message };
+      if (record.sms === "failed")
+        return { name: "SmsDeliveryError", reason: code, errorClass: record.error, httpStatus: record.http, message };
     } catch {
       // not one of the sender's JSON lines
     }
@@ -70,7 +71,12 @@ export function droppedFailure(reason: string | undefined, lines: readonly strin
 }
 
 /** Runs the built Action's handler once, capturing what it logs; never throws. */
-export async function runActionOnce(trigger: ActionTrigger, to: string, secrets: ActionSecretValues, label: string): Promise<SendTestResult> {
+export async function runActionOnce(
+  trigger: ActionTrigger,
+  to: string,
+  secrets: ActionSecretValues,
+  label: string,
+): Promise<SendTestResult> {
   const built = await buildAction(trigger);
   const handler = loadAction(built.code)[built.handlerName];
   if (typeof handler !== "function") throw new Error(`The built ${trigger} Action does not export ${built.handlerName}`);
@@ -91,7 +97,8 @@ export async function runActionOnce(trigger: ActionTrigger, to: string, secrets:
     const api = simulatedApi();
     await (handler as Handler)(event, api);
     const dropped = api.notificationCalls.at(-1);
-    if (dropped !== undefined) return { outcome: failureOutcome(droppedFailure(dropped.reason, actionLog)), messageId: undefined, actionLog };
+    if (dropped !== undefined)
+      return { outcome: failureOutcome(droppedFailure(dropped.reason, actionLog)), messageId: undefined, actionLog };
     return { outcome: sentOutcome(), messageId: messageIdFromLog(actionLog), actionLog };
   } catch (error) {
     return { outcome: failureOutcome(error), messageId: undefined, actionLog };

@@ -38,7 +38,9 @@ describe("latency proxy in front of an HTTPS server", () => {
   });
 
   /** `post(body)` resolves with the echoed body and the ms it took. */
-  async function start(rttMs: number): Promise<{ agent: Agent; post: (body: Buffer) => Promise<{ ms: number; echoed: Buffer }>; proxy: LatencyProxy }> {
+  async function start(
+    rttMs: number,
+  ): Promise<{ agent: Agent; post: (body: Buffer) => Promise<{ ms: number; echoed: Buffer }>; proxy: LatencyProxy }> {
     const certificate = createSelfSignedCertificate();
     server = createServer({ cert: certificate.certPem, key: certificate.keyPem }, (req, res) => req.pipe(res)); // echoes the body
     const listening = server;

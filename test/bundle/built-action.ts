@@ -2,7 +2,13 @@
 // CommonJS module, its exported handler called with a realistic event for its trigger.
 import { buildAction, type ActionTrigger, type BuiltAction } from "../../infra/action-bundle";
 import { loadAction } from "../../tools/kit/load-action";
-import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi, type SimulatedActionApi } from "../../tools/kit/simulated-events";
+import {
+  customPhoneProviderEvent,
+  randomOneTimeCode,
+  sendPhoneMessageEvent,
+  simulatedApi,
+  type SimulatedActionApi,
+} from "../../tools/kit/simulated-events";
 
 export const TRIGGERS: readonly ActionTrigger[] = ["send-phone-message", "custom-phone-provider"];
 
@@ -78,7 +84,11 @@ export function executionFor(trigger: ActionTrigger, options: EventOptions): Sim
  * What must never reach a log line or an error message: the code, the text, the number (with or
  * without "+", or just its digits after the calling code) and the secret access key.
  */
-export function privateValues(execution: SimulatedExecution, recipient: string, secretAccessKey: string = TEST_SECRETS.AWS_SECRET_ACCESS_KEY): string[] {
+export function privateValues(
+  execution: SimulatedExecution,
+  recipient: string,
+  secretAccessKey: string = TEST_SECRETS.AWS_SECRET_ACCESS_KEY,
+): string[] {
   const digits = recipient.replace(/\D/g, "");
   return [execution.code, execution.text, recipient, digits, digits.slice(-10), secretAccessKey];
 }
@@ -111,7 +121,8 @@ export async function failureOf(trigger: ActionTrigger, handler: ActionHandler, 
     const error = thrown as Error & Record<string, unknown>;
     return { reason: String(error.reason), message: error.message, error };
   }
-  if (thrown !== undefined) throw new Error(`the custom-phone-provider Action threw instead of calling api.notification: ${String(thrown)}`);
+  if (thrown !== undefined)
+    throw new Error(`the custom-phone-provider Action threw instead of calling api.notification: ${String(thrown)}`);
   const calls = execution.api.notificationCalls;
   if (calls.length !== 1 || calls[0]?.method !== "drop") {
     throw new Error(`expected exactly one api.notification.drop call, got ${JSON.stringify(calls)}`);

@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type SimulatedExecution } from "./built-action";
+import {
+  executionFor,
+  failureOf,
+  loadHandler,
+  NUMBERS,
+  outcomeLines,
+  privateValues,
+  TEST_SECRETS,
+  TRIGGERS,
+  type SimulatedExecution,
+} from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -39,7 +49,9 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(publish?.message).toBe(execution.text);
     expect(publish?.message).toContain(execution.code);
     expect(publish?.attributes).toEqual({ "AWS.SNS.SMS.SMSType": "Transactional" });
-    expect(publish?.authorization).toMatch(new RegExp(`Credential=${TEST_SECRETS.AWS_ACCESS_KEY_ID}/\\d{8}/${TEST_SECRETS.AWS_REGION}/sns/aws4_request`));
+    expect(publish?.authorization).toMatch(
+      new RegExp(`Credential=${TEST_SECRETS.AWS_ACCESS_KEY_ID}/\\d{8}/${TEST_SECRETS.AWS_REGION}/sns/aws4_request`),
+    );
 
     const lines = outcomeLines(output.logLines());
     expect(lines).toHaveLength(1);
@@ -57,7 +69,9 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(performance.now() - startedAt).toBeLessThan(5_000);
     expect(endpoint.requests.map((r) => r.handling)).toEqual(["published"]);
     expect(execution.api.notificationCalls).toEqual([]);
-    expect(outcomeLines(output.logLines())).toEqual([expect.objectContaining({ sms: "sent", attempts: 1, messageId: endpoint.publishes[0]?.messageId })]);
+    expect(outcomeLines(output.logLines())).toEqual([
+      expect.objectContaining({ sms: "sent", attempts: 1, messageId: endpoint.publishes[0]?.messageId }),
+    ]);
   });
 
   it("counts a reset after SNS's 200 status line as sent, without a MessageId, and never sends it again", async () => {
@@ -100,24 +114,28 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
     expect(endpoint.publishes[2]?.authorization).toContain("Credential=AKIAI44QH8DHBEXAMPLE/");
   });
 
-  it("lets a send in flight during a key rotation finish on its own client: one SMS each, the old socket closed after", { timeout: 10_000 }, async () => {
-    const handler = await loadHandler(trigger);
-    endpoint.slow(1_000);
-    const before = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
-    const inFlight = handler(before.event, before.api);
-    while (endpoint.requestCount === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const after = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets({ AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }) });
-    await Promise.all([inFlight, handler(after.event, after.api)]);
+  it(
+    "lets a send in flight during a key rotation finish on its own client: one SMS each, the old socket closed after",
+    { timeout: 10_000 },
+    async () => {
+      const handler = await loadHandler(trigger);
+      endpoint.slow(1_000);
+      const before = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
+      const inFlight = handler(before.event, before.api);
+      while (endpoint.requestCount === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const after = executionFor(trigger, { recipient: NUMBERS.US, secrets: secrets({ AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }) });
+      await Promise.all([inFlight, handler(after.event, after.api)]);
 
-    expect(endpoint.requests.map((r) => [r.handling, r.phoneNumber, r.accessKeyId])).toEqual([
-      ["published", NUMBERS.GB, TEST_SECRETS.AWS_ACCESS_KEY_ID],
-      ["published", NUMBERS.US, "AKIAI44QH8DHBEXAMPLE"],
-    ]);
-    expect([before.api.notificationCalls, after.api.notificationCalls]).toEqual([[], []]);
-    const until = performance.now() + 3_000;
-    while (endpoint.openConnections > 1 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(endpoint.openConnections).toBe(1);
-  });
+      expect(endpoint.requests.map((r) => [r.handling, r.phoneNumber, r.accessKeyId])).toEqual([
+        ["published", NUMBERS.GB, TEST_SECRETS.AWS_ACCESS_KEY_ID],
+        ["published", NUMBERS.US, "AKIAI44QH8DHBEXAMPLE"],
+      ]);
+      expect([before.api.notificationCalls, after.api.notificationCalls]).toEqual([[], []]);
+      const until = performance.now() + 3_000;
+      while (endpoint.openConnections > 1 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(endpoint.openConnections).toBe(1);
+    },
+  );
 
   it("retries SNS 500s and throttling, then succeeds with one SMS", async () => {
     const handler = await loadHandler(trigger);
@@ -155,7 +173,11 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
 
   it("does not retry a refusal by SNS, and keeps the number SNS quotes out of the log and the error", async () => {
     const handler = await loadHandler(trigger);
-    endpoint.failNext({ status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${NUMBERS.GB} is not valid to publish to` });
+    endpoint.failNext({
+      status: 400,
+      code: "InvalidParameter",
+      message: `Invalid parameter: PhoneNumber Reason: ${NUMBERS.GB} is not valid to publish to`,
+    });
     const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: secrets() });
     const error = await failureOf(trigger, handler, execution);
 

@@ -4,7 +4,17 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type EventOptions } from "./built-action";
+import {
+  executionFor,
+  failureOf,
+  loadHandler,
+  NUMBERS,
+  outcomeLines,
+  privateValues,
+  TEST_SECRETS,
+  TRIGGERS,
+  type EventOptions,
+} from "./built-action";
 
 let endpoint: LocalSnsEndpoint;
 let output: ConsoleCapture;
@@ -90,7 +100,10 @@ const CASES: RefusalCase[] = [
   },
   {
     what: "an access key id with a non-ASCII letter",
-    options: (url) => ({ recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLÉ", SNS_ENDPOINT: url } }),
+    options: (url) => ({
+      recipient: NUMBERS.GB,
+      secrets: { ...TEST_SECRETS, AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLÉ", SNS_ENDPOINT: url },
+    }),
     reason: "invalid-secret",
     names: /AWS_ACCESS_KEY_ID/,
   },
@@ -117,7 +130,10 @@ describe.each(TRIGGERS)("built %s Action", (trigger: ActionTrigger) => {
 
   it("sends to an allowed country once the allow-list lets it through", async () => {
     const handler = await loadHandler(trigger);
-    const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, ALLOWED_COUNTRIES: "GB,US", SNS_ENDPOINT: endpoint.url } });
+    const execution = executionFor(trigger, {
+      recipient: NUMBERS.GB,
+      secrets: { ...TEST_SECRETS, ALLOWED_COUNTRIES: "GB,US", SNS_ENDPOINT: endpoint.url },
+    });
     const before = endpoint.publishes.length;
     await handler(execution.event, execution.api);
     expect(endpoint.publishes.slice(before).map((p) => p.phoneNumber)).toEqual([NUMBERS.GB]);

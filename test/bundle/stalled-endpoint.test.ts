@@ -7,7 +7,17 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ActionTrigger } from "../../infra/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type ActionFailure } from "./built-action";
+import {
+  executionFor,
+  failureOf,
+  loadHandler,
+  NUMBERS,
+  outcomeLines,
+  privateValues,
+  TEST_SECRETS,
+  TRIGGERS,
+  type ActionFailure,
+} from "./built-action";
 
 /** The sender promises an answer within 5 s; half a second of margin for a loaded CI machine. */
 const PROMISED_MS = 5_000;
@@ -28,7 +38,9 @@ afterAll(async () => {
   await endpoint.close();
 });
 
-async function runAgainstStalledEndpoint(trigger: ActionTrigger): Promise<{ failure: ActionFailure; elapsedMs: number; privates: string[] }> {
+async function runAgainstStalledEndpoint(
+  trigger: ActionTrigger,
+): Promise<{ failure: ActionFailure; elapsedMs: number; privates: string[] }> {
   const handler = await loadHandler(trigger);
   const execution = executionFor(trigger, { recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, SNS_ENDPOINT: endpoint.url } });
   const startedAt = performance.now();
@@ -36,22 +48,27 @@ async function runAgainstStalledEndpoint(trigger: ActionTrigger): Promise<{ fail
   return { failure, elapsedMs: performance.now() - startedAt, privates: privateValues(execution, NUMBERS.GB) };
 }
 
-it("fails each trigger's send with a clear timeout error within the 5 s deadline, after ONE request", { timeout: AUTH0_LIMIT_MS }, async () => {
-  const results = await Promise.all(TRIGGERS.map((trigger) => runAgainstStalledEndpoint(trigger)));
+it(
+  "fails each trigger's send with a clear timeout error within the 5 s deadline, after ONE request",
+  { timeout: AUTH0_LIMIT_MS },
+  async () => {
+    const results = await Promise.all(TRIGGERS.map((trigger) => runAgainstStalledEndpoint(trigger)));
 
-  for (const { failure, elapsedMs, privates } of results) {
-    if (failure.error !== undefined) expect(failure.error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout", mayHaveBeenSent: true });
-    expect(failure.reason).toBe("timeout");
-    expect(failure.message).toMatch(/in time/);
-    expect(failure.message).toMatch(/may have taken the SMS/);
-    expect(elapsedMs).toBeLessThanOrEqual(PROMISED_MS + MARGIN_MS);
-    for (const value of privates) expect(`${failure.message}\n${output.text()}`).not.toContain(value);
-  }
-  // The request reached the endpoint and may have been taken: it is never sent a second time.
-  expect(endpoint.requestCount).toBe(TRIGGERS.length);
-  expect(endpoint.requests.map((request) => request.handling)).toEqual(TRIGGERS.map(() => "stalled"));
-  expect(endpoint.publishes).toHaveLength(0);
-  const lines = outcomeLines(output.logLines());
-  expect(lines.map((line) => line.trigger).sort()).toEqual([...TRIGGERS].sort());
-  for (const line of lines) expect(line).toMatchObject({ sms: "failed", reason: "timeout" });
-});
+    for (const { failure, elapsedMs, privates } of results) {
+      if (failure.error !== undefined)
+        expect(failure.error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout", mayHaveBeenSent: true });
+      expect(failure.reason).toBe("timeout");
+      expect(failure.message).toMatch(/in time/);
+      expect(failure.message).toMatch(/may have taken the SMS/);
+      expect(elapsedMs).toBeLessThanOrEqual(PROMISED_MS + MARGIN_MS);
+      for (const value of privates) expect(`${failure.message}\n${output.text()}`).not.toContain(value);
+    }
+    // The request reached the endpoint and may have been taken: it is never sent a second time.
+    expect(endpoint.requestCount).toBe(TRIGGERS.length);
+    expect(endpoint.requests.map((request) => request.handling)).toEqual(TRIGGERS.map(() => "stalled"));
+    expect(endpoint.publishes).toHaveLength(0);
+    const lines = outcomeLines(output.logLines());
+    expect(lines.map((line) => line.trigger).sort()).toEqual([...TRIGGERS].sort());
+    for (const line of lines) expect(line).toMatchObject({ sms: "failed", reason: "timeout" });
+  },
+);

@@ -39,7 +39,10 @@ describe("built send-phone-message Action over TLS", () => {
 
   it("refuses an endpoint whose certificate it does not trust, naming the certificate problem, and sends nothing", async () => {
     const handler = await loadHandler("send-phone-message");
-    const execution = executionFor("send-phone-message", { recipient: NUMBERS.GB, secrets: { ...TEST_SECRETS, SNS_ENDPOINT: endpoint.url } });
+    const execution = executionFor("send-phone-message", {
+      recipient: NUMBERS.GB,
+      secrets: { ...TEST_SECRETS, SNS_ENDPOINT: endpoint.url },
+    });
     const error = await handler(execution.event, execution.api).then(
       () => undefined,
       (thrown: unknown) => thrown as Error,
@@ -76,6 +79,9 @@ it("delivers over TLS in a node process that trusts the endpoint through NODE_EX
   // The connection the SNS client opens ahead of its first Publish is the one both sends use.
   expect(endpoint.connectionCount - before.connections).toBe(1);
   expect(endpoint.requestCount - before.requests).toBe(2);
-  const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown);
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as unknown);
   expect(lines).toEqual(arrived.map((p) => expect.objectContaining({ sms: "sent", messageId: p.messageId })));
 });

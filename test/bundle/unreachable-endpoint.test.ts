@@ -3,7 +3,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
 import { startLocalSnsEndpoint } from "../support/local-sns-endpoint";
-import { executionFor, failureOf, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS, TRIGGERS, type ActionFailure } from "./built-action";
+import {
+  executionFor,
+  failureOf,
+  loadHandler,
+  NUMBERS,
+  outcomeLines,
+  privateValues,
+  TEST_SECRETS,
+  TRIGGERS,
+  type ActionFailure,
+} from "./built-action";
 
 /** A loopback URL whose port was just in use and is now closed: connections are refused. */
 async function closedEndpointUrl(): Promise<string> {

@@ -49,13 +49,17 @@ describe("every resource the program registers conforms to its provider's and AP
       }
       for (const resource of outcome.resources) registeredTypes.add(resource.type);
       const report = checkConformance(outcome.resources, tenant, () => false);
-      expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual([]);
+      expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual(
+        [],
+      );
       expect(report.inputsWithoutRules, "inputs no rule reads: add rules to test/conformance/provider-rules.ts").toEqual([]);
       expect(report.unchecked, "under mocks every value is known").toEqual([]);
       const scenario: ConformanceScenario = { via: "mock", stack: stack.stack, experience: experienceOf(outcome.resources), tenant };
       expect(report.violations.filter((violation) => !isKnownDefect(violation, scenario)).map(formatViolation)).toEqual([]);
       expect(
-        fixedKnownDefects(report.violations, scenario).map((defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`),
+        fixedKnownDefects(report.violations, scenario).map(
+          (defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`,
+        ),
       ).toEqual([]);
     });
   }

@@ -6,7 +6,16 @@
 // after apply) are judged by the mock runs of the same stacks (conformance-mocks.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "../plan/plan-command";
-import { CLASSIC_TENANT, COMMITTED_STACKS, configuredExperience, FIXTURE_STACKS, NEW_TENANT, planResources, type PlannedResourceJson, type StackUnderTest } from "./conformance-runs";
+import {
+  CLASSIC_TENANT,
+  COMMITTED_STACKS,
+  configuredExperience,
+  FIXTURE_STACKS,
+  NEW_TENANT,
+  planResources,
+  type PlannedResourceJson,
+  type StackUnderTest,
+} from "./conformance-runs";
 import type { TenantState } from "./provider-rules";
 import { fixedKnownDefects, isKnownDefect, type ConformanceScenario } from "./known-defects";
 import { checkConformance, formatViolation, RESOURCE_TYPES, type ResourceUnderTest } from "./provider-rules";
@@ -22,7 +31,11 @@ function tenantFor(stack: StackUnderTest): TenantState {
 function planArguments(stack: StackUnderTest): string[] {
   const flag = tenantFor(stack).phoneConsolidatedExperience === false ? "off" : "unset";
   return [
-    "--stack", stack.stack, "--json", "--tenant-phone-consolidated-experience", flag,
+    "--stack",
+    stack.stack,
+    "--json",
+    "--tenant-phone-consolidated-experience",
+    flag,
     ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", stack.stackFile]),
   ];
 }
@@ -53,12 +66,21 @@ describe("npm run plan --json: every planned resource conforms to its provider's
       const resources = plan?.resources ?? [];
       expect(resources.map((resource) => resource.type)).toContain(RESOURCE_TYPES.action);
       const report = checkConformance(resources, tenantFor(stack), containsHidden);
-      expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual([]);
+      expect(report.typesWithoutRules, "resource types with no conformance rules: add rules to test/conformance/provider-rules.ts").toEqual(
+        [],
+      );
       expect(report.inputsWithoutRules, "inputs no rule reads: add rules to test/conformance/provider-rules.ts").toEqual([]);
-      const scenario: ConformanceScenario = { via: "plan", stack: stack.stack, experience: experienceOf(resources), tenant: tenantFor(stack) };
+      const scenario: ConformanceScenario = {
+        via: "plan",
+        stack: stack.stack,
+        experience: experienceOf(resources),
+        tenant: tenantFor(stack),
+      };
       expect(report.violations.filter((violation) => !isKnownDefect(violation, scenario)).map(formatViolation)).toEqual([]);
       expect(
-        fixedKnownDefects(report.violations, scenario).map((defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`),
+        fixedKnownDefects(report.violations, scenario).map(
+          (defect) => `${defect.ruleId} no longer occurs (${defect.fix}): remove it from KNOWN_DEFECTS`,
+        ),
       ).toEqual([]);
     });
   }

@@ -37,7 +37,9 @@ export const NEW_TENANT: TenantState = { phoneConsolidatedExperience: undefined 
 export const CLASSIC_TENANT: TenantState = { phoneConsolidatedExperience: false };
 
 export function describeTenant(tenant: TenantState): string {
-  return tenant.phoneConsolidatedExperience === undefined ? "a new tenant" : `a tenant with phone_consolidated_experience ${tenant.phoneConsolidatedExperience ? "on" : "off"}`;
+  return tenant.phoneConsolidatedExperience === undefined
+    ? "a new tenant"
+    : `a tenant with phone_consolidated_experience ${tenant.phoneConsolidatedExperience ? "on" : "off"}`;
 }
 
 function stackFileConfig(file: string): Record<string, unknown> {
@@ -69,8 +71,13 @@ export async function runUnderMocks(stack: StackUnderTest, tenant: TenantState):
   // runProgram reads the committed dev file: a fixture file becomes overrides that replace it key by key.
   const base: StackName = "dev";
   const fileValues = stackFileConfig(stack.stackFile);
-  const cleared = Object.fromEntries(Object.keys(readStackFile(base)).filter((key) => !(key in fileValues)).map((key) => [key, undefined]));
-  const tenantOutputs = tenant.phoneConsolidatedExperience === undefined ? {} : { phoneConsolidatedExperience: tenant.phoneConsolidatedExperience };
+  const cleared = Object.fromEntries(
+    Object.keys(readStackFile(base))
+      .filter((key) => !(key in fileValues))
+      .map((key) => [key, undefined]),
+  );
+  const tenantOutputs =
+    tenant.phoneConsolidatedExperience === undefined ? {} : { phoneConsolidatedExperience: tenant.phoneConsolidatedExperience };
   let run: ProgramRun;
   try {
     run = await runProgram({

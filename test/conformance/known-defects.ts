@@ -25,13 +25,16 @@ export interface KnownDefect {
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [];
 
 export function isKnownDefect(violation: RuleViolation, scenario: ConformanceScenario): boolean {
-  return KNOWN_DEFECTS.some((defect) => defect.ruleId === violation.ruleId && defect.resourceType === violation.resourceType && defect.expectedIn(scenario));
+  return KNOWN_DEFECTS.some(
+    (defect) => defect.ruleId === violation.ruleId && defect.resourceType === violation.resourceType && defect.expectedIn(scenario),
+  );
 }
 
 /** Known defects expected in this scenario that did not occur: fixed, so their entries must go. */
 export function fixedKnownDefects(violations: readonly RuleViolation[], scenario: ConformanceScenario): KnownDefect[] {
   return KNOWN_DEFECTS.filter(
     (defect) =>
-      defect.expectedIn(scenario) && !violations.some((violation) => violation.ruleId === defect.ruleId && violation.resourceType === defect.resourceType),
+      defect.expectedIn(scenario) &&
+      !violations.some((violation) => violation.ruleId === defect.ruleId && violation.resourceType === defect.resourceType),
   );
 }

@@ -29,8 +29,15 @@ function broken(subject: ResourceUnderTest, companions: ResourceUnderTest[] = []
   return report.violations.filter((violation) => violation.resourceName === subject.name).map((violation) => violation.ruleId);
 }
 
-const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:*:sns:*:*:*" }] });
-const USER = { name: "auth0-sms-sender-dev", path: "/auth0-sns-mfa/dev/", tags: { Project: "auth0-sns-mfa", Stack: "dev", Purpose: "Auth0 MFA SMS sender: sns:Publish to phone numbers only" } };
+const POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:*:sns:*:*:*" }],
+});
+const USER = {
+  name: "auth0-sms-sender-dev",
+  path: "/auth0-sns-mfa/dev/",
+  tags: { Project: "auth0-sns-mfa", Stack: "dev", Purpose: "Auth0 MFA SMS sender: sns:Publish to phone numbers only" },
+};
 const ACTION = {
   name: "sns-sms-sender-dev-send-phone-message",
   runtime: "node22",
@@ -141,7 +148,10 @@ describe("IAM", () => {
     const big = JSON.stringify({ Version: "2012-10-17", Statement: [statement] }, null, 2);
     expect(policyCharacters(big)).toBeGreaterThan(2048);
     const policy = { user: "auth0-sms-sender-dev", name: "publish-sms-to-phone-numbers-only" };
-    expect(broken(resource(T.iamUserPolicy, { ...policy, policy: big }))).toEqual(["iam-user-policy-policy", "iam-user-inline-policies-total-size"]);
+    expect(broken(resource(T.iamUserPolicy, { ...policy, policy: big }))).toEqual([
+      "iam-user-policy-policy",
+      "iam-user-inline-policies-total-size",
+    ]);
     const withPrincipal = JSON.stringify({ Version: "2012-10-17", Statement: [{ ...statement, Sid: "s", Principal: "*" }] });
     expect(broken(resource(T.iamUserPolicy, { ...policy, policy: withPrincipal }))).toEqual(["iam-user-policy-policy"]);
     expect(broken(resource(T.iamUserPolicy, { ...policy, policy: POLICY }))).toEqual([]);
@@ -162,19 +172,33 @@ describe("IAM", () => {
 });
 
 function trustPolicy(): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  });
 }
 
 describe("SNS and CloudWatch", () => {
   it("refuses SMS preferences out of range", () => {
-    expect(broken(resource(T.smsPreferences, { deliveryStatusSuccessSamplingRate: "101" }))).toEqual(["sns-sms-preferences-deliveryStatusSuccessSamplingRate"]);
+    expect(broken(resource(T.smsPreferences, { deliveryStatusSuccessSamplingRate: "101" }))).toEqual([
+      "sns-sms-preferences-deliveryStatusSuccessSamplingRate",
+    ]);
     expect(broken(resource(T.smsPreferences, { monthlySpendLimit: -1 }))).toEqual(["sns-sms-preferences-monthlySpendLimit"]);
     expect(broken(resource(T.smsPreferences, { monthlySpendLimit: 1.5 }))).toEqual(["sns-sms-preferences-monthlySpendLimit"]);
     expect(broken(resource(T.smsPreferences, { defaultSmsType: "transactional" }))).toEqual(["sns-sms-preferences-defaultSmsType"]);
     for (const senderId of ["Acme MFA", "123456", "-Acme", "AcmeCorporation"]) {
       expect(broken(resource(T.smsPreferences, { defaultSenderId: senderId })), senderId).toEqual(["sns-sms-preferences-defaultSenderId"]);
     }
-    expect(broken(resource(T.smsPreferences, { defaultSenderId: "Acme-MFA", monthlySpendLimit: 100, deliveryStatusSuccessSamplingRate: "0", defaultSmsType: "Transactional" }))).toEqual([]);
+    expect(
+      broken(
+        resource(T.smsPreferences, {
+          defaultSenderId: "Acme-MFA",
+          monthlySpendLimit: 100,
+          deliveryStatusSuccessSamplingRate: "0",
+          defaultSmsType: "Transactional",
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("refuses topic names with other characters, or longer than 256 once autonamed", () => {
@@ -186,7 +210,9 @@ describe("SNS and CloudWatch", () => {
   it("refuses an email subscription to something that is not an email address", () => {
     const subscription = { topic: "arn:aws:sns:us-east-1:123456789012:sms-alarms-abc1234", protocol: "email" };
     expect(broken(resource(T.snsTopicSubscription, { ...subscription, endpoint: "oncall" }))).toEqual(["sns-topic-subscription-endpoint"]);
-    expect(broken(resource(T.snsTopicSubscription, { ...subscription, protocol: "mail", endpoint: "a@b.example" }))).toEqual(["sns-topic-subscription-protocol"]);
+    expect(broken(resource(T.snsTopicSubscription, { ...subscription, protocol: "mail", endpoint: "a@b.example" }))).toEqual([
+      "sns-topic-subscription-protocol",
+    ]);
     expect(broken(resource(T.snsTopicSubscription, { ...subscription, endpoint: "oncall@example.com" }))).toEqual([]);
   });
 
@@ -204,12 +230,16 @@ describe("SNS and CloudWatch", () => {
 });
 
 describe("Auth0 Action and its binding", () => {
-  const subject = (inputs: Record<string, unknown>): ResourceUnderTest => resource(T.action, { ...ACTION, ...inputs }, { name: "sms-sender-send-phone-message" });
+  const subject = (inputs: Record<string, unknown>): ResourceUnderTest =>
+    resource(T.action, { ...ACTION, ...inputs }, { name: "sms-sender-send-phone-message" });
 
   it("refuses a runtime, trigger or trigger version the provider or Auth0 does not offer", () => {
     expect(broken(subject({ runtime: "node20" }))).toEqual(["auth0-action-runtime"]);
     expect(broken(subject({ supportedTriggers: { id: "send-phone-message", version: "v1" } }))).toEqual(["auth0-action-trigger"]);
-    expect(broken(subject({ supportedTriggers: { id: "custom-phone-provider", version: "v2" } }))).toEqual(["auth0-action-trigger", "auth0-action-trigger-change-replaces"]);
+    expect(broken(subject({ supportedTriggers: { id: "custom-phone-provider", version: "v2" } }))).toEqual([
+      "auth0-action-trigger",
+      "auth0-action-trigger-change-replaces",
+    ]);
     expect(broken(subject({ supportedTriggers: { id: "send-sms", version: "v1" } }))).toContain("auth0-action-trigger");
   });
 
@@ -222,7 +252,16 @@ describe("Auth0 Action and its binding", () => {
     expect(broken(subject({ secrets }))).toEqual(["auth0-action-secrets"]);
     expect(broken(subject({ secrets: [{ name: "S".repeat(129), value: "v" }] }))).toEqual(["auth0-action-secrets"]);
     expect(broken(subject({ secrets: [{ name: "S", value: "v".repeat(4097) }] }))).toEqual(["auth0-action-secrets"]);
-    expect(broken(subject({ secrets: [{ name: "A", value: "1" }, { name: "A", value: "2" }] }))).toEqual(["auth0-action-secrets"]);
+    expect(
+      broken(
+        subject({
+          secrets: [
+            { name: "A", value: "1" },
+            { name: "A", value: "2" },
+          ],
+        }),
+      ),
+    ).toEqual(["auth0-action-secrets"]);
     expect(broken(subject({ deploy: false }))).toEqual(["auth0-action-deploy"]);
   });
 
@@ -233,49 +272,86 @@ describe("Auth0 Action and its binding", () => {
 
   it("refuses binding an Action to a trigger it was not written for", () => {
     const action = subject({});
-    const binding = resource(T.triggerActions, { trigger: "custom-phone-provider", actions: [{ id: "act_1", displayName: ACTION.name }] }, { name: "binding" });
+    const binding = resource(
+      T.triggerActions,
+      { trigger: "custom-phone-provider", actions: [{ id: "act_1", displayName: ACTION.name }] },
+      { name: "binding" },
+    );
     expect(broken(binding, [action])).toEqual(["auth0-trigger-actions-actions"]);
     expect(broken({ ...binding, inputs: { ...binding.inputs, trigger: "send-phone-message" } }, [action])).toEqual([]);
-    expect(broken({ ...binding, inputs: { trigger: "send-phone-message", actions: [] } }, [action])).toEqual(["auth0-trigger-actions-actions"]);
+    expect(broken({ ...binding, inputs: { trigger: "send-phone-message", actions: [] } }, [action])).toEqual([
+      "auth0-trigger-actions-actions",
+    ]);
   });
 });
 
 describe("Auth0 Guardian, phone provider and templates", () => {
-  const classic = { policy: "all-applications", otp: true, phone: { enabled: true, messageTypes: ["sms"], provider: "phone-message-hook", options: { enrollmentMessage: "{{code}}", verificationMessage: "{{code}}" } } };
+  const classic = {
+    policy: "all-applications",
+    otp: true,
+    phone: {
+      enabled: true,
+      messageTypes: ["sms"],
+      provider: "phone-message-hook",
+      options: { enrollmentMessage: "{{code}}", verificationMessage: "{{code}}" },
+    },
+  };
 
   it("refuses the classic phone provider and options unless the tenant's flag is off", () => {
     expect(broken(resource(T.guardian, classic), [], NEW_TENANT)).toEqual(["auth0-guardian-phone-provider-tenant-flag"]);
-    expect(broken(resource(T.guardian, classic), [], { phoneConsolidatedExperience: true })).toEqual(["auth0-guardian-phone-provider-tenant-flag"]);
+    expect(broken(resource(T.guardian, classic), [], { phoneConsolidatedExperience: true })).toEqual([
+      "auth0-guardian-phone-provider-tenant-flag",
+    ]);
     expect(broken(resource(T.guardian, classic), [], CLASSIC_TENANT)).toEqual([]);
     expect(broken(resource(T.guardian, { ...classic, phone: { enabled: true, messageTypes: ["sms"] } }), [], NEW_TENANT)).toEqual([]);
   });
 
   it("refuses an unknown policy, message type or provider, and a provider without message types", () => {
     expect(broken(resource(T.guardian, { ...classic, policy: "sometimes" }))).toEqual(["auth0-guardian-policy"]);
-    expect(broken(resource(T.guardian, { ...classic, phone: { ...classic.phone, messageTypes: ["email"] } }))).toEqual(["auth0-guardian-phone"]);
+    expect(broken(resource(T.guardian, { ...classic, phone: { ...classic.phone, messageTypes: ["email"] } }))).toEqual([
+      "auth0-guardian-phone",
+    ]);
     expect(broken(resource(T.guardian, { ...classic, phone: { ...classic.phone, provider: "custom" } }))).toEqual(["auth0-guardian-phone"]);
-    expect(broken(resource(T.guardian, { ...classic, phone: { enabled: true, provider: "phone-message-hook" } }))).toEqual(["auth0-guardian-phone-provider-needs-message-types"]);
+    expect(broken(resource(T.guardian, { ...classic, phone: { enabled: true, provider: "phone-message-hook" } }))).toEqual([
+      "auth0-guardian-phone-provider-needs-message-types",
+    ]);
     expect(broken(resource(T.guardian, { ...classic, push: { enabled: true, provider: "apns" } }))).toEqual(["auth0-guardian-push"]);
   });
 
   it("refuses a phone provider the provider does not know, and delivery methods outside text and voice", () => {
     const provider = { name: "custom", disabled: false, configuration: { deliveryMethods: ["text"] }, credentials: {} };
-    const action = resource(T.action, { ...ACTION, supportedTriggers: { id: "custom-phone-provider", version: "v1" } }, { name: "sms-sender-custom-phone-provider" });
+    const action = resource(
+      T.action,
+      { ...ACTION, supportedTriggers: { id: "custom-phone-provider", version: "v1" } },
+      { name: "sms-sender-custom-phone-provider" },
+    );
     const dependent = { name: "phone-provider", dependsOn: [action.urn] };
     expect(broken(resource(T.phoneProvider, provider, dependent), [action])).toEqual([]);
     expect(broken(resource(T.phoneProvider, { ...provider, name: "sns" }, dependent), [action])).toEqual(["auth0-phone-provider-name"]);
-    expect(broken(resource(T.phoneProvider, { ...provider, configuration: { deliveryMethods: ["sms"] } }, dependent), [action])).toEqual(["auth0-phone-provider-configuration"]);
-    expect(broken(resource(T.phoneProvider, { ...provider, configuration: { deliveryMethods: [] } }, dependent), [action])).toEqual(["auth0-phone-provider-configuration"]);
-    expect(broken(resource(T.phoneProvider, { ...provider, credentials: undefined }, dependent), [action])).toEqual(["auth0-phone-provider-credentials"]);
-    expect(broken(resource(T.phoneProvider, provider, { name: "phone-provider" }), [action])).toEqual(["auth0-phone-provider-custom-needs-action"]);
+    expect(broken(resource(T.phoneProvider, { ...provider, configuration: { deliveryMethods: ["sms"] } }, dependent), [action])).toEqual([
+      "auth0-phone-provider-configuration",
+    ]);
+    expect(broken(resource(T.phoneProvider, { ...provider, configuration: { deliveryMethods: [] } }, dependent), [action])).toEqual([
+      "auth0-phone-provider-configuration",
+    ]);
+    expect(broken(resource(T.phoneProvider, { ...provider, credentials: undefined }, dependent), [action])).toEqual([
+      "auth0-phone-provider-credentials",
+    ]);
+    expect(broken(resource(T.phoneProvider, provider, { name: "phone-provider" }), [action])).toEqual([
+      "auth0-phone-provider-custom-needs-action",
+    ]);
     expect(broken(resource(T.phoneProvider, provider, dependent))).toEqual(["auth0-phone-provider-custom-needs-action"]);
   });
 
   it("refuses template types the provider does not know, and two templates of one type", () => {
     const template = { type: "otp_verify", disabled: false, content: { body: { text: "{{ code }}" } } };
     expect(broken(resource(T.phoneTemplate, { ...template, type: "otp" }))).toEqual(["auth0-branding-phone-notification-template-type"]);
-    expect(broken(resource(T.phoneTemplate, template), [resource(T.phoneTemplate, template, { name: "other" })])).toEqual(["auth0-branding-phone-notification-template-type"]);
-    expect(broken(resource(T.phoneTemplate, { ...template, content: { from: "" } }))).toEqual(["auth0-branding-phone-notification-template-content"]);
+    expect(broken(resource(T.phoneTemplate, template), [resource(T.phoneTemplate, template, { name: "other" })])).toEqual([
+      "auth0-branding-phone-notification-template-type",
+    ]);
+    expect(broken(resource(T.phoneTemplate, { ...template, content: { from: "" } }))).toEqual([
+      "auth0-branding-phone-notification-template-content",
+    ]);
     expect(broken(resource(T.phoneTemplate, template))).toEqual([]);
   });
 });

@@ -144,7 +144,10 @@ function reference(resourceType: string, property: string, check: Check, rule: s
 export function ruleIdPrefix(resourceType: string): string {
   const [provider = "", module = ""] = resourceType.split(":");
   const service = provider === "aws" ? (module.split("/")[0] ?? provider) : provider;
-  const kind = (resourceType.split(":").pop() ?? "").replace(/[A-Z]/g, (letter, index: number) => `${index === 0 ? "" : "-"}${letter.toLowerCase()}`);
+  const kind = (resourceType.split(":").pop() ?? "").replace(
+    /[A-Z]/g,
+    (letter, index: number) => `${index === 0 ? "" : "-"}${letter.toLowerCase()}`,
+  );
   return `${service}-${kind}`;
 }
 
@@ -197,12 +200,30 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     source: `${TF_AWS}/internal/service/iam/user.go (name: ^[0-9A-Za-z=,.@\\-_+]+$); ${IAM_API}/API_CreateUser.html (UserName 1-64)`,
     check: required(iamName(64)),
   },
-  simple(T.iamUser, "path", optional(IAM_PATH), "/ or /segments/ of printable ASCII, 1-512 characters", `${IAM_API}/API_CreateUser.html (Path)`),
+  simple(
+    T.iamUser,
+    "path",
+    optional(IAM_PATH),
+    "/ or /segments/ of printable ASCII, 1-512 characters",
+    `${IAM_API}/API_CreateUser.html (Path)`,
+  ),
   awsTagRules(T.iamUser, `${IAM_API}/API_Tag.html; ${IAM_API}/API_CreateUser.html (Tags: at most 50)`),
-  simple(T.iamUser, "forceDestroy", optional(isBoolean), "true or false", `${TF_AWS}/internal/service/iam/user.go (force_destroy: TypeBool, default false)`),
+  simple(
+    T.iamUser,
+    "forceDestroy",
+    optional(isBoolean),
+    "true or false",
+    `${TF_AWS}/internal/service/iam/user.go (force_destroy: TypeBool, default false)`,
+  ),
 
   // IAM inline user policy
-  simple(T.iamUserPolicy, "name", required(iamName(128)), "1-128 characters of letters, digits and + = , . @ _ -", `${IAM_API}/API_PutUserPolicy.html (PolicyName)`),
+  simple(
+    T.iamUserPolicy,
+    "name",
+    required(iamName(128)),
+    "1-128 characters of letters, digits and + = , . @ _ -",
+    `${IAM_API}/API_PutUserPolicy.html (PolicyName)`,
+  ),
   reference(T.iamUserPolicy, "user", iamName(64), "an IAM user name", `${IAM_API}/API_PutUserPolicy.html (UserName)`),
   simple(
     T.iamUserPolicy,
@@ -221,7 +242,10 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
       const user = resource.inputs["user"];
       const total = context.resources
         .filter((other) => other.type === T.iamUserPolicy && other.inputs["user"] === user)
-        .reduce((sum, other) => sum + (typeof other.inputs["policy"] === "string" ? other.inputs["policy"].replace(/\s/g, "").length : 0), 0);
+        .reduce(
+          (sum, other) => sum + (typeof other.inputs["policy"] === "string" ? other.inputs["policy"].replace(/\s/g, "").length : 0),
+          0,
+        );
       return total > 2048 ? `the user's inline policies total ${total} characters without whitespace; the quota is 2,048` : undefined;
     },
   },
@@ -250,11 +274,24 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     value: (resource) => nameOrAutoname(resource),
     check: iamName(64),
   },
-  simple(T.iamRole, "path", optional(IAM_PATH), "/ or /segments/ of printable ASCII, 1-512 characters", `${IAM_API}/API_CreateRole.html (Path)`),
+  simple(
+    T.iamRole,
+    "path",
+    optional(IAM_PATH),
+    "/ or /segments/ of printable ASCII, 1-512 characters",
+    `${IAM_API}/API_CreateRole.html (Path)`,
+  ),
   simple(
     T.iamRole,
     "description",
-    optional(text({ min: 0, max: 1000, pattern: new RegExp("^[\\t\\n\\r\\u0020-\\u007E\\u00A1-\\u00FF]*$"), patternText: "tab, newline and Latin-1 printable characters" })),
+    optional(
+      text({
+        min: 0,
+        max: 1000,
+        pattern: new RegExp("^[\\t\\n\\r\\u0020-\\u007E\\u00A1-\\u00FF]*$"),
+        patternText: "tab, newline and Latin-1 printable characters",
+      }),
+    ),
     "0-1000 Latin-1 printable characters",
     `${IAM_API}/API_CreateRole.html (Description)`,
   ),
@@ -308,7 +345,13 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "The decimal text of an integer from 0 to 100 (the provider types it as a string)",
     `${TF_AWS}/internal/service/sns/sms_preferences.go (validateDeliverySamplingRate); ${SNS_API}/API_SetSMSAttributes.html (DeliveryStatusSuccessSamplingRate)`,
   ),
-  simple(T.smsPreferences, "deliveryStatusIamRoleArn", optional(ARN), "An IAM role ARN", `${SNS_API}/API_SetSMSAttributes.html (DeliveryStatusIAMRole)`),
+  simple(
+    T.smsPreferences,
+    "deliveryStatusIamRoleArn",
+    optional(ARN),
+    "An IAM role ARN",
+    `${SNS_API}/API_SetSMSAttributes.html (DeliveryStatusIAMRole)`,
+  ),
   simple(
     T.smsPreferences,
     "defaultSenderId",
@@ -395,7 +438,9 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     required((value) => {
       const problem = integer({ min: 10 })(value);
       if (problem !== undefined) return problem;
-      return [10, 20, 30].includes(value as number) || (value as number) % 60 === 0 ? undefined : `must be 10, 20, 30 or a multiple of 60 seconds (got ${describe(value)})`;
+      return [10, 20, 30].includes(value as number) || (value as number) % 60 === 0
+        ? undefined
+        : `must be 10, 20, 30 or a multiple of 60 seconds (got ${describe(value)})`;
     }),
     "10, 20, 30 or a multiple of 60 seconds",
     `${TF_AWS}/internal/service/cloudwatch/metric_alarm.go (period: IntInSlice(10, 20, 30) or IntDivisibleBy(60)); ${CW_API}/API_PutMetricAlarm.html (Period)`,
@@ -440,7 +485,13 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "SampleCount, Average, Sum, Minimum or Maximum (required with metricName, as extendedStatistic is not used)",
     `${TF_AWS}/internal/service/cloudwatch/metric_alarm.go (statistic: enum types.Statistic; CustomizeDiff: one of statistic or extended_statistic); ${CW_API}/API_PutMetricAlarm.html (Statistic)`,
   ),
-  simple(T.metricAlarm, "threshold", required(isFiniteNumber), "A number", `${TF_AWS}/internal/service/cloudwatch/metric_alarm.go (threshold: TypeFloat)`),
+  simple(
+    T.metricAlarm,
+    "threshold",
+    required(isFiniteNumber),
+    "A number",
+    `${TF_AWS}/internal/service/cloudwatch/metric_alarm.go (threshold: TypeFloat)`,
+  ),
   simple(
     T.metricAlarm,
     "treatMissingData",
@@ -476,7 +527,13 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   awsTagRules(T.metricAlarm, `${CW_API}/API_Tag.html; ${CW_API}/API_PutMetricAlarm.html (Tags)`),
 
   // Auth0 Action
-  simple(T.action, "name", required(text({ min: 1, max: Number.MAX_SAFE_INTEGER })), "A non-empty name", `${TF_AUTH0}/internal/auth0/action/resource.go (name: Required)`),
+  simple(
+    T.action,
+    "name",
+    required(text({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+    "A non-empty name",
+    `${TF_AUTH0}/internal/auth0/action/resource.go (name: Required)`,
+  ),
   simple(
     T.action,
     "runtime",
@@ -488,14 +545,13 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     T.action,
     "supportedTriggers",
     required(
-      all(
-        object({ id: required(oneOf(AUTH0_TRIGGER_IDS)), version: required(isString) }),
-        (value) => {
-          const { id, version } = value as { id: string; version: string };
-          const current = CURRENT_TRIGGER_VERSIONS[id];
-          return current === undefined || version === current ? undefined : `version of trigger ${id} must be ${current}, its current version (got ${describe(version)})`;
-        },
-      ),
+      all(object({ id: required(oneOf(AUTH0_TRIGGER_IDS)), version: required(isString) }), (value) => {
+        const { id, version } = value as { id: string; version: string };
+        const current = CURRENT_TRIGGER_VERSIONS[id];
+        return current === undefined || version === current
+          ? undefined
+          : `version of trigger ${id} must be ${current}, its current version (got ${describe(version)})`;
+      }),
     ),
     "Exactly one trigger: a trigger id the provider knows, at the trigger's current version (send-phone-message v2, custom-phone-provider v1)",
     `${TF_AUTH0}/internal/auth0/action/resource.go (supported_triggers: MaxItems 1); ${TF_AUTH0}/internal/auth0/action/resource_trigger_actions.go (trigger ids); ${TF_AUTH0}/docs/guides/action_triggers.md (send-phone-message v2 CURRENT); ${TF_AUTH0}/examples/resources/auth0_phone_provider/resource.tf (custom-phone-provider v1)`,
@@ -510,7 +566,8 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     check: (_value, resource) => {
       const trigger = triggerOf(resource);
       if (typeof trigger === "string" && resource.name.includes(trigger)) return undefined;
-      if (resource.replaceOnChanges.some((path) => path === "*" || path === "supportedTriggers" || path.startsWith("supportedTriggers."))) return undefined;
+      if (resource.replaceOnChanges.some((path) => path === "*" || path === "supportedTriggers" || path.startsWith("supportedTriggers.")))
+        return undefined;
       return `logical name ${describe(resource.name)} does not carry the trigger ${describe(trigger)} and replaceOnChanges does not name supportedTriggers: switching the phone experience would update the trigger in place`;
     },
   },
@@ -520,7 +577,9 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     required((value) => {
       if (typeof value !== "string" || value === "") return `must be non-empty source code (got ${describe(value)})`;
       const bytes = Buffer.byteLength(value, "utf8");
-      return bytes > MAX_ACTION_CODE_BYTES ? `is ${bytes} bytes; an Action may have at most 100 kB (${MAX_ACTION_CODE_BYTES} bytes)` : undefined;
+      return bytes > MAX_ACTION_CODE_BYTES
+        ? `is ${bytes} bytes; an Action may have at most 100 kB (${MAX_ACTION_CODE_BYTES} bytes)`
+        : undefined;
     }),
     "Non-empty code of at most 100 kB (npm dependencies not counted)",
     `${TF_AUTH0}/internal/auth0/action/resource.go (code: Required); ${ACTIONS_LIMITS} (each Action should not exceed 100 kB)`,
@@ -530,7 +589,10 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "dependencies",
     optional(
       all(
-        list({ max: MAX_ACTION_DEPENDENCIES, item: object({ name: required(text({ min: 1, max: 214 })), version: required(text({ min: 1, max: 256 })) }) }),
+        list({
+          max: MAX_ACTION_DEPENDENCIES,
+          item: object({ name: required(text({ min: 1, max: 214 })), version: required(text({ min: 1, max: 256 })) }),
+        }),
         (value) => {
           const names = (value as { name: string }[]).map((dependency) => dependency.name);
           const repeated = names.find((name, index) => names.indexOf(name) !== index);
@@ -546,7 +608,10 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "secrets",
     optional(
       all(
-        list({ max: MAX_ACTION_SECRETS, item: object({ name: required(text({ min: 1, max: 128 })), value: required(text({ min: 0, max: 4096 })) }) }),
+        list({
+          max: MAX_ACTION_SECRETS,
+          item: object({ name: required(text({ min: 1, max: 128 })), value: required(text({ min: 0, max: 4096 })) }),
+        }),
         (value) => {
           const names = (value as { name: string }[]).map((secret) => secret.name);
           const repeated = names.find((name, index) => names.indexOf(name) !== index);
@@ -560,7 +625,9 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   simple(
     T.action,
     "deploy",
-    required((value) => (value === true ? undefined : `must be true: only a deployed Action can be bound to a trigger (got ${describe(value)})`)),
+    required((value) =>
+      value === true ? undefined : `must be true: only a deployed Action can be bound to a trigger (got ${describe(value)})`,
+    ),
     "true: the binding needs a deployed Action",
     `${TF_AUTH0}/internal/auth0/action/resource_trigger_actions.go ("Once actions are created and deployed, they can be attached (i.e. bound) to a trigger")`,
   ),
@@ -580,7 +647,13 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     rule: "1-20 bound Actions, each with an id and a display name, each an Action written for this trigger",
     source: `${TF_AUTH0}/internal/auth0/action/resource_trigger_actions.go (actions: id, display_name Required); ${ACTIONS_LIMITS} (at most 20 bound Actions per flow)`,
     check: (value, resource, context) => {
-      const problem = required(list({ min: 1, max: MAX_BOUND_ACTIONS_PER_TRIGGER, item: object({ id: required(text({ min: 1, max: 1024 })), displayName: required(text({ min: 1, max: 1024 })) }) }))(value);
+      const problem = required(
+        list({
+          min: 1,
+          max: MAX_BOUND_ACTIONS_PER_TRIGGER,
+          item: object({ id: required(text({ min: 1, max: 1024 })), displayName: required(text({ min: 1, max: 1024 })) }),
+        }),
+      )(value);
       if (problem !== undefined) return problem;
       const trigger = resource.inputs["trigger"];
       for (const bound of value as { displayName: string }[]) {
@@ -630,7 +703,10 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     property: "phone.provider",
     rule: "phone.provider is set only together with phone.messageTypes",
     source: `${TF_AUTH0}/internal/auth0/guardian/resource.go (provider: RequiredWith phone.0.message_types)`,
-    check: (provider, resource) => (provider !== undefined && valueAt(resource.inputs, "phone.messageTypes") === undefined ? "is set without phone.messageTypes" : undefined),
+    check: (provider, resource) =>
+      provider !== undefined && valueAt(resource.inputs, "phone.messageTypes") === undefined
+        ? "is set without phone.messageTypes"
+        : undefined,
   },
   {
     id: "auth0-guardian-phone-provider-tenant-flag",
@@ -649,19 +725,34 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     },
   },
   simple(T.guardian, "otp", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/guardian/resource.go (otp: TypeBool)`),
-  simple(T.guardian, "recoveryCode", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/guardian/resource.go (recovery_code: TypeBool)`),
+  simple(
+    T.guardian,
+    "recoveryCode",
+    optional(isBoolean),
+    "true or false",
+    `${TF_AUTH0}/internal/auth0/guardian/resource.go (recovery_code: TypeBool)`,
+  ),
   simple(T.guardian, "email", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/guardian/resource.go (email: TypeBool)`),
   simple(
     T.guardian,
     "webauthnRoaming",
-    optional(object({ enabled: required(isBoolean), userVerification: optional(oneOf(["discouraged", "preferred", "required"])), overrideRelyingParty: optional(isBoolean), relyingPartyIdentifier: optional(isString) })),
+    optional(
+      object({
+        enabled: required(isBoolean),
+        userVerification: optional(oneOf(["discouraged", "preferred", "required"])),
+        overrideRelyingParty: optional(isBoolean),
+        relyingPartyIdentifier: optional(isString),
+      }),
+    ),
     "enabled; user verification discouraged, preferred or required",
     `${TF_AUTH0}/internal/auth0/guardian/resource.go (webauthn_roaming)`,
   ),
   simple(
     T.guardian,
     "webauthnPlatform",
-    optional(object({ enabled: required(isBoolean), overrideRelyingParty: optional(isBoolean), relyingPartyIdentifier: optional(isString) })),
+    optional(
+      object({ enabled: required(isBoolean), overrideRelyingParty: optional(isBoolean), relyingPartyIdentifier: optional(isString) }),
+    ),
     "enabled; relying party settings",
     `${TF_AUTH0}/internal/auth0/guardian/resource.go (webauthn_platform)`,
   ),
@@ -670,7 +761,10 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "push",
     optional(
       all(
-        (value) => (typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)["enabled"] === "boolean" ? undefined : "needs enabled: true or false"),
+        (value) =>
+          typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)["enabled"] === "boolean"
+            ? undefined
+            : "needs enabled: true or false",
         (value) => optional(oneOf(["direct", "guardian", "sns"]))((value as Record<string, unknown>)["provider"]),
       ),
     ),
@@ -679,8 +773,20 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   ),
 
   // Auth0 phone provider (Unified Phone Experience)
-  simple(T.phoneProvider, "name", required(oneOf(["twilio", "custom"])), "twilio or custom", `${TF_AUTH0}/internal/auth0/branding/resource_phone_provider.go (name: StringInSlice)`),
-  simple(T.phoneProvider, "disabled", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/branding/resource_phone_provider.go (disabled: TypeBool)`),
+  simple(
+    T.phoneProvider,
+    "name",
+    required(oneOf(["twilio", "custom"])),
+    "twilio or custom",
+    `${TF_AUTH0}/internal/auth0/branding/resource_phone_provider.go (name: StringInSlice)`,
+  ),
+  simple(
+    T.phoneProvider,
+    "disabled",
+    optional(isBoolean),
+    "true or false",
+    `${TF_AUTH0}/internal/auth0/branding/resource_phone_provider.go (disabled: TypeBool)`,
+  ),
   simple(
     T.phoneProvider,
     "configuration",
@@ -712,7 +818,9 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
       if (name !== "custom") return undefined;
       const action = context.resources.find((other) => other.type === T.action && triggerOf(other) === "custom-phone-provider");
       if (action === undefined) return "is custom, but the stack has no Action for the custom-phone-provider trigger";
-      return resource.dependsOn.includes(action.urn) ? undefined : `is custom, but does not depend on the Action ${describe(action.name)}: it may be created first`;
+      return resource.dependsOn.includes(action.urn)
+        ? undefined
+        : `is custom, but does not depend on the Action ${describe(action.name)}: it may be created first`;
     },
   },
 
@@ -726,11 +834,19 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     check: (type, resource, context) => {
       const problem = required(oneOf(["otp_verify", "otp_enroll", "change_password", "blocked_account", "password_breach"]))(type);
       if (problem !== undefined) return problem;
-      const same = context.resources.filter((other) => other.type === T.phoneTemplate && other.inputs["type"] === type && other.urn !== resource.urn);
+      const same = context.resources.filter(
+        (other) => other.type === T.phoneTemplate && other.inputs["type"] === type && other.urn !== resource.urn,
+      );
       return same.length > 0 ? `type ${describe(type)} is managed by ${same.length + 1} templates` : undefined;
     },
   },
-  simple(T.phoneTemplate, "disabled", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/branding/resource_phone_template.go (disabled: TypeBool)`),
+  simple(
+    T.phoneTemplate,
+    "disabled",
+    optional(isBoolean),
+    "true or false",
+    `${TF_AUTH0}/internal/auth0/branding/resource_phone_template.go (disabled: TypeBool)`,
+  ),
   simple(
     T.phoneTemplate,
     "content",
@@ -802,7 +918,14 @@ export function checkConformance(
       }
       const problem = rule.check(value, resource, context);
       if (problem !== undefined) {
-        report.violations.push({ ruleId: rule.id, resourceType: resource.type, resourceName: resource.name, property: rule.property, problem, source: rule.source });
+        report.violations.push({
+          ruleId: rule.id,
+          resourceType: resource.type,
+          resourceName: resource.name,
+          property: rule.property,
+          problem,
+          source: rule.source,
+        });
       }
     }
   }

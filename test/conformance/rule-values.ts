@@ -94,7 +94,8 @@ export function text(options: { min: number; max: number; pattern?: RegExp; patt
 }
 
 export function oneOf(allowed: readonly string[]): Check {
-  return (value) => (typeof value === "string" && allowed.includes(value) ? undefined : `must be one of ${allowed.join(", ")} (got ${describe(value)})`);
+  return (value) =>
+    typeof value === "string" && allowed.includes(value) ? undefined : `must be one of ${allowed.join(", ")} (got ${describe(value)})`;
 }
 
 /** An integer from `min` to `max`; `asString` accepts the decimal text of one (fields the provider types as strings). */
@@ -145,7 +146,12 @@ export function object(fields: Record<string, Check>): Check {
 }
 
 /** `arn:partition:service:region:account:resource` (the AWS provider's verify.ValidARN shape). */
-export const ARN = text({ min: 1, max: 2048, pattern: /^arn:[\w-]+:[\w-]+:[\w-]*:\d{0,12}:.+$/, patternText: "an ARN (arn:partition:service:region:account:resource)" });
+export const ARN = text({
+  min: 1,
+  max: 2048,
+  pattern: /^arn:[\w-]+:[\w-]+:[\w-]*:\d{0,12}:.+$/,
+  patternText: "an ARN (arn:partition:service:region:account:resource)",
+});
 
 /** A JSON text that parses to an object. */
 export function jsonObject(value: unknown): Record<string, unknown> | string {
@@ -177,14 +183,16 @@ export function iamPolicyDocument(options: { kind: "identity" | "trust"; maxChar
     for (const [index, statement] of statements.entries()) {
       if (!isRecord(statement)) return `Statement ${index} must be an object`;
       if (statement["Effect"] !== "Allow" && statement["Effect"] !== "Deny") return `Statement ${index}: Effect must be Allow or Deny`;
-      if ((statement["Action"] === undefined) === (statement["NotAction"] === undefined)) return `Statement ${index}: exactly one of Action and NotAction`;
+      if ((statement["Action"] === undefined) === (statement["NotAction"] === undefined))
+        return `Statement ${index}: exactly one of Action and NotAction`;
       if (options.kind === "identity" && (statement["Resource"] === undefined) === (statement["NotResource"] === undefined)) {
         return `Statement ${index}: exactly one of Resource and NotResource`;
       }
       if (options.kind === "identity" && (statement["Principal"] !== undefined || statement["NotPrincipal"] !== undefined)) {
         return `Statement ${index}: an identity policy has no Principal`;
       }
-      if (options.kind === "trust" && statement["Principal"] === undefined) return `Statement ${index}: a trust policy statement needs a Principal`;
+      if (options.kind === "trust" && statement["Principal"] === undefined)
+        return `Statement ${index}: a trust policy statement needs a Principal`;
     }
     const size = policyCharacters(value as string);
     if (size > options.maxCharacters) return `is ${size} characters without whitespace; the quota is ${options.maxCharacters}`;

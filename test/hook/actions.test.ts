@@ -61,27 +61,40 @@ describe("custom-phone-provider entry", () => {
     const api = simulatedApi();
     await expect(onExecuteCustomPhoneProvider(event, api)).resolves.toBeUndefined();
     expect(publishedTo()).toEqual([]);
-    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^voice-not-supported: .*[Vv]oice/) as string }]);
+    expect(api.notificationCalls).toEqual([
+      { method: "drop", reason: expect.stringMatching(/^voice-not-supported: .*[Vv]oice/) as string },
+    ]);
   });
 
   it("drops an event without notification as invalid-event", async () => {
     const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
     const api = simulatedApi();
     await onExecuteCustomPhoneProvider(event, api);
-    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^invalid-event: event\.notification is missing/) as string }]);
+    expect(api.notificationCalls).toEqual([
+      { method: "drop", reason: expect.stringMatching(/^invalid-event: event\.notification is missing/) as string },
+    ]);
   });
 
   it("drops an SNS failure with its reason code, never asks Auth0 to retry, and names no number, code or text", async () => {
     sns.on(PublishCommand).rejects(
-      Object.assign(new Error("Invalid parameter: PhoneNumber Reason: +14165550123 is not valid"), { name: "InvalidParameterException", $metadata: { httpStatusCode: 400, attempts: 1 } }),
+      Object.assign(new Error("Invalid parameter: PhoneNumber Reason: +14165550123 is not valid"), {
+        name: "InvalidParameterException",
+        $metadata: { httpStatusCode: 400, attempts: 1 },
+      }),
     );
     const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, secrets: VALID_SECRETS });
     const api = simulatedApi();
     await onExecuteCustomPhoneProvider(event, api);
-    expect(api.notificationCalls).toEqual([{ method: "drop", reason: expect.stringMatching(/^sns-error: SNS refused the SMS: InvalidParameterException \(HTTP 400\)/) as string }]);
+    expect(api.notificationCalls).toEqual([
+      {
+        method: "drop",
+        reason: expect.stringMatching(/^sns-error: SNS refused the SMS: InvalidParameterException \(HTTP 400\)/) as string,
+      },
+    ]);
     const reason = api.notificationCalls[0]?.reason ?? "";
     expect(reason.length).toBeLessThanOrEqual(256);
-    for (const secret of [NUMBERS.CA.slice(1), event.notification.code ?? "", event.notification.as_text]) expect(reason).not.toContain(secret);
+    for (const secret of [NUMBERS.CA.slice(1), event.notification.code ?? "", event.notification.as_text])
+      expect(reason).not.toContain(secret);
   });
 
   it("makes no api.notification call when the SMS is sent", async () => {

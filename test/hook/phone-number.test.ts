@@ -63,7 +63,9 @@ describe("CALLING_CODES", () => {
 
   it("is prefix-free, so a number has at most one calling code", () => {
     const codes = [...CALLING_CODES];
-    const prefixes = codes.flatMap((code) => codes.filter((other) => other !== code && other.startsWith(code)).map((other) => `${code}<${other}`));
+    const prefixes = codes.flatMap((code) =>
+      codes.filter((other) => other !== code && other.startsWith(code)).map((other) => `${code}<${other}`),
+    );
     expect(prefixes).toEqual([]);
   });
 });

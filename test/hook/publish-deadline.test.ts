@@ -58,7 +58,10 @@ describe("publishBefore", () => {
   it("counts each send's own attempts when sends share the cached client", async () => {
     endpoint.failNext({ status: 500, code: "InternalError", message: "try again" });
     const [first, second] = [fresh(), fresh()];
-    const outputs = await Promise.all([publishBefore(client, publish("1"), 5_000, first), publishBefore(client, publish("2"), 5_000, second)]);
+    const outputs = await Promise.all([
+      publishBefore(client, publish("1"), 5_000, first),
+      publishBefore(client, publish("2"), 5_000, second),
+    ]);
     expect(outputs.map((output) => output.$metadata.attempts).sort()).toEqual([1, 2]);
     expect([first.count, second.count].sort()).toEqual([1, 2]);
     expect(outputs.map((output) => output.$metadata.attempts)).toEqual([first.count, second.count]);

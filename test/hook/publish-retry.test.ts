@@ -21,8 +21,18 @@ describe("retryDecision", () => {
     ["a 400 Throttling", answered("Throttling", 400), "CLIENT_ERROR", "retry"],
     ["a 400 InvalidParameter", answered("InvalidParameterException", 400), "CLIENT_ERROR", "not-retryable"],
     ["a 403 AuthorizationError", answered("AuthorizationErrorException", 403), "CLIENT_ERROR", "not-retryable"],
-    ["a connection error of unknown origin", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "TRANSIENT", "may-have-reached-sns"],
-    ["a request timeout of unknown origin", Object.assign(new Error("timeout"), { name: "TimeoutError", code: "ETIMEDOUT" }), "TRANSIENT", "may-have-reached-sns"],
+    [
+      "a connection error of unknown origin",
+      Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+      "TRANSIENT",
+      "may-have-reached-sns",
+    ],
+    [
+      "a request timeout of unknown origin",
+      Object.assign(new Error("timeout"), { name: "TimeoutError", code: "ETIMEDOUT" }),
+      "TRANSIENT",
+      "may-have-reached-sns",
+    ],
   ] as const)("%s: %s", (_what, error, errorType, decision) => {
     expect(retryDecision(error, errorType)).toBe(decision);
   });
@@ -42,7 +52,10 @@ describe("NoDuplicateRetryStrategy", () => {
 
   it("waits longer after throttling, and at least what Retry-After asks", async () => {
     const token = await strategy.acquireInitialRetryToken();
-    const throttled = await strategy.refreshRetryTokenForRetry(token, { error: answered("ThrottledException", 429), errorType: "THROTTLING" });
+    const throttled = await strategy.refreshRetryTokenForRetry(token, {
+      error: answered("ThrottledException", 429),
+      errorType: "THROTTLING",
+    });
     expect(throttled.getRetryDelay()).toBe(THROTTLING_BASE_DELAY_MS / 2);
     const hinted = await strategy.refreshRetryTokenForRetry(token, {
       error: answered("ThrottledException", 429),

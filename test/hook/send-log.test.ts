@@ -3,7 +3,14 @@ import { formatSendLog, MAX_LOG_LINE_LENGTH, type SendLogEntry } from "../../hoo
 
 describe("formatSendLog", () => {
   it("writes one JSON object with the outcome first and no empty fields", () => {
-    const line = formatSendLog({ outcome: "sent", trigger: "custom-phone-provider", to: "+33…78", messageId: "m-1", attempts: 1, ms: 12.6 });
+    const line = formatSendLog({
+      outcome: "sent",
+      trigger: "custom-phone-provider",
+      to: "+33…78",
+      messageId: "m-1",
+      attempts: 1,
+      ms: 12.6,
+    });
     expect(line).toBe('{"sms":"sent","trigger":"custom-phone-provider","to":"+33…78","messageId":"m-1","attempts":1,"ms":13}');
   });
 

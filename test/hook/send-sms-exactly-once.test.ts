@@ -102,26 +102,36 @@ describe("a request SNS may have taken is never sent again", () => {
   it("never resends a request whose connection was reset before SNS answered, and says it may have gone", async () => {
     endpoint.resetBeforeAnswer();
     const { error, elapsedMs } = await timedFailure(sendSms(request()));
-    expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "connection-lost", errorClass: "ECONNRESET", attempts: 1, mayHaveBeenSent: true });
+    expect(error).toMatchObject({
+      name: "SmsDeliveryError",
+      reason: "connection-lost",
+      errorClass: "ECONNRESET",
+      attempts: 1,
+      mayHaveBeenSent: true,
+    });
     expect((error as Error).message).toMatch(/after the request was sent.*may have taken the SMS/);
     expect(endpoint.requests.map((r) => r.handling)).toEqual(["reset"]);
     expect(elapsedMs).toBeLessThan(PROMISED_MS);
   });
 
-  it("waits for a stalled SNS until the deadline: ONE request, a timeout that says the SMS may have gone", { timeout: 10_000 }, async () => {
-    endpoint.stall(true);
-    const { error, elapsedMs } = await timedFailure(sendSms(request()));
+  it(
+    "waits for a stalled SNS until the deadline: ONE request, a timeout that says the SMS may have gone",
+    { timeout: 10_000 },
+    async () => {
+      endpoint.stall(true);
+      const { error, elapsedMs } = await timedFailure(sendSms(request()));
 
-    expect(error).toBeInstanceOf(SmsDeliveryError);
-    expect(error).toMatchObject({ reason: "timeout", attempts: 1, mayHaveBeenSent: true });
-    expect((error as Error).message).toMatch(/may have taken the SMS: it is not sent again/);
-    expect(endpoint.requests.map((r) => r.handling)).toEqual(["stalled"]);
-    expect(elapsedMs).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
-    expect(elapsedMs).toBeLessThan(PROMISED_MS);
-    // No attempt starts after the deadline, even once the backstop timeout ends the one on the wire.
-    await sleep(600);
-    expect(endpoint.requestCount).toBe(1);
-  });
+      expect(error).toBeInstanceOf(SmsDeliveryError);
+      expect(error).toMatchObject({ reason: "timeout", attempts: 1, mayHaveBeenSent: true });
+      expect((error as Error).message).toMatch(/may have taken the SMS: it is not sent again/);
+      expect(endpoint.requests.map((r) => r.handling)).toEqual(["stalled"]);
+      expect(elapsedMs).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
+      expect(elapsedMs).toBeLessThan(PROMISED_MS);
+      // No attempt starts after the deadline, even once the backstop timeout ends the one on the wire.
+      await sleep(600);
+      expect(endpoint.requestCount).toBe(1);
+    },
+  );
 });
 
 describe("what SNS certainly did not take is retried", () => {
@@ -164,31 +174,37 @@ describe("what SNS certainly did not take is retried", () => {
 });
 
 describe("a key rotation while a send is in flight", () => {
-  it("lets the send finish on its own client, sends nothing twice, and closes the old client's socket afterwards", { timeout: 10_000 }, async () => {
-    endpoint.slow(1_000);
-    const first = sendSms(request());
-    await waitFor(() => endpoint.requestCount === 1, "the first Publish to arrive");
-    const rotated = sendSms(request(ROTATED_KEY));
-    const [a, b] = await Promise.all([first, rotated]);
+  it(
+    "lets the send finish on its own client, sends nothing twice, and closes the old client's socket afterwards",
+    { timeout: 10_000 },
+    async () => {
+      endpoint.slow(1_000);
+      const first = sendSms(request());
+      await waitFor(() => endpoint.requestCount === 1, "the first Publish to arrive");
+      const rotated = sendSms(request(ROTATED_KEY));
+      const [a, b] = await Promise.all([first, rotated]);
 
-    expect(a.messageId).toBe(endpoint.publishes[0]?.messageId);
-    expect(b.messageId).toBe(endpoint.publishes[1]?.messageId);
-    expect(endpoint.requests.map((r) => [r.handling, r.accessKeyId])).toEqual([
-      ["published", VALID_SECRETS.AWS_ACCESS_KEY_ID],
-      ["published", ROTATED_KEY.AWS_ACCESS_KEY_ID],
-    ]);
-    expect(endpoint.connectionCount).toBe(2);
-    // The old client is closed once its send settled; the new one keeps its keep-alive connection.
-    await waitFor(() => endpoint.openConnections === 1, "the old client's connection to close");
-    const third = await sendSms(request(ROTATED_KEY));
-    expect(third.attempts).toBe(1);
-    expect(endpoint.connectionCount).toBe(2);
-  });
+      expect(a.messageId).toBe(endpoint.publishes[0]?.messageId);
+      expect(b.messageId).toBe(endpoint.publishes[1]?.messageId);
+      expect(endpoint.requests.map((r) => [r.handling, r.accessKeyId])).toEqual([
+        ["published", VALID_SECRETS.AWS_ACCESS_KEY_ID],
+        ["published", ROTATED_KEY.AWS_ACCESS_KEY_ID],
+      ]);
+      expect(endpoint.connectionCount).toBe(2);
+      // The old client is closed once its send settled; the new one keeps its keep-alive connection.
+      await waitFor(() => endpoint.openConnections === 1, "the old client's connection to close");
+      const third = await sendSms(request(ROTATED_KEY));
+      expect(third.attempts).toBe(1);
+      expect(endpoint.connectionCount).toBe(2);
+    },
+  );
 });
 
 describe("failures that are not SNS's are refused before sending, naming the field", () => {
   it("refuses a text with a lone UTF-16 surrogate (the SDK's encoding would throw a URIError)", async () => {
-    const error: unknown = await sendSms(request({}, { text: "246810 is your code \uD83D", textField: "event.notification.as_text" })).catch((e: unknown) => e);
+    const error: unknown = await sendSms(
+      request({}, { text: "246810 is your code \uD83D", textField: "event.notification.as_text" }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SendRefusedError);
     expect(error).toMatchObject({ reason: "invalid-text" });
     expect((error as Error).message).toContain("event.notification.as_text");

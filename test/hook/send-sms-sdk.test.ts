@@ -85,33 +85,38 @@ describe("with the real SNS client", () => {
   it(`gives up after ${SNS_MAX_ATTEMPTS} attempts of a persistent 5xx, naming the error`, async () => {
     const before = endpoint.requestCount;
     endpoint.failNext({ status: 500, code: "InternalError", message: "Internal failure" }, SNS_MAX_ATTEMPTS);
-    await expect(sendSms(request())).rejects.toMatchObject({ name: "SmsDeliveryError", reason: "sns-error", httpStatus: 500, attempts: SNS_MAX_ATTEMPTS });
+    await expect(sendSms(request())).rejects.toMatchObject({
+      name: "SmsDeliveryError",
+      reason: "sns-error",
+      httpStatus: 500,
+      attempts: SNS_MAX_ATTEMPTS,
+    });
     expect(endpoint.requestCount - before).toBe(SNS_MAX_ATTEMPTS);
   });
 
   it("does not retry a request SNS rejects as invalid", async () => {
     const before = endpoint.requestCount;
-    endpoint.failNext({ status: 400, code: "InvalidParameter", message: "Invalid parameter: PhoneNumber Reason: +12125551234 is not valid" });
+    endpoint.failNext({
+      status: 400,
+      code: "InvalidParameter",
+      message: "Invalid parameter: PhoneNumber Reason: +12125551234 is not valid",
+    });
     const error: unknown = await sendSms(request()).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: "sns-error", httpStatus: 400, attempts: 1 });
     expect((error as Error).message).not.toContain("2125551234");
     expect(endpoint.requestCount - before).toBe(1);
   });
 
-  it(
-    "fails a stalled endpoint with a timeout inside 5 s, without sending the request again",
-    async () => {
-      endpoint.stall(true);
-      const before = endpoint.requestCount;
-      const started = Date.now();
-      const error: unknown = await sendSms(request()).catch((e: unknown) => e);
-      const elapsed = Date.now() - started;
-      expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout" });
-      expect(elapsed).toBeLessThan(5_000);
-      expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
-      expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
-      expect(endpoint.requestCount - before).toBe(1);
-    },
-    10_000,
-  );
+  it("fails a stalled endpoint with a timeout inside 5 s, without sending the request again", async () => {
+    endpoint.stall(true);
+    const before = endpoint.requestCount;
+    const started = Date.now();
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout" });
+    expect(elapsed).toBeLessThan(5_000);
+    expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
+    expect(endpoint.requestCount - before).toBe(1);
+  }, 10_000);
 });

@@ -13,7 +13,14 @@ const CODE = "493027";
 const TEXT = `${CODE} is your verification code for Example`;
 
 function request(overrides: Partial<SmsRequest> = {}, secrets: Record<string, string> = {}): SmsRequest {
-  return { trigger: "send-phone-message", recipient: NUMBERS.GB, text: TEXT, voice: false, secrets: { ...VALID_SECRETS, ...secrets }, ...overrides };
+  return {
+    trigger: "send-phone-message",
+    recipient: NUMBERS.GB,
+    text: TEXT,
+    voice: false,
+    secrets: { ...VALID_SECRETS, ...secrets },
+    ...overrides,
+  };
 }
 
 function published(): PublishCommandInput[] {
@@ -228,7 +235,11 @@ describe("the SNS client", () => {
   it("is replaced, and the old one closed, when the access key is rotated", async () => {
     const destroy = vi.spyOn(SNSClient.prototype, "destroy");
     await sendSms(request({}, { AWS_REGION: "us-west-2" }));
-    const rotated = { AWS_REGION: "us-west-2", AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE", AWS_SECRET_ACCESS_KEY: "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY" };
+    const rotated = {
+      AWS_REGION: "us-west-2",
+      AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    };
     await sendSms(request({}, rotated));
     const [before, after] = clientsUsed() as SNSClient[];
     expect(after).not.toBe(before);
@@ -256,7 +267,11 @@ describe("SNS failures", () => {
   }
 
   it("fail the send with the SDK's error class and status, without the number SNS quoted", async () => {
-    sns.on(PublishCommand).rejects(snsError("InvalidParameterException", "Invalid parameter: PhoneNumber Reason: +442071234567 is not valid to publish", 400, 1));
+    sns
+      .on(PublishCommand)
+      .rejects(
+        snsError("InvalidParameterException", "Invalid parameter: PhoneNumber Reason: +442071234567 is not valid to publish", 400, 1),
+      );
     const error: unknown = await sendSms(request()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmsDeliveryError);
     expect(error).toMatchObject({ reason: "sns-error", errorClass: "InvalidParameterException", httpStatus: 400, attempts: 1 });
@@ -272,19 +287,15 @@ describe("SNS failures", () => {
     expect(lastLog()).toMatchObject({ error: "ThrottledException", attempts: 3 });
   });
 
-  it(
-    "give up with a timeout error inside 5 s when SNS never answers",
-    async () => {
-      sns.on(PublishCommand).callsFake(() => new Promise(() => undefined));
-      const started = Date.now();
-      const error: unknown = await sendSms(request()).catch((e: unknown) => e);
-      const elapsed = Date.now() - started;
-      expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout" });
-      expect((error as Error).message).toContain(`deadline ${SEND_DEADLINE_MS} ms`);
-      expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
-      expect(elapsed).toBeLessThan(5_000);
-      expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
-    },
-    10_000,
-  );
+  it("give up with a timeout error inside 5 s when SNS never answers", async () => {
+    sns.on(PublishCommand).callsFake(() => new Promise(() => undefined));
+    const started = Date.now();
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toMatchObject({ name: "SmsDeliveryError", reason: "timeout" });
+    expect((error as Error).message).toContain(`deadline ${SEND_DEADLINE_MS} ms`);
+    expect(elapsed).toBeGreaterThanOrEqual(SEND_DEADLINE_MS - 50);
+    expect(elapsed).toBeLessThan(5_000);
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "timeout" });
+  }, 10_000);
 });

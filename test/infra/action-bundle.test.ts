@@ -36,7 +36,9 @@ function action(trigger: ActionTrigger): BuiltAction {
 }
 
 async function lockfileVersion(name: string): Promise<string | undefined> {
-  const lock = JSON.parse(await readFile(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
+  const lock = JSON.parse(await readFile(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
   return lock.packages[`node_modules/${name}`]?.version;
 }
 
@@ -57,7 +59,11 @@ describe.each(ACTION_TRIGGERS)("the %s bundle", (trigger) => {
 
   it("declares every npm module it requires, at the lockfile's exact version", async () => {
     const { code, dependencies } = action(trigger);
-    const packages = new Set(requiredModules(code).map(npmPackageOf).filter((name) => name !== undefined));
+    const packages = new Set(
+      requiredModules(code)
+        .map(npmPackageOf)
+        .filter((name) => name !== undefined),
+    );
     expect(dependencies.map((d) => d.name).sort()).toEqual([...packages].sort());
     expect(packages).toContain("@aws-sdk/client-sns");
     for (const dependency of dependencies) expect(dependency.version).toBe(await lockfileVersion(dependency.name));

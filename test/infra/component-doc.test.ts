@@ -33,13 +33,19 @@ function componentSurface(): { args: Documented[]; outputs: Documented[] } {
     if (ts.isInterfaceDeclaration(node) && node.name.text === "SmsMfaArgs") {
       for (const member of node.members) {
         const [meaning = "", fallback = ""] = docOf(member).split(" Default: ");
-        args.push({ name: member.name?.getText(source) ?? "", optional: member.questionToken !== undefined, meaning, default: fallback.replace(/\.$/, "") });
+        args.push({
+          name: member.name?.getText(source) ?? "",
+          optional: member.questionToken !== undefined,
+          meaning,
+          default: fallback.replace(/\.$/, ""),
+        });
       }
     }
     if (ts.isClassDeclaration(node) && node.name?.text === "SmsMfa") {
       for (const member of node.members) {
         const isPrivate = ts.getCombinedModifierFlags(member as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected);
-        if (ts.isPropertyDeclaration(member) && !isPrivate) outputs.push({ name: member.name.getText(source), optional: false, meaning: docOf(member), default: "" });
+        if (ts.isPropertyDeclaration(member) && !isPrivate)
+          outputs.push({ name: member.name.getText(source), optional: false, meaning: docOf(member), default: "" });
       }
     }
   });
@@ -54,7 +60,12 @@ function tableUnder(heading: string): string[][] {
     .split("\n")
     .filter((line) => line.startsWith("| "))
     .slice(2)
-    .map((line) => line.slice(2, -2).split(" | ").map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(" | ")
+        .map((cell) => cell.trim()),
+    );
 }
 
 test("every argument is documented in infra/sms-mfa.ts with a meaning and a default", () => {
@@ -68,7 +79,9 @@ test("every argument is documented in infra/sms-mfa.ts with a meaning and a defa
 
 test("docs/component.md lists exactly those arguments, with their meaning and default", () => {
   const { args } = componentSurface();
-  expect(tableUnder("Arguments")).toEqual(args.map((arg) => [`\`${arg.name}\``, arg.optional ? "optional" : "required", arg.meaning, arg.default]));
+  expect(tableUnder("Arguments")).toEqual(
+    args.map((arg) => [`\`${arg.name}\``, arg.optional ? "optional" : "required", arg.meaning, arg.default]),
+  );
 });
 
 test("docs/component.md lists exactly the outputs, with their meaning", () => {

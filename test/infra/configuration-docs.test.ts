@@ -20,7 +20,10 @@ function documentedKeys(): DocumentedKey[] {
   const section = page.slice(page.indexOf("## Keys"));
   const rows = section.split("\n").filter((line) => line.startsWith("| `"));
   return rows.map((row) => {
-    const [key = "", type = "", defaultValue = ""] = row.split("|").slice(1, 4).map((cell) => cell.trim().replace(/`/g, ""));
+    const [key = "", type = "", defaultValue = ""] = row
+      .split("|")
+      .slice(1, 4)
+      .map((cell) => cell.trim().replace(/`/g, ""));
     return { key, type, default: defaultValue };
   });
 }

@@ -42,7 +42,10 @@ const AUTONAME_SUFFIX = "-a1b2c3d";
 const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext) => Call[]> = {
   // user.go: create (tags in the call), read, update (name/path, tags), delete (groups, then the user).
   "aws:iam/user:User": (_r, at) =>
-    ["CreateUser", "GetUser", "UpdateUser", "TagUser", "UntagUser", "ListGroupsForUser", "DeleteUser"].map((a) => ({ action: `iam:${a}`, resource: at.userArn })),
+    ["CreateUser", "GetUser", "UpdateUser", "TagUser", "UntagUser", "ListGroupsForUser", "DeleteUser"].map((a) => ({
+      action: `iam:${a}`,
+      resource: at.userArn,
+    })),
   // user_policy.go
   "aws:iam/userPolicy:UserPolicy": (_r, at) =>
     ["PutUserPolicy", "GetUserPolicy", "DeleteUserPolicy"].map((a) => ({ action: `iam:${a}`, resource: at.userArn })),
@@ -76,10 +79,12 @@ const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext
   ],
   // topic.go: SetTopicAttributes is sent on create even with no attribute set; tags via the interceptor.
   "aws:sns/topic:Topic": (r, at) =>
-    ["CreateTopic", "SetTopicAttributes", "GetTopicAttributes", "ListTagsForResource", "TagResource", "UntagResource", "DeleteTopic"].map((a) => ({
-      action: `sns:${a}`,
-      resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name}${AUTONAME_SUFFIX}`,
-    })),
+    ["CreateTopic", "SetTopicAttributes", "GetTopicAttributes", "ListTagsForResource", "TagResource", "UntagResource", "DeleteTopic"].map(
+      (a) => ({
+        action: `sns:${a}`,
+        resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name}${AUTONAME_SUFFIX}`,
+      }),
+    ),
   // topic_subscription.go: Subscribe is on the topic; the rest have no resource type.
   "aws:sns/topicSubscription:TopicSubscription": (r, at) => [
     // On the topic: the subscription's logical name is the topic's plus "-email".
@@ -116,8 +121,12 @@ async function decide(policy: IamPolicyDocument, call: Call, region: string): Pr
 function policyFor(stack: StackName, overrides: Record<string, unknown> = {}): IamPolicyDocument {
   const file = readStackFile(stack);
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...file, ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [`auth0-sns-mfa:${k}`, v])) })) {
-    if (key.startsWith("auth0-sns-mfa:")) values[key.slice("auth0-sns-mfa:".length)] = typeof value === "string" ? value : JSON.stringify(value);
+  for (const [key, value] of Object.entries({
+    ...file,
+    ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [`auth0-sns-mfa:${k}`, v])),
+  })) {
+    if (key.startsWith("auth0-sns-mfa:"))
+      values[key.slice("auth0-sns-mfa:".length)] = typeof value === "string" ? value : JSON.stringify(value);
   }
   const config = validateStackConfig({ stack, region: String(file["aws:region"]), values });
   return deployRolePolicyDocument({ accountId: ACCOUNT, config });
@@ -162,7 +171,10 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
 
     test("may make them on the names a stack deployed before the SmsMfa component keeps (its former logical names)", async () => {
       // The autonamed resources keep the AWS name they were created with, from the logical name without the stack prefix.
-      const former = calls.map((call) => ({ ...call, resource: call.resource.replace(`:${stack}-sms-`, ":sms-").replace(`/${stack}/${stack}-sms-`, `/${stack}/sms-`) }));
+      const former = calls.map((call) => ({
+        ...call,
+        resource: call.resource.replace(`:${stack}-sms-`, ":sms-").replace(`/${stack}/${stack}-sms-`, `/${stack}/sms-`),
+      }));
       expect(former.filter((call, index) => call.resource !== calls[index]?.resource).length).toBeGreaterThan(20);
       const refused: string[] = [];
       for (const call of former) if ((await decide(policy, call, region)) !== "Allowed") refused.push(`${call.action} on ${call.resource}`);
@@ -170,13 +182,25 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
     });
 
     test.each([
-      ["the other stack's sender user", "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${other}/auth0-sms-sender-${other}`],
+      [
+        "the other stack's sender user",
+        "iam:CreateAccessKey",
+        `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${other}/auth0-sms-sender-${other}`,
+      ],
       ["a user outside the project's path", "iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/admin`],
       ["a key for another user", "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/admin`],
-      ["a managed policy on the sender user", "iam:AttachUserPolicy", `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${stack}/auth0-sms-sender-${stack}`],
+      [
+        "a managed policy on the sender user",
+        "iam:AttachUserPolicy",
+        `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/${stack}/auth0-sms-sender-${stack}`,
+      ],
       ["a new role at the root path", "iam:CreateRole", `arn:aws:iam::${ACCOUNT}:role/admin`],
       ["an inline policy on another role", "iam:PutRolePolicy", `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`],
-      ["a managed policy on the logging role", "iam:AttachRolePolicy", `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/${stack}-sms-delivery-status-logging${AUTONAME_SUFFIX}`],
+      [
+        "a managed policy on the logging role",
+        "iam:AttachRolePolicy",
+        `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/${stack}-sms-delivery-status-logging${AUTONAME_SUFFIX}`,
+      ],
       ["the other stack's alarm topic", "sns:DeleteTopic", `arn:aws:sns:${region}:${ACCOUNT}:${other}-sms-alarms${AUTONAME_SUFFIX}`],
       ["sending an SMS", "sns:Publish", "*"],
       ["deleting another topic", "sns:DeleteTopic", `arn:aws:sns:${region}:${ACCOUNT}:billing-alerts`],
@@ -187,8 +211,12 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
 
     test("may hand the logging role to SNS only", async () => {
       const role = `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/sms-delivery-status-logging${AUTONAME_SUFFIX}`;
-      expect(await decide(policy, { action: "iam:PassRole", resource: role, context: { "iam:PassedToService": "sns.amazonaws.com" } }, region)).toBe("Allowed");
-      expect(await decide(policy, { action: "iam:PassRole", resource: role, context: { "iam:PassedToService": "ec2.amazonaws.com" } }, region)).not.toBe("Allowed");
+      expect(
+        await decide(policy, { action: "iam:PassRole", resource: role, context: { "iam:PassedToService": "sns.amazonaws.com" } }, region),
+      ).toBe("Allowed");
+      expect(
+        await decide(policy, { action: "iam:PassRole", resource: role, context: { "iam:PassedToService": "ec2.amazonaws.com" } }, region),
+      ).not.toBe("Allowed");
     });
 
     test("may change SMS settings only in the stack's region", async () => {
@@ -216,7 +244,16 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
     test("has no opt-in permission: no role, no SMS settings, no topic, no alarm", async () => {
       expect(policy.Statement.map((statement) => statement.Sid)).toEqual(["SenderUserItsPolicyAndKeys", "DoctorReadsSmsAccountState"]);
       expect(await decide(policy, { action: "sns:SetSMSAttributes", resource: "*" }, region)).not.toBe("Allowed");
-      expect(await decide(policy, { action: "iam:CreateRole", resource: `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/sms-delivery-status-logging${AUTONAME_SUFFIX}` }, region)).not.toBe("Allowed");
+      expect(
+        await decide(
+          policy,
+          {
+            action: "iam:CreateRole",
+            resource: `arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/${stack}/sms-delivery-status-logging${AUTONAME_SUFFIX}`,
+          },
+          region,
+        ),
+      ).not.toBe("Allowed");
     });
   });
 });
@@ -230,6 +267,8 @@ describe("deployRolePolicyDocument", () => {
   test("writes ARNs in the region's partition", () => {
     expect([partitionOf("us-east-1"), partitionOf("cn-north-1"), partitionOf("us-gov-west-1")]).toEqual(["aws", "aws-cn", "aws-us-gov"]);
     const config = { stack: "dev", region: "cn-north-1", smsPreferences: undefined, alarms: undefined };
-    expect(deployRolePolicyDocument({ accountId: ACCOUNT, config }).Statement[0]?.Resource).toBe(`arn:aws-cn:iam::${ACCOUNT}:user/auth0-sns-mfa/dev/auth0-sms-sender-dev`);
+    expect(deployRolePolicyDocument({ accountId: ACCOUNT, config }).Statement[0]?.Resource).toBe(
+      `arn:aws-cn:iam::${ACCOUNT}:user/auth0-sns-mfa/dev/auth0-sms-sender-dev`,
+    );
   });
 });

@@ -19,7 +19,10 @@ async function configure(overrides: Record<string, unknown> = {}, tenantAnswer: 
     {
       newResource: (args) => {
         registered.push(args.type);
-        return { id: `${args.name}-id`, state: { ...args.inputs, arn: `arn:aws:iam::123456789012:user/${args.name}`, secret: "s3cr3t-access-key-for-tests-000000000000" } };
+        return {
+          id: `${args.name}-id`,
+          state: { ...args.inputs, arn: `arn:aws:iam::123456789012:user/${args.name}`, secret: "s3cr3t-access-key-for-tests-000000000000" },
+        };
       },
       call: (args) => {
         if (args.token === "auth0:index/getTenant:getTenant") return tenant;
@@ -81,7 +84,17 @@ test("exports the documented stack outputs, the secret key as a secret", async (
   await configure();
   const entry = await runEntry();
   expect(Object.keys(entry).sort()).toEqual(
-    ["accessKeyGeneration", "accessKeyId", "actionId", "actionName", "allowedCountries", "phoneExperience", "region", "senderSecretAccessKey", "senderUserArn"].sort(),
+    [
+      "accessKeyGeneration",
+      "accessKeyId",
+      "actionId",
+      "actionName",
+      "allowedCountries",
+      "phoneExperience",
+      "region",
+      "senderSecretAccessKey",
+      "senderUserArn",
+    ].sort(),
   );
   expect(await pulumi.isSecret(entry.senderSecretAccessKey as pulumi.Output<string>)).toBe(true);
   expect(await pulumi.isSecret(entry.accessKeyId as pulumi.Output<string>)).toBe(false);

@@ -21,7 +21,10 @@ const TRIGGER: Record<Experience, ActionTrigger> = { classic: "send-phone-messag
 
 /** The code is not under test here: a small stand-in build keeps the runs fast. */
 const build = (trigger: ActionTrigger): Promise<BuiltAction> =>
-  Promise.resolve({ code: `exports.handler = "${trigger}";`, dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }] } as BuiltAction);
+  Promise.resolve({
+    code: `exports.handler = "${trigger}";`,
+    dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }],
+  } as BuiltAction);
 
 function run(stack: StackName, experience: Experience): Promise<ProgramRun> {
   return runProgram({ stack, overrides: { phoneExperience: experience }, build });
@@ -70,7 +73,9 @@ describe.each<[Experience, Experience]>([
     expect(byName(before.resources, oldBinding).dependencies).toContain(byName(before.resources, oldAction).urn);
     if (to === "unified") {
       expect(positionOf(steps, "create", "dev-custom-phone-provider")).toBeLessThan(switchMoves);
-      expect(after.one(PHONE_PROVIDER).dependencies).toEqual(expect.arrayContaining([after.one(ACTION).urn, after.one(TRIGGER_ACTIONS).urn]));
+      expect(after.one(PHONE_PROVIDER).dependencies).toEqual(
+        expect.arrayContaining([after.one(ACTION).urn, after.one(TRIGGER_ACTIONS).urn]),
+      );
     } else {
       // The unified provider and its templates go before the Action they routed to.
       expect(positionOf(steps, "delete", "dev-custom-phone-provider")).toBeLessThan(positionOf(steps, "delete", oldAction));
@@ -88,12 +93,20 @@ describe.each<[Experience, Experience]>([
     const refused = steps.filter((step) => step.refused !== undefined);
     const expected =
       from === "unified"
-        ? ["prod-phone-template-otp-enroll", "prod-phone-template-otp-verify", "prod-custom-phone-provider", bindingResourceName(TRIGGER[from], "prod"), actionResourceName(TRIGGER[from], "prod")]
+        ? [
+            "prod-phone-template-otp-enroll",
+            "prod-phone-template-otp-verify",
+            "prod-custom-phone-provider",
+            bindingResourceName(TRIGGER[from], "prod"),
+            actionResourceName(TRIGGER[from], "prod"),
+          ]
         : [bindingResourceName(TRIGGER[from], "prod"), actionResourceName(TRIGGER[from], "prod")];
     expect(refused.map((step) => step.name).sort()).toEqual([...expected].sort());
     expect(refused.every((step) => step.operation === "delete" && step.refused?.includes("pulumi state unprotect"))).toBe(true);
     // Unprotected beforehand (docs/phone-experience.md), the same update goes through.
-    const unprotected = before.resources.map((resource) => (expected.includes(resource.name) ? { ...resource, opts: { ...resource.opts, protect: false } } : resource));
+    const unprotected = before.resources.map((resource) =>
+      expected.includes(resource.name) ? { ...resource, opts: { ...resource.opts, protect: false } } : resource,
+    );
     expect(updateSteps(unprotected, after.resources).filter((step) => step.refused !== undefined)).toEqual([]);
     expect(after.one(ACTION).opts.protect).toBe(true);
   });
@@ -110,19 +123,29 @@ describe("a stack deployed before the logical names carried the trigger (and bef
       return { ...resource, name, urn };
     };
     const moved = resources.map((resource) =>
-      resource.type === ACTION ? rename(resource, EARLIER_RESOURCE_NAMES.action) : resource.type === TRIGGER_ACTIONS ? rename(resource, EARLIER_RESOURCE_NAMES.binding) : resource,
+      resource.type === ACTION
+        ? rename(resource, EARLIER_RESOURCE_NAMES.action)
+        : resource.type === TRIGGER_ACTIONS
+          ? rename(resource, EARLIER_RESOURCE_NAMES.binding)
+          : resource,
     );
     return moved.map((resource) => ({ ...resource, dependencies: resource.dependencies.map((urn) => renamed.get(urn) ?? urn) }));
   }
 
-  test.each<Experience>(["classic", "unified"])("keeps its %s Action and binding on its next update (aliases, nothing replaced)", async (experience) => {
-    const current = await run("prod", experience);
-    expect(updateSteps(earlierState(current.resources, "prod"), current.resources)).toEqual([]);
-  });
+  test.each<Experience>(["classic", "unified"])(
+    "keeps its %s Action and binding on its next update (aliases, nothing replaced)",
+    async (experience) => {
+      const current = await run("prod", experience);
+      expect(updateSteps(earlierState(current.resources, "prod"), current.resources)).toEqual([]);
+    },
+  );
 
   test("is refused if it switches in that same update: first update with the deployed experience, then switch", async () => {
     const before = earlierState((await run("dev", "classic")).resources, "dev");
     const steps = updateSteps(before, (await run("dev", "unified")).resources);
-    expect(steps.find((step) => step.type === ACTION)).toMatchObject({ operation: "update", refused: "Management API: can't upgrade to this trigger" });
+    expect(steps.find((step) => step.type === ACTION)).toMatchObject({
+      operation: "update",
+      refused: "Management API: can't upgrade to this trigger",
+    });
   });
 });

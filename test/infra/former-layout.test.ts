@@ -12,7 +12,10 @@ import type { StackName } from "./stack-files";
 import { aliasUrns, updateSteps } from "./update-steps";
 
 const build = (trigger: ActionTrigger): Promise<BuiltAction> =>
-  Promise.resolve({ code: `exports.handler = "${trigger}";`, dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }] } as BuiltAction);
+  Promise.resolve({
+    code: `exports.handler = "${trigger}";`,
+    dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }],
+  } as BuiltAction);
 
 const OPT_INS = {
   smsPreferencesEnabled: true,
@@ -51,7 +54,9 @@ describe.each<[StackName, string]>([
 
 test("the former URNs are those the committed stacks hold (npm run plan before the component)", async () => {
   const prod = await run("prod", "classic");
-  expect(formerUrnOf(prod.one(IAM_USER), "prod")).toBe("urn:pulumi:prod::auth0-sns-mfa::auth0-sns-mfa:aws:SmsSender$aws:iam/user:User::sms-sender");
+  expect(formerUrnOf(prod.one(IAM_USER), "prod")).toBe(
+    "urn:pulumi:prod::auth0-sns-mfa::auth0-sns-mfa:aws:SmsSender$aws:iam/user:User::sms-sender",
+  );
   expect(aliasUrns(prod.one(ACTION))).toEqual([
     "urn:pulumi:prod::auth0-sns-mfa::auth0-sns-mfa:auth0:SmsMfa$auth0:index/action:Action::sms-sender-send-phone-message",
     // The name before it carried the trigger, still aliased through the new parent.

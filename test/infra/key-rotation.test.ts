@@ -5,7 +5,18 @@
  */
 import type { CustomResourceOptions } from "@pulumi/pulumi";
 import { beforeAll, expect, test } from "vitest";
-import { ACCESS_KEY, ACTION, GUARDIAN, IAM_USER, IAM_USER_POLICY, TRIGGER_ACTIONS, deployedSecrets, idOf, runProgram, type ProgramRun } from "./run-program";
+import {
+  ACCESS_KEY,
+  ACTION,
+  GUARDIAN,
+  IAM_USER,
+  IAM_USER_POLICY,
+  TRIGGER_ACTIONS,
+  deployedSecrets,
+  idOf,
+  runProgram,
+  type ProgramRun,
+} from "./run-program";
 
 let before: ProgramRun;
 let after: ProgramRun;

@@ -25,7 +25,10 @@ function problemsOf(values: Record<string, string>, secretKeys: string[] = []): 
 }
 
 const localized = (messages: unknown): Record<string, string> => ({ localizedMessages: JSON.stringify(messages) });
-const texts = (enrollment: string, verification = "Code {{code}}"): { enrollment: string; verification: string } => ({ enrollment, verification });
+const texts = (enrollment: string, verification = "Code {{code}}"): { enrollment: string; verification: string } => ({
+  enrollment,
+  verification,
+});
 
 describe("localizedMessages", () => {
   test("defaults to no other language", () => {
@@ -38,13 +41,17 @@ describe("localizedMessages", () => {
   });
 
   test.each([
-    ["a text without the code placeholder", { fr: texts("Bienvenue") }, 'localizedMessages: fr enrollment: has no {{code}} placeholder'],
+    ["a text without the code placeholder", { fr: texts("Bienvenue") }, "localizedMessages: fr enrollment: has no {{code}} placeholder"],
     ["an empty text", { es: texts("  ") }, "localizedMessages: es enrollment: the text is missing or empty"],
     ["a missing text", { es: { enrollment: "Código {{code}}" } }, "localizedMessages: es verification: the text is missing or empty"],
     ["an unknown message", { es: { ...texts("Código {{code}}"), challenge: "x" } }, 'localizedMessages: es: unknown message "challenge"'],
     ["an unknown language", { xx: texts("{{code}}") }, 'localizedMessages: "xx": unknown language "xx"'],
     ["an unknown region", { "fr-XX": texts("{{code}}") }, 'localizedMessages: "fr-XX": unknown region "XX"'],
-    ["an underscore tag", { fr_CA: texts("{{code}}") }, 'localizedMessages: "fr_CA" is not a language tag: use a language code with an optional region, e.g. "fr" or "pt-BR"; did you mean "fr-CA"?'],
+    [
+      "an underscore tag",
+      { fr_CA: texts("{{code}}") },
+      'localizedMessages: "fr_CA" is not a language tag: use a language code with an optional region, e.g. "fr" or "pt-BR"; did you mean "fr-CA"?',
+    ],
     ["an uppercase language", { FR: texts("{{code}}") }, 'did you mean "fr"?'],
     ["a language name", { french: texts("{{code}}") }, 'localizedMessages: "french" is not a language tag'],
     ["a deprecated code", { iw: texts("{{code}}") }, 'did you mean "he"?'],
@@ -55,7 +62,9 @@ describe("localizedMessages", () => {
   });
 
   test("refuses text that is not JSON", () => {
-    expect(problemsOf({ localizedMessages: "fr: Code {{code}}" })).toEqual([expect.stringMatching(/^localizedMessages: must be a JSON object/)]);
+    expect(problemsOf({ localizedMessages: "fr: Code {{code}}" })).toEqual([
+      expect.stringMatching(/^localizedMessages: must be a JSON object/),
+    ]);
   });
 
   test("reports every problem at once", () => {
@@ -85,7 +94,7 @@ describe("the one-segment rule", () => {
   test("refuses a 71-character text with one curly apostrophe, naming language, message, length, encoding and the apostrophe", () => {
     const problems = oneSegmentProblems(base(localized({ fr: texts("Code {{code}}", curly71) })), "Acme");
     expect(problems).toEqual([
-      'localizedMessages: fr verification message is 71 UTF-16 code units in UCS-2 with a 4-character friendly name and a 6-digit code, ' +
+      "localizedMessages: fr verification message is 71 UTF-16 code units in UCS-2 with a 4-character friendly name and a 6-digit code, " +
         'over the 70 of one SMS segment (it would be 2 SMS); UCS-2 because of "’" (U+2019), without it the limit is 160',
     ]);
   });
@@ -112,14 +121,19 @@ describe("the one-segment rule", () => {
     const defaults = base();
     // Auth0's classic enrollment text is 88 characters besides the name.
     expect(oneSegmentProblems(defaults, "A".repeat(72))).toEqual([]);
-    expect(oneSegmentProblems(defaults, "A".repeat(73))).toEqual([expect.stringMatching(/^enrollmentMessage: default enrollment message is 161 septets/)]);
+    expect(oneSegmentProblems(defaults, "A".repeat(73))).toEqual([
+      expect.stringMatching(/^enrollmentMessage: default enrollment message is 161 septets/),
+    ]);
     expect(oneSegmentProblems(defaults, "Ĳssel Software")).toEqual([
       expect.stringContaining('UCS-2 because of "Ĳ" (U+0132) in the tenant\'s friendly name'),
     ]);
   });
 
   test("refuses Liquid whose length is unknown before sending, and the other experience's friendly-name variable", () => {
-    const problems = oneSegmentProblems(base(localized({ fr: texts("Bonjour {{ user.name }}, code {{code}}", "{{code}} pour {{friendly_name}}") })), "Acme");
+    const problems = oneSegmentProblems(
+      base(localized({ fr: texts("Bonjour {{ user.name }}, code {{code}}", "{{code}} pour {{friendly_name}}") })),
+      "Acme",
+    );
     expect(problems).toEqual([
       "localizedMessages: fr enrollment message uses {{ user.name }}, whose length is unknown before sending; only {{code}} and the tenant's friendly name can be measured",
       "localizedMessages: fr verification message uses {{friendly_name}}, whose length is unknown before sending; only {{code}} and the tenant's friendly name can be measured (the classic phone experience names the tenant {{tenant.friendly_name}})",

@@ -85,7 +85,9 @@ describe.each<PhoneExperience>(["classic", "unified"])("the %s experience's temp
       return { enrollment: options.enrollmentMessage, verification: options.verificationMessage };
     }
     const byType = Object.fromEntries(
-      run.ofType(PHONE_TEMPLATE).map((resource) => [resource.inputs.type, (resource.inputs.content as { body: { text: string } }).body.text]),
+      run
+        .ofType(PHONE_TEMPLATE)
+        .map((resource) => [resource.inputs.type, (resource.inputs.content as { body: { text: string } }).body.text]),
     );
     return { enrollment: String(byType.otp_enroll), verification: String(byType.otp_verify) };
   }
@@ -96,7 +98,9 @@ describe.each<PhoneExperience>(["classic", "unified"])("the %s experience's temp
     expect(render(templates.enrollment, "fr-CA")).toBe("Inscription à Acme : code 482913");
     expect(render(templates.verification, "fr")).toBe("Code Acme : 482913");
     expect(render(templates.verification, "pt_BR")).toBe("Código Acme: 482913");
-    expect(render(templates.enrollment, "de")).toBe("482913 is your verification code for Acme. Please enter this code to verify your enrollment.");
+    expect(render(templates.enrollment, "de")).toBe(
+      "482913 is your verification code for Acme. Please enter this code to verify your enrollment.",
+    );
     expect(render(templates.verification, "en_US")).toBe("482913 is your verification code for Acme");
   });
 

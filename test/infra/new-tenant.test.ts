@@ -39,16 +39,31 @@ describe("phoneExperience auto on a tenant whose getTenant reads the flag as fal
 
   test("when the raw read fails, the provider's reading is kept (classic) and the run warns with the reason and the fix", async () => {
     const warned = vi.spyOn(pulumi.log, "warn").mockResolvedValue(undefined);
-    const failing = async (): Promise<PhoneFlagRead> => ({ ok: false, problem: "GET https://t/api/v2/tenants/settings answered 403: the application's grant lacks the scope read:tenant_settings" });
+    const failing = async (): Promise<PhoneFlagRead> => ({
+      ok: false,
+      problem: "GET https://t/api/v2/tenants/settings answered 403: the application's grant lacks the scope read:tenant_settings",
+    });
     const run = await runProgram({ stack: "dev", overrides: { phoneExperience: "auto" }, tenant: {}, readPhoneFlag: failing });
     expect(run.outputs.phoneExperience).toBe("classic");
     const messages = warned.mock.calls.map((call) => String(call[0]));
-    expect(messages.some((message) => message.includes("could not read the setting itself") && message.includes("read:tenant_settings") && message.includes("pin phoneExperience"))).toBe(true);
+    expect(
+      messages.some(
+        (message) =>
+          message.includes("could not read the setting itself") &&
+          message.includes("read:tenant_settings") &&
+          message.includes("pin phoneExperience"),
+      ),
+    ).toBe(true);
   });
 
   test("a flag read as true needs no raw read", async () => {
     const read = vi.fn(async (): Promise<PhoneFlagRead> => ({ ok: true, phoneConsolidatedExperience: undefined }));
-    const run = await runProgram({ stack: "dev", overrides: { phoneExperience: "auto" }, tenant: { phoneConsolidatedExperience: true }, readPhoneFlag: read });
+    const run = await runProgram({
+      stack: "dev",
+      overrides: { phoneExperience: "auto" },
+      tenant: { phoneConsolidatedExperience: true },
+      readPhoneFlag: read,
+    });
     expect(run.outputs.phoneExperience).toBe("unified");
     expect(read).not.toHaveBeenCalled();
   });

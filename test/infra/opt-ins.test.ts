@@ -43,14 +43,21 @@ describe("SMS preferences, when a stack enables them", () => {
 
   test("the logging role may write the region's SNS delivery logs and nothing else", async () => {
     const run = await runProgram({ stack: "dev", overrides: enabled });
-    const policy = JSON.parse(String(run.one(ROLE_POLICY).inputs.policy)) as Parameters<typeof runSimulation>[0]["identityPolicies"][number]["policy"];
+    const policy = JSON.parse(String(run.one(ROLE_POLICY).inputs.policy)) as Parameters<
+      typeof runSimulation
+    >[0]["identityPolicies"][number]["policy"];
     const decide = async (action: string, resource: string): Promise<string> => {
       const response = await runSimulation(
         {
           identityPolicies: [{ name: "logging", policy }],
           serviceControlPolicies: [],
           resourceControlPolicies: [],
-          request: { action, principal: "arn:aws:iam::123456789012:role/logging", resource: { accountId: "123456789012", resource }, contextVariables: {} },
+          request: {
+            action,
+            principal: "arn:aws:iam::123456789012:role/logging",
+            resource: { accountId: "123456789012", resource },
+            contextVariables: {},
+          },
         },
         {},
       );
@@ -72,7 +79,11 @@ describe("alarms, when a stack enables them", () => {
   test("email one recipient through a topic", async () => {
     const run = await runProgram({ stack: "prod", overrides: enabled });
     const topic = run.one(TOPIC);
-    expect(run.one(SUBSCRIPTION).inputs).toEqual({ topic: `arn:aws:sns:us-east-1:123456789012:${topic.name}`, protocol: "email", endpoint: "oncall@example.com" });
+    expect(run.one(SUBSCRIPTION).inputs).toEqual({
+      topic: `arn:aws:sns:us-east-1:123456789012:${topic.name}`,
+      protocol: "email",
+      endpoint: "oncall@example.com",
+    });
     expect(run.ofType(SMS_PREFERENCES)).toEqual([]);
   });
 

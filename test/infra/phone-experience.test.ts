@@ -28,7 +28,7 @@ describe("auto follows the tenant's flag", () => {
     expect(experienceForTenantFlag(flag)).toBe(experience);
   });
 
-  test("an off flag is taken as off, without a warning (the program resolved \"never set\" before: tenant-settings.ts)", () => {
+  test('an off flag is taken as off, without a warning (the program resolved "never set" before: tenant-settings.ts)', () => {
     expect(resolvePhoneExperience("auto", false)).not.toHaveProperty("warning");
   });
 });
@@ -65,14 +65,25 @@ describe("an explicit choice", () => {
 
   test("a refusal is a stack configuration problem keyed phoneExperience", () => {
     expect(() =>
-      validateStackConfig({ stack: "prod", region: "us-east-1", values: { phoneExperience: "classic" }, tenant: { phoneConsolidatedExperience: true } }),
+      validateStackConfig({
+        stack: "prod",
+        region: "us-east-1",
+        values: { phoneExperience: "classic" },
+        tenant: { phoneConsolidatedExperience: true },
+      }),
     ).toThrow(StackConfigError);
   });
 });
 
 test("the tenant's answer is reduced to the flag (true, false or unset) and its friendly name", () => {
-  expect(tenantSettingsFrom({ phoneConsolidatedExperience: true, friendlyName: "Acme" })).toEqual({ phoneConsolidatedExperience: true, friendlyName: "Acme" });
-  expect(tenantSettingsFrom({ phoneConsolidatedExperience: false, friendlyName: "" })).toEqual({ phoneConsolidatedExperience: false, friendlyName: undefined });
+  expect(tenantSettingsFrom({ phoneConsolidatedExperience: true, friendlyName: "Acme" })).toEqual({
+    phoneConsolidatedExperience: true,
+    friendlyName: "Acme",
+  });
+  expect(tenantSettingsFrom({ phoneConsolidatedExperience: false, friendlyName: "" })).toEqual({
+    phoneConsolidatedExperience: false,
+    friendlyName: undefined,
+  });
   expect(tenantSettingsFrom({})).toEqual({ phoneConsolidatedExperience: undefined, friendlyName: undefined });
 });
 

@@ -20,14 +20,22 @@ describe("Pulumi.yaml", () => {
     const declared = project.config ?? {};
     expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
     for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
-      const expected = { type: spec.type, description: spec.description, default: spec.default, ...(spec.type === "array" ? { items: { type: "string" } } : {}) };
+      const expected = {
+        type: spec.type,
+        description: spec.description,
+        default: spec.default,
+        ...(spec.type === "array" ? { items: { type: "string" } } : {}),
+      };
       expect(declared[key], key).toEqual(expected);
     }
   });
 
   test("declared defaults pass validation on their own", () => {
     const defaults = Object.fromEntries(
-      Object.entries(project.config ?? {}).map(([key, declared]) => [key, typeof declared.default === "string" ? declared.default : JSON.stringify(declared.default)]),
+      Object.entries(project.config ?? {}).map(([key, declared]) => [
+        key,
+        typeof declared.default === "string" ? declared.default : JSON.stringify(declared.default),
+      ]),
     );
     expect(() => validateStackConfig({ stack: "any", region: "eu-west-1", values: defaults })).not.toThrow();
   });
@@ -68,13 +76,17 @@ describe.each<StackName>(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
   test("commits no secret and no credential", () => {
     const text = JSON.stringify(values);
     expect(text).not.toContain("secure");
-    expect(Object.keys(values).filter((key) => key.startsWith("auth0:") || key.startsWith("aws:") && key !== "aws:region")).toEqual([]);
+    expect(Object.keys(values).filter((key) => key.startsWith("auth0:") || (key.startsWith("aws:") && key !== "aws:region"))).toEqual([]);
   });
 
   test("is a valid configuration for the program", () => {
     const config = stackConfiguration(stack);
     const prefix = `${PROJECT_NAME}:`;
-    const projectValues = Object.fromEntries(Object.entries(config).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+    const projectValues = Object.fromEntries(
+      Object.entries(config)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, value]) => [key.slice(prefix.length), value]),
+    );
     expect(() => validateStackConfig({ stack, region: config["aws:region"], values: projectValues })).not.toThrow();
   });
 });

@@ -47,9 +47,12 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
       `auth0-sns-mfa:index:SmsMfa::${stack}`,
     ]);
     const urn = (resource: (typeof run.resources)[number]) => engineUrnOf(run.resources, resource, stack);
-    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:"))) expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:aws:SmsSender$");
-    for (const resource of run.resources.filter((r) => r.type.startsWith("auth0:"))) expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:auth0:TenantSmsMfa$");
-    for (const resource of run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")) expect(resource.name.startsWith(`${stack}`)).toBe(true);
+    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:")))
+      expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:aws:SmsSender$");
+    for (const resource of run.resources.filter((r) => r.type.startsWith("auth0:")))
+      expect(urn(resource)).toContain("::auth0-sns-mfa:index:SmsMfa$auth0-sns-mfa:auth0:TenantSmsMfa$");
+    for (const resource of run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack"))
+      expect(resource.name.startsWith(`${stack}`)).toBe(true);
   });
 
   test("creates a dedicated IAM user named and tagged for the stack, its policy and one access key", async () => {
@@ -68,7 +71,11 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
     const run = await program();
     const action = run.one(ACTION).inputs;
     const trigger = TRIGGER[experience];
-    expect(action).toMatchObject({ runtime: "node22", deploy: true, supportedTriggers: { id: trigger, version: TRIGGER_VERSIONS[trigger as keyof typeof TRIGGER_VERSIONS] } });
+    expect(action).toMatchObject({
+      runtime: "node22",
+      deploy: true,
+      supportedTriggers: { id: trigger, version: TRIGGER_VERSIONS[trigger as keyof typeof TRIGGER_VERSIONS] },
+    });
     expect(action.name).toBe(`sns-sms-sender-${stack}-${trigger}`);
     expect(String(action.code)).toContain(experience === "classic" ? "onExecuteSendPhoneMessage" : "onExecuteCustomPhoneProvider");
     expect(deployedSecrets(run).AWS_REGION).toBe(region);
@@ -112,7 +119,12 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
       expect(run.ofType(PHONE_TEMPLATE)).toEqual([]);
     } else {
       expect(guardian.phone).toEqual({ enabled: true, messageTypes: ["sms"] });
-      expect(run.one(PHONE_PROVIDER).inputs).toEqual({ name: "custom", disabled: false, configuration: { deliveryMethods: ["text"] }, credentials: {} });
+      expect(run.one(PHONE_PROVIDER).inputs).toEqual({
+        name: "custom",
+        disabled: false,
+        configuration: { deliveryMethods: ["text"] },
+        credentials: {},
+      });
       const templates = run.ofType(PHONE_TEMPLATE).map((template) => template.inputs);
       expect(templates).toEqual([
         { type: "otp_enroll", disabled: false, content: { body: { text: DEFAULT_MESSAGE_TEMPLATES.unified.enrollmentMessage } } },
@@ -132,7 +144,14 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
 
   test(stack === "prod" ? "protects the long-lived resources, never the rotating key" : "protects nothing", async () => {
     const run = await program();
-    const longLived = [IAM_USER, IAM_USER_POLICY, ACTION, TRIGGER_ACTIONS, GUARDIAN, ...(experience === "unified" ? [PHONE_PROVIDER, PHONE_TEMPLATE] : [])];
+    const longLived = [
+      IAM_USER,
+      IAM_USER_POLICY,
+      ACTION,
+      TRIGGER_ACTIONS,
+      GUARDIAN,
+      ...(experience === "unified" ? [PHONE_PROVIDER, PHONE_TEMPLATE] : []),
+    ];
     for (const type of longLived) {
       for (const resource of run.ofType(type)) expect(resource.opts.protect ?? false, `${type} ${resource.name}`).toBe(stack === "prod");
     }
@@ -156,7 +175,14 @@ describe("configuration reaches the resources", () => {
   test("other MFA factors and the policy follow the stack config", async () => {
     const run = await runProgram({
       stack: "dev",
-      overrides: { mfaPolicy: "confidence-score", factorOtp: false, factorEmail: true, factorWebauthnRoaming: true, factorWebauthnPlatform: true, factorPush: true },
+      overrides: {
+        mfaPolicy: "confidence-score",
+        factorOtp: false,
+        factorEmail: true,
+        factorWebauthnRoaming: true,
+        factorWebauthnPlatform: true,
+        factorPush: true,
+      },
     });
     expect(run.one(GUARDIAN).inputs).toMatchObject({
       policy: "confidence-score",
@@ -184,9 +210,17 @@ describe("configuration reaches the resources", () => {
     const bare = deployedSecrets(await runProgram({ stack: "dev" }));
     expect(Object.keys(bare).sort()).toEqual(["AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_SECRET_ACCESS_KEY"]);
     const full = deployedSecrets(
-      await runProgram({ stack: "dev", overrides: { allowedCountries: ["us", "GB"], senderId: "Acme", originationNumber: "+12065550100", maxPriceUsd: "0.25" } }),
+      await runProgram({
+        stack: "dev",
+        overrides: { allowedCountries: ["us", "GB"], senderId: "Acme", originationNumber: "+12065550100", maxPriceUsd: "0.25" },
+      }),
     );
-    expect(full).toMatchObject({ ALLOWED_COUNTRIES: "US,GB", SMS_SENDER_ID: "Acme", SMS_ORIGINATION_NUMBER: "+12065550100", SMS_MAX_PRICE_USD: "0.25" });
+    expect(full).toMatchObject({
+      ALLOWED_COUNTRIES: "US,GB",
+      SMS_SENDER_ID: "Acme",
+      SMS_ORIGINATION_NUMBER: "+12065550100",
+      SMS_MAX_PRICE_USD: "0.25",
+    });
     expect(full.SNS_ENDPOINT).toBeUndefined();
   });
 

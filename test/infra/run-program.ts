@@ -92,9 +92,15 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
   const suffix = createHash("sha256").update(`${type}::${name}`).digest("hex").toUpperCase().slice(0, 16);
   switch (type) {
     case "aws:iam/user:User":
-      return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` } };
+      return {
+        id: String(inputs.name),
+        state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:user${String(inputs.path ?? "/")}${String(inputs.name)}` },
+      };
     case "aws:iam/accessKey:AccessKey":
-      return { id: `AKIA${suffix}`, state: { ...inputs, secret: `mock/secret+key/${suffix}`.padEnd(40, "x").slice(0, 40), status: "Active" } };
+      return {
+        id: `AKIA${suffix}`,
+        state: { ...inputs, secret: `mock/secret+key/${suffix}`.padEnd(40, "x").slice(0, 40), status: "Active" },
+      };
     case "aws:iam/role:Role":
       return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role${String(inputs.path ?? "/")}${name}` } };
     case "aws:sns/topic:Topic":
@@ -122,7 +128,8 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const answer = options.invoke?.(args.token, args.inputs as Record<string, unknown>);
         if (answer !== undefined) return answer;
         if (args.token === GET_TENANT) return getTenantAnswer(tenant);
-        if (args.token === GET_CALLER_IDENTITY) return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDADEPLOYER", id: ACCOUNT };
+        if (args.token === GET_CALLER_IDENTITY)
+          return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDADEPLOYER", id: ACCOUNT };
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },
@@ -133,9 +140,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   const dependenciesByUrnKey = recordEngineDependencies();
   pulumi.runtime.setAllConfig(configuration);
 
-  const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] = [];
+  const seen: { type: string; name: string; props: Record<string, unknown>; opts: pulumi.ResourceOptions; resource: pulumi.Resource }[] =
+    [];
   // As in infra/index.ts: the tenant and the configuration are read and validated before anything is registered.
-  const readPhoneFlag = options.readPhoneFlag ?? (async () => ({ ok: true as const, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience }));
+  const readPhoneFlag =
+    options.readPhoneFlag ?? (async () => ({ ok: true as const, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience }));
   const args = await readStackConfig(await readTenantSettings(readPhoneFlag));
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
@@ -239,7 +248,7 @@ export const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
 export function engineUrnOf(resources: readonly RecordedResource[], resource: RecordedResource, stack: string): string {
   const byObject = new Map(resources.map((entry) => [entry.resource, entry]));
   const chain: string[] = [resource.type];
-  for (let parent = resource.opts.parent; parent !== undefined; ) {
+  for (let parent = resource.opts.parent; parent !== undefined;) {
     const entry = byObject.get(parent);
     if (entry === undefined || entry.type === "pulumi:pulumi:Stack") break;
     chain.unshift(entry.type);

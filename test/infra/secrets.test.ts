@@ -56,7 +56,9 @@ describe.each<[StackName, string]>([
     for (const [name, output] of Object.entries(plainOutputs)) {
       if (pulumi.Output.isInstance(output)) expect(await pulumi.isSecret(output), name).toBe(false);
     }
-    const leaks = run.resources.flatMap((resource) => plainOccurrences(resource.inputs, secretKey).map((path) => `${resource.type} ${resource.name} ${path}`));
+    const leaks = run.resources.flatMap((resource) =>
+      plainOccurrences(resource.inputs, secretKey).map((path) => `${resource.type} ${resource.name} ${path}`),
+    );
     expect(leaks).toEqual([]);
   });
 });

@@ -69,7 +69,14 @@ beforeAll(async () => {
     noScope: { config: configFor(apis.noScope), env: {} },
     unreachable: { config: { domain: unreachable, clientId: "id", clientSecret: "secret-never-printed" }, env: {} },
     // The provider's environment variables when the stack sets nothing.
-    fromEnv: { config: {}, env: { AUTH0_DOMAIN: apis.unset.domain, AUTH0_CLIENT_ID: apis.unset.tenant.clientId, AUTH0_CLIENT_SECRET: apis.unset.tenant.clientSecret } },
+    fromEnv: {
+      config: {},
+      env: {
+        AUTH0_DOMAIN: apis.unset.domain,
+        AUTH0_CLIENT_ID: apis.unset.tenant.clientId,
+        AUTH0_CLIENT_SECRET: apis.unset.tenant.clientSecret,
+      },
+    },
     // The stack's value wins over the environment variable, as for the provider.
     configWins: { config: configFor(apis.off), env: { AUTH0_DOMAIN: unreachable } },
     wrongSecret: { config: { ...configFor(apis.on), clientSecret: "wrong-secret-never-printed" }, env: {} },
@@ -123,11 +130,16 @@ describe("the raw read of phone_consolidated_experience through the Management A
   });
 
   it("a token without read:tenant_settings: the read fails naming the scope, and the provider's false is kept with a warning naming the fix", () => {
-    expect(results.noScope).toMatchObject({ ok: false, problem: expect.stringContaining("403: the application's grant lacks the scope read:tenant_settings") });
+    expect(results.noScope).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("403: the application's grant lacks the scope read:tenant_settings"),
+    });
     const refined = refineWithRawRead({ phoneConsolidatedExperience: false, friendlyName: undefined }, results.noScope);
     expect(refined.phoneConsolidatedExperience).toBe(false);
     expect(refined.phoneFlagWarning).toContain("read:tenant_settings");
-    expect(refined.phoneFlagWarning).toContain('set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false}');
+    expect(refined.phoneFlagWarning).toContain(
+      'set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false}',
+    );
     expect(refined.phoneFlagWarning).toContain("pin phoneExperience");
   });
 
@@ -147,8 +159,14 @@ describe("the raw read of phone_consolidated_experience through the Management A
 
 describe("the provider's credentials", () => {
   it("an API token takes the place of the client credentials (api_token conflicts with client_id)", () => {
-    expect(managementCredentials((key) => ({ domain: "t.eu.auth0.com", apiToken: "tok" })[key as string], {})).toEqual({ domain: "t.eu.auth0.com", apiToken: "tok" });
-    expect(managementCredentials(() => undefined, { AUTH0_DOMAIN: "t.eu.auth0.com", AUTH0_API_TOKEN: "tok" })).toEqual({ domain: "t.eu.auth0.com", apiToken: "tok" });
+    expect(managementCredentials((key) => ({ domain: "t.eu.auth0.com", apiToken: "tok" })[key as string], {})).toEqual({
+      domain: "t.eu.auth0.com",
+      apiToken: "tok",
+    });
+    expect(managementCredentials(() => undefined, { AUTH0_DOMAIN: "t.eu.auth0.com", AUTH0_API_TOKEN: "tok" })).toEqual({
+      domain: "t.eu.auth0.com",
+      apiToken: "tok",
+    });
   });
 
   it("a client id without its secret is not enough", () => {
@@ -161,9 +179,17 @@ describe("the provider's credentials", () => {
 describe("getTenant's reading refined by the raw read", () => {
   it("only a false is checked: true and a never-set answer stay as they are", () => {
     const never: PhoneFlagRead = { ok: true, phoneConsolidatedExperience: undefined };
-    expect(refineWithRawRead({ phoneConsolidatedExperience: true, friendlyName: "A" }, never)).toEqual({ phoneConsolidatedExperience: true, friendlyName: "A" });
-    expect(refineWithRawRead({ phoneConsolidatedExperience: false, friendlyName: "A" }, never)).toEqual({ phoneConsolidatedExperience: undefined, friendlyName: "A" });
-    expect(refineWithRawRead({ phoneConsolidatedExperience: false, friendlyName: "A" }, { ok: true, phoneConsolidatedExperience: false })).toEqual({
+    expect(refineWithRawRead({ phoneConsolidatedExperience: true, friendlyName: "A" }, never)).toEqual({
+      phoneConsolidatedExperience: true,
+      friendlyName: "A",
+    });
+    expect(refineWithRawRead({ phoneConsolidatedExperience: false, friendlyName: "A" }, never)).toEqual({
+      phoneConsolidatedExperience: undefined,
+      friendlyName: "A",
+    });
+    expect(
+      refineWithRawRead({ phoneConsolidatedExperience: false, friendlyName: "A" }, { ok: true, phoneConsolidatedExperience: false }),
+    ).toEqual({
       phoneConsolidatedExperience: false,
       friendlyName: "A",
     });

@@ -14,7 +14,10 @@ import { SmsMfa, type SmsMfaArgs } from "../../infra/sms-mfa";
 import { engineUrnOf, settled, type RecordedResource } from "./run-program";
 
 const build = (trigger: ActionTrigger): Promise<BuiltAction> =>
-  Promise.resolve({ code: `exports.handler = "${trigger}";`, dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }] } as BuiltAction);
+  Promise.resolve({
+    code: `exports.handler = "${trigger}";`,
+    dependencies: [{ name: "@aws-sdk/client-sns", version: "3.1169.0" }],
+  } as BuiltAction);
 
 interface Registration {
   type: string;
@@ -35,7 +38,11 @@ interface TwoInstanceRun {
 const BASE: SmsMfaArgs = { region: "eu-west-1", phoneExperience: "classic", buildAction: build };
 
 /** Runs a program that builds the two instances; `accounts` answers getCallerIdentity per AWS provider. */
-async function runTwoInstances(eu: Partial<SmsMfaArgs>, us: Partial<SmsMfaArgs>, accounts: { eu: string; us: string }): Promise<TwoInstanceRun> {
+async function runTwoInstances(
+  eu: Partial<SmsMfaArgs>,
+  us: Partial<SmsMfaArgs>,
+  accounts: { eu: string; us: string },
+): Promise<TwoInstanceRun> {
   const registrations: Registration[] = [];
   const calls: TwoInstanceRun["calls"] = [];
   const providerRefs = new Map<string, string>();
@@ -43,8 +50,10 @@ async function runTwoInstances(eu: Partial<SmsMfaArgs>, us: Partial<SmsMfaArgs>,
     {
       newResource(args) {
         const inputs = args.inputs as Record<string, unknown>;
-        if (args.type === "aws:iam/accessKey:AccessKey") return { id: `AKIA-${args.name}`, state: { ...inputs, secret: `secret-${args.name}` } };
-        if (args.type === "aws:iam/user:User") return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::x:user${String(inputs.path)}${String(inputs.name)}` } };
+        if (args.type === "aws:iam/accessKey:AccessKey")
+          return { id: `AKIA-${args.name}`, state: { ...inputs, secret: `secret-${args.name}` } };
+        if (args.type === "aws:iam/user:User")
+          return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::x:user${String(inputs.path)}${String(inputs.name)}` } };
         return { id: `${args.name}-id`, state: inputs };
       },
       call(args) {
@@ -75,7 +84,17 @@ async function runTwoInstances(eu: Partial<SmsMfaArgs>, us: Partial<SmsMfaArgs>,
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
-        seen.push({ type: args.type, name: args.name, props: args.props, opts: args.opts, resource: args.resource, custom: false, inputs: {}, urn: "", dependencies: [] });
+        seen.push({
+          type: args.type,
+          name: args.name,
+          props: args.props,
+          opts: args.opts,
+          resource: args.resource,
+          custom: false,
+          inputs: {},
+          urn: "",
+          dependencies: [],
+        });
         return undefined;
       });
       const euAws = new aws.Provider("eu-aws", { region: "eu-west-1" });
@@ -114,17 +133,19 @@ describe("two instances with their own providers (one AWS account, two regions, 
     const children = run.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack");
     const providers = children.filter((resource) => resource.type.startsWith("pulumi:providers:"));
     const ofInstance = (instance: string) =>
-      children.filter((resource) => !providers.includes(resource) && (resource.name === instance || resource.name.startsWith(`${instance}-`)));
+      children.filter(
+        (resource) => !providers.includes(resource) && (resource.name === instance || resource.name.startsWith(`${instance}-`)),
+      );
     // Each instance: its own component, 2 sides, opt-ins, user, policy, key, 2 alarms, topic, subscription, role, role policy, preferences, Action, binding, MFA settings.
     expect(ofInstance("eu").length).toBe(17);
     expect(ofInstance("us").length).toBe(17);
     // The rest: the two pairs of providers.
-    expect(children.filter((resource) => !ofInstance("eu").includes(resource) && !ofInstance("us").includes(resource)).map((resource) => resource.type).sort()).toEqual([
-      "pulumi:providers:auth0",
-      "pulumi:providers:auth0",
-      "pulumi:providers:aws",
-      "pulumi:providers:aws",
-    ]);
+    expect(
+      children
+        .filter((resource) => !ofInstance("eu").includes(resource) && !ofInstance("us").includes(resource))
+        .map((resource) => resource.type)
+        .sort(),
+    ).toEqual(["pulumi:providers:auth0", "pulumi:providers:auth0", "pulumi:providers:aws", "pulumi:providers:aws"]);
   });
 
   test("give every physical name once: IAM user and path, Action, autonamed alarms, topic and role", async () => {
@@ -135,7 +156,10 @@ describe("two instances with their own providers (one AWS account, two regions, 
       ["auth0-sms-sender-eu", "/auth0-sns-mfa/eu/"],
       ["auth0-sms-sender-us", "/auth0-sns-mfa/us/"],
     ]);
-    expect(inputsOf("auth0:index/action:Action").map((action) => action.name)).toEqual(["sns-sms-sender-eu-send-phone-message", "sns-sms-sender-us-send-phone-message"]);
+    expect(inputsOf("auth0:index/action:Action").map((action) => action.name)).toEqual([
+      "sns-sms-sender-eu-send-phone-message",
+      "sns-sms-sender-us-send-phone-message",
+    ]);
     // No explicit name: AWS names them `<logical name>-<7 characters>`, and the logical names differ.
     for (const type of ["aws:sns/topic:Topic", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:iam/role:Role"]) {
       const named = run.resources.filter((resource) => resource.type === type);
@@ -146,7 +170,9 @@ describe("two instances with their own providers (one AWS account, two regions, 
 
   test("register every child and call every provider function on its own instance's providers", async () => {
     const run = await program();
-    const custom = run.registrations.filter((registration) => registration.type.startsWith("aws:") || registration.type.startsWith("auth0:"));
+    const custom = run.registrations.filter(
+      (registration) => registration.type.startsWith("aws:") || registration.type.startsWith("auth0:"),
+    );
     const own = custom.filter((registration) => !registration.type.startsWith("pulumi:providers:"));
     expect(own.length).toBeGreaterThan(20);
     for (const registration of own) {
@@ -175,12 +201,18 @@ describe("the account-wide SMS preferences", () => {
       process.removeAllListeners("unhandledRejection");
       for (const handler of vitestHandlers) process.on("unhandledRejection", handler);
     }
-    expect(rejections.map(String).join("\n")).toMatch(/smsPreferences: SmsMfa "us" and SmsMfa "eu" both manage the SMS preferences of AWS account 222222222222 in eu-west-1/);
+    expect(rejections.map(String).join("\n")).toMatch(
+      /smsPreferences: SmsMfa "us" and SmsMfa "eu" both manage the SMS preferences of AWS account 222222222222 in eu-west-1/,
+    );
   });
 
   test("are accepted in the same region of two accounts, and for one instance of an account with alarms in both", async () => {
-    expect((await runTwoInstances(OPT_INS, { ...OPT_INS, region: "eu-west-1" }, { eu: "222222222222", us: "333333333333" })).error).toBeUndefined();
+    expect(
+      (await runTwoInstances(OPT_INS, { ...OPT_INS, region: "eu-west-1" }, { eu: "222222222222", us: "333333333333" })).error,
+    ).toBeUndefined();
     const alarmsOnly = { alarms: OPT_INS.alarms };
-    expect((await runTwoInstances(OPT_INS, { ...alarmsOnly, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" })).error).toBeUndefined();
+    expect(
+      (await runTwoInstances(OPT_INS, { ...alarmsOnly, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" })).error,
+    ).toBeUndefined();
   });
 });

@@ -101,14 +101,34 @@ test("a comma-separated country list is accepted as well as a YAML list", () => 
 describe("each bad value is reported with its key", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["enrollment text without the code", { enrollmentMessage: "Welcome to Acme" }, "enrollmentMessage: has no {{code}} placeholder"],
-    ["verification text without the code", { verificationMessage: "Your code is {{ tenant.friendly_name }}" }, "verificationMessage: has no {{code}} placeholder"],
-    ["unknown MFA policy", { mfaPolicy: "sometimes" }, 'mfaPolicy: unknown value "sometimes"; use one of all-applications, confidence-score, never'],
-    ["unknown phone experience", { phoneExperience: "twilio" }, 'phoneExperience: unknown value "twilio"; use one of auto, classic, unified'],
-    ["voice requested", { messageTypes: '["sms", "voice"]' }, "messageTypes: voice cannot be delivered: Amazon SNS sends text messages only"],
+    [
+      "verification text without the code",
+      { verificationMessage: "Your code is {{ tenant.friendly_name }}" },
+      "verificationMessage: has no {{code}} placeholder",
+    ],
+    [
+      "unknown MFA policy",
+      { mfaPolicy: "sometimes" },
+      'mfaPolicy: unknown value "sometimes"; use one of all-applications, confidence-score, never',
+    ],
+    [
+      "unknown phone experience",
+      { phoneExperience: "twilio" },
+      'phoneExperience: unknown value "twilio"; use one of auto, classic, unified',
+    ],
+    [
+      "voice requested",
+      { messageTypes: '["sms", "voice"]' },
+      "messageTypes: voice cannot be delivered: Amazon SNS sends text messages only",
+    ],
     ["voice only", { messageTypes: '["voice"]' }, "messageTypes: voice cannot be delivered"],
     ["no message type", { messageTypes: "[]" }, "messageTypes: must include sms"],
     ["unknown message type", { messageTypes: '["sms", "fax"]' }, 'messageTypes: unknown message type "fax"'],
-    ["a country that is not alpha-2", { allowedCountries: '["US", "USA"]' }, 'allowedCountries: not ISO 3166-1 alpha-2 country codes: "USA"'],
+    [
+      "a country that is not alpha-2",
+      { allowedCountries: '["US", "USA"]' },
+      'allowedCountries: not ISO 3166-1 alpha-2 country codes: "USA"',
+    ],
     ["UK for the United Kingdom", { allowedCountries: '["UK"]' }, '"UK" (the United Kingdom is GB)'],
     ["a country list that is not a list of strings", { allowedCountries: "[1, 2]" }, "allowedCountries: must be a list of strings"],
     ["key generation zero", { accessKeyGeneration: "0" }, 'accessKeyGeneration: must be a positive integer (got "0")'],
@@ -117,9 +137,17 @@ describe("each bad value is reported with its key", () => {
     ["spend limit zero", { smsMonthlySpendLimitUsd: "0" }, 'smsMonthlySpendLimitUsd: must be a positive whole number of USD (got "0")'],
     ["spend limit negative", { smsMonthlySpendLimitUsd: "-5" }, "smsMonthlySpendLimitUsd: must be a positive whole number of USD"],
     ["spend limit not a number", { smsMonthlySpendLimitUsd: "ten" }, "smsMonthlySpendLimitUsd: must be a positive whole number of USD"],
-    ["sampling rate over 100", { smsDeliveryStatusSuccessSamplingRate: "150" }, "smsDeliveryStatusSuccessSamplingRate: must be a whole number of percent from 0 to 100"],
+    [
+      "sampling rate over 100",
+      { smsDeliveryStatusSuccessSamplingRate: "150" },
+      "smsDeliveryStatusSuccessSamplingRate: must be a whole number of percent from 0 to 100",
+    ],
     ["spend alarm threshold zero", { alarmMonthToDateSpendUsd: "0" }, "alarmMonthToDateSpendUsd: must be a positive whole number of USD"],
-    ["failure alarm threshold zero", { alarmFailedSmsThreshold: "0" }, "alarmFailedSmsThreshold: must be a positive whole number of messages"],
+    [
+      "failure alarm threshold zero",
+      { alarmFailedSmsThreshold: "0" },
+      "alarmFailedSmsThreshold: must be a positive whole number of messages",
+    ],
     ["alarms without a recipient", { alarmsEnabled: "true" }, "alarmEmail: is required when alarmsEnabled is true"],
     ["an alarm recipient that is not an email", { alarmEmail: "oncall" }, "alarmEmail: is not an email address"],
     ["a boolean that is not one", { protect: "yes" }, 'protect: must be true or false (got "yes")'],
@@ -127,7 +155,11 @@ describe("each bad value is reported with its key", () => {
     ["an origination number that is not E.164", { originationNumber: "206-555-0100" }, "originationNumber: is not an E.164 phone number"],
     ["a max price that is not positive", { maxPriceUsd: "-1" }, "maxPriceUsd: is not a positive decimal amount of US dollars"],
     ["a typo in a key", { phoneExperiance: "unified" }, "phoneExperiance: unknown configuration key"],
-    ["a key in the wrong case", { PhoneExperience: "unified" }, "PhoneExperience: unknown configuration key; did you mean phoneExperience?"],
+    [
+      "a key in the wrong case",
+      { PhoneExperience: "unified" },
+      "PhoneExperience: unknown configuration key; did you mean phoneExperience?",
+    ],
   ];
   test.each(cases)("%s", (_label, values, expected) => {
     const problems = problemsOf(values);
@@ -167,7 +199,16 @@ test("every problem is reported at once, one per line, each line starting with i
   expect(lines[0]).toBe("Invalid stack configuration (8 problems):");
   const keys = lines.slice(1).map((line) => line.slice(0, line.indexOf(": ")));
   expect(keys.sort()).toEqual(
-    ["aws:region", "phoneExperience", "mfaPolicy", "messageTypes", "allowedCountries", "accessKeyGeneration", "smsMonthlySpendLimitUsd", "verificationMessage"].sort(),
+    [
+      "aws:region",
+      "phoneExperience",
+      "mfaPolicy",
+      "messageTypes",
+      "allowedCountries",
+      "accessKeyGeneration",
+      "smsMonthlySpendLimitUsd",
+      "verificationMessage",
+    ].sort(),
   );
 });
 
@@ -217,7 +258,17 @@ describe("values the operator stored with --secret", () => {
 describe("secret values the offline plan cannot decrypt", () => {
   // npm run plan hands the program this stand-in for every `secure:` value (plan/stack-config.ts).
   const placeholder = (key: string) => secretPlaceholder(`auth0-sns-mfa:${key}`);
-  const unreadable = ["senderId", "originationNumber", "maxPriceUsd", "alarmEmail", "accessKeyGeneration", "protect", "allowedCountries", "mfaPolicy", "verificationMessage"];
+  const unreadable = [
+    "senderId",
+    "originationNumber",
+    "maxPriceUsd",
+    "alarmEmail",
+    "accessKeyGeneration",
+    "protect",
+    "allowedCountries",
+    "mfaPolicy",
+    "verificationMessage",
+  ];
   const values = { ...Object.fromEntries(unreadable.map((key) => [key, placeholder(key)])), alarmsEnabled: "true" };
 
   test("never fail validation: nobody could read them here", () => {
@@ -239,23 +290,27 @@ describe("secret values the offline plan cannot decrypt", () => {
   });
 
   test("a stand-in in a key not stored as a secret is judged like any text", () => {
-    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: { senderId: placeholder("senderId") } })).toThrow(/^senderId: /m);
+    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: { senderId: placeholder("senderId") } })).toThrow(
+      /^senderId: /m,
+    );
   });
 
   test("a readable secret is still judged, without being quoted", () => {
     const secretKeys = ["senderId", "alarmEmail"];
     const bad = { senderId: "not a sender id!", alarmEmail: "nobody" };
-    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: bad, secretKeys })).toThrow(/senderId: [\s\S]*alarmEmail: is not an email address/);
+    expect(() => validateStackConfig({ stack: "dev", region: "us-east-1", values: bad, secretKeys })).toThrow(
+      /senderId: [\s\S]*alarmEmail: is not an email address/,
+    );
   });
 });
 
 describe("secretConfigKeys", () => {
   test("reads the CLI's list of secret keys as bare project key names and aws:region", () => {
-    expect(secretConfigKeys(JSON.stringify(["auth0-sns-mfa:originationNumber", "auth0-sns-mfa:config:senderId", "aws:region", "auth0:clientSecret"]))).toEqual([
-      "originationNumber",
-      "senderId",
-      "aws:region",
-    ]);
+    expect(
+      secretConfigKeys(
+        JSON.stringify(["auth0-sns-mfa:originationNumber", "auth0-sns-mfa:config:senderId", "aws:region", "auth0:clientSecret"]),
+      ),
+    ).toEqual(["originationNumber", "senderId", "aws:region"]);
     expect(secretConfigKeys(undefined)).toEqual([]);
     expect(secretConfigKeys("not json")).toEqual([]);
   });

@@ -15,7 +15,11 @@ describe("the plan's Auth0 stand-in", () => {
 
   it("replaces the stack's auth0:* credentials with the stand-in's, the secret marked secret, and drops an API token", () => {
     const stack = {
-      PULUMI_CONFIG: JSON.stringify({ "auth0:config:domain": "real.eu.auth0.com", "auth0:config:apiToken": "tok", "auth0-sns-mfa:config:phoneExperience": "auto" }),
+      PULUMI_CONFIG: JSON.stringify({
+        "auth0:config:domain": "real.eu.auth0.com",
+        "auth0:config:apiToken": "tok",
+        "auth0-sns-mfa:config:phoneExperience": "auto",
+      }),
       PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(["auth0:apiToken"]),
     };
     const pointed = configWithStandIn(stack, { domain: "127.0.0.1:4431", clientId: "plan-client", clientSecret: "s" });
@@ -29,7 +33,10 @@ describe("the plan's Auth0 stand-in", () => {
   });
 
   it("removes the operator's AUTH0_* variables from the program's environment and trusts the stand-in's certificate", () => {
-    const environment = environmentWithStandIn({ PATH: "/bin", AUTH0_DOMAIN: "real", AUTH0_CLIENT_SECRET: "x", AUTH0_API_TOKEN: "t" }, { caFile: "/tmp/ca.pem" });
+    const environment = environmentWithStandIn(
+      { PATH: "/bin", AUTH0_DOMAIN: "real", AUTH0_CLIENT_SECRET: "x", AUTH0_API_TOKEN: "t" },
+      { caFile: "/tmp/ca.pem" },
+    );
     expect(environment).toEqual({ PATH: "/bin", NODE_EXTRA_CA_CERTS: "/tmp/ca.pem" });
   });
 

@@ -92,11 +92,15 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
     async () => {
       const byDefault = await runPlanCommand(["--stack", "prod"]);
       expect(byDefault.code).toBe(0);
-      expect(byDefault.stdout).toContain("the plan assumes a tenant whose phone_consolidated_experience flag is off: the stack pins classic");
+      expect(byDefault.stdout).toContain(
+        "the plan assumes a tenant whose phone_consolidated_experience flag is off: the stack pins classic",
+      );
       expect(byDefault.stdout).toContain("phone experience: classic (set explicitly; tenant flag phone_consolidated_experience off)");
       const newTenant = await runPlanCommand(["--stack", "prod", "--tenant-phone-consolidated-experience", "unset"]);
       expect(newTenant.code).toBe(1);
-      expect(newTenant.stderr).toContain("phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is unset");
+      expect(newTenant.stderr).toContain(
+        "phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is unset",
+      );
     },
     PLAN_TEST_TIMEOUT_MS * 2,
   );
@@ -113,7 +117,14 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience unset");
       const everything = run.stdout + run.stderr;
-      for (const text of ["operator-tenant", "operatorClientIdRecognisable", "operator-secret-recognisable", "operator-token-recognisable", "plan-auth0-stand-in-client", "127.0.0.1:"]) {
+      for (const text of [
+        "operator-tenant",
+        "operatorClientIdRecognisable",
+        "operator-secret-recognisable",
+        "operator-token-recognisable",
+        "plan-auth0-stand-in-client",
+        "127.0.0.1:",
+      ]) {
         expect(everything).not.toContain(text);
       }
     },
@@ -136,7 +147,10 @@ describe("npm run plan on the committed stacks", () => {
         const plan = JSON.parse(run.stdout) as JsonPlan;
         const types = new Set(plan.resources.map((resource) => resource.type));
         for (const [part, candidates] of Object.entries(EXPECTED_PARTS)) {
-          expect(candidates.some((type) => types.has(type)), `${part} (${candidates.join(" or ")})`).toBe(true);
+          expect(
+            candidates.some((type) => types.has(type)),
+            `${part} (${candidates.join(" or ")})`,
+          ).toBe(true);
         }
         // The AWS secret key reaches the Action only as a secret.
         const action = plan.resources.find((resource) => resource.type === "auth0:index/action:Action");
@@ -171,7 +185,12 @@ describe("npm run plan on the committed stacks", () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("Previewing stack dev of project auth0-sns-mfa");
       expect(run.stdout).toContain("Program: infra/ loaded by @pulumi/pulumi cmd/run");
-      for (const type of ["auth0:index/action:Action", "auth0:index/guardian:Guardian", "aws:iam/user:User", "aws:iam/accessKey:AccessKey"]) {
+      for (const type of [
+        "auth0:index/action:Action",
+        "auth0:index/guardian:Guardian",
+        "aws:iam/user:User",
+        "aws:iam/accessKey:AccessKey",
+      ]) {
         expect(run.stdout).toMatch(new RegExp(`^ \\+ .*${type.replace(/[/]/g, "\\/")} `, "m"));
       }
       expect(run.stdout).toContain("senderSecretAccessKey: [secret]");

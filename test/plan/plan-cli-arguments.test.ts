@@ -31,7 +31,9 @@ describe("plan arguments", () => {
     expect(() => parsePlanArguments(["--stack", "my stack"], "/repo")).toThrow('Flag --stack: "my stack" is not a Pulumi stack name');
     expect(() => parsePlanArguments(["--stack", "../etc"], "/repo")).toThrow("give the stack's short name");
     expect(() => parsePlanArguments(["--stack", "acme/app/dev"], "/repo")).toThrow("give the stack's short name");
-    expect(parsePlanArguments(["--tenant-phone-consolidated-experience", "off"], "/repo")).toMatchObject({ tenantPhoneConsolidatedExperience: "off" });
+    expect(parsePlanArguments(["--tenant-phone-consolidated-experience", "off"], "/repo")).toMatchObject({
+      tenantPhoneConsolidatedExperience: "off",
+    });
     expect(() => parsePlanArguments(["--tenant-phone-consolidated-experience=yes"], "/repo")).toThrow(
       'Flag --tenant-phone-consolidated-experience: "yes" is not on, off or unset',
     );
@@ -92,7 +94,9 @@ describe("program errors", () => {
       'StackConfigError: Invalid stack configuration (1 problem):\nphoneExperience: unknown value "sometimes"',
     );
     expect(cleanProgramError(reported, true)).toContain("at validateStackConfig");
-    expect(cleanProgramError("Running program 'x' failed with an unhandled exception:\nError: boom\n    at f (x.ts:1:1)", false)).toBe("boom");
+    expect(cleanProgramError("Running program 'x' failed with an unhandled exception:\nError: boom\n    at f (x.ts:1:1)", false)).toBe(
+      "boom",
+    );
   });
 });
 
@@ -106,7 +110,12 @@ describe("policy documents computed offline", () => {
           notResources: ["arn:aws:sns:*:*:*"],
           conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["us-east-1"] }],
         },
-        { effect: "Deny", actions: ["sns:CreateTopic", "sns:Subscribe"], resources: ["*"], principals: [{ type: "AWS", identifiers: ["*"] }] },
+        {
+          effect: "Deny",
+          actions: ["sns:CreateTopic", "sns:Subscribe"],
+          resources: ["*"],
+          principals: [{ type: "AWS", identifiers: ["*"] }],
+        },
       ],
     });
     expect(JSON.parse(json)).toEqual({

@@ -2,13 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  makeTemporaryDirectory,
-  makeTemporaryProject,
-  PLAN_TEST_TIMEOUT_MS,
-  runPlanCommand,
-  TINY_PROJECT,
-} from "./plan-command";
+import { makeTemporaryDirectory, makeTemporaryProject, PLAN_TEST_TIMEOUT_MS, runPlanCommand, TINY_PROJECT } from "./plan-command";
 
 const CIPHERTEXT = "RECOGNISABLE-CIPHERTEXT-3f9a"; // the `secure:` value in the fixture's Pulumi.dev.yaml
 const INLINE_SECRET = "INLINE-SECRET-7c1e"; // pulumi.secret("...") in the fixture program
@@ -104,25 +98,29 @@ describe("npm run plan on a fixture program", () => {
     PLAN_TEST_TIMEOUT_MS,
   );
 
-  it("refuses stack values of the wrong declared type, or missing required keys, before running anything", async () => {
-    const original = fs.readFileSync(path.join(TINY_PROJECT, "Pulumi.dev.yaml"), "utf8");
-    const wrongType = await runPlanCommand([
-      "--cwd",
-      TINY_PROJECT,
-      "--stack-file",
-      fixtureStackFile(`${original}  tiny-plan-fixture:copies: many\n`),
-    ]);
-    expect(wrongType.code).toBe(2);
-    expect(wrongType.stderr).toContain("Stack 'dev' with configuration key 'copies' must be of type 'integer'");
-    const missing = await runPlanCommand([
-      "--cwd",
-      TINY_PROJECT,
-      "--stack-file",
-      fixtureStackFile(original.replace(/^.*greeting.*$/m, "")),
-    ]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("Stack 'dev' is missing configuration value 'greeting'");
-  }, PLAN_TEST_TIMEOUT_MS);
+  it(
+    "refuses stack values of the wrong declared type, or missing required keys, before running anything",
+    async () => {
+      const original = fs.readFileSync(path.join(TINY_PROJECT, "Pulumi.dev.yaml"), "utf8");
+      const wrongType = await runPlanCommand([
+        "--cwd",
+        TINY_PROJECT,
+        "--stack-file",
+        fixtureStackFile(`${original}  tiny-plan-fixture:copies: many\n`),
+      ]);
+      expect(wrongType.code).toBe(2);
+      expect(wrongType.stderr).toContain("Stack 'dev' with configuration key 'copies' must be of type 'integer'");
+      const missing = await runPlanCommand([
+        "--cwd",
+        TINY_PROJECT,
+        "--stack-file",
+        fixtureStackFile(original.replace(/^.*greeting.*$/m, "")),
+      ]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("Stack 'dev' is missing configuration value 'greeting'");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
 
   it(
     "type-checks the program as the Pulumi CLI does by default, and honours PULUMI_NODEJS_TRANSPILE_ONLY",
@@ -146,10 +144,14 @@ describe("npm run plan on a fixture program", () => {
     PLAN_TEST_TIMEOUT_MS,
   );
 
-  it("rejects an unknown argument with the usage text", async () => {
-    const run = await runPlanCommand(["--stak", "prod"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Unknown flag --stak");
-    expect(run.stderr).toContain("usage: npm run plan");
-  }, PLAN_TEST_TIMEOUT_MS);
+  it(
+    "rejects an unknown argument with the usage text",
+    async () => {
+      const run = await runPlanCommand(["--stak", "prod"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("Unknown flag --stak");
+      expect(run.stderr).toContain("usage: npm run plan");
+    },
+    PLAN_TEST_TIMEOUT_MS,
+  );
 });

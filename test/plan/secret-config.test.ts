@@ -39,7 +39,9 @@ describe("npm run plan with values stored as secrets", () => {
       "auth0-sns-mfa:senderId",
       "auth0:clientSecret",
     ]);
-    expect(text.stdout).toMatch(/^Not checked \(encrypted, the offline plan cannot decrypt them\): .*auth0-sns-mfa:alarmEmail, .*auth0-sns-mfa:senderId/m);
+    expect(text.stdout).toMatch(
+      /^Not checked \(encrypted, the offline plan cannot decrypt them\): .*auth0-sns-mfa:alarmEmail, .*auth0-sns-mfa:senderId/m,
+    );
   });
 
   it("keeps each of them secret wherever it reaches a resource", () => {

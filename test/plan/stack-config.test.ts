@@ -2,13 +2,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseProjectFile, readProjectFile } from "../../plan/project-file";
-import {
-  buildProgramConfig,
-  parseStackFile,
-  readStackFile,
-  secretPlaceholder,
-  stackFilePath,
-} from "../../plan/stack-config";
+import { buildProgramConfig, parseStackFile, readStackFile, secretPlaceholder, stackFilePath } from "../../plan/stack-config";
 import { REPOSITORY_ROOT } from "./plan-command";
 
 const PROJECT = parseProjectFile(
@@ -74,9 +68,7 @@ describe("stack configuration as the CLI passes it", () => {
 
   it("reports missing required keys, wrong types and unencrypted secrets in the CLI's words", () => {
     expect(() => configFor("config: {}\n")).toThrow("Stack 'dev' is missing configuration values 'name' and 'token'");
-    expect(() => configFor(`${REQUIRED}  demo:size: two\n`)).toThrow(
-      "Stack 'dev' with configuration key 'size' must be of type 'integer'",
-    );
+    expect(() => configFor(`${REQUIRED}  demo:size: two\n`)).toThrow("Stack 'dev' with configuration key 'size' must be of type 'integer'");
     expect(() => configFor(`${REQUIRED}  demo:tags: [1, [2]]\n`)).toThrow(
       "Stack 'dev' with configuration key 'tags' must be of type 'array<string>'",
     );

@@ -10,7 +10,11 @@ import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certifi
 const certificate = createSelfSignedCertificate();
 let api: LocalAuth0Api;
 
-function call(method: string, path: string, options: { body?: string; token?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+function call(
+  method: string,
+  path: string,
+  options: { body?: string; token?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const [host, port] = api.domain.split(":");
   return new Promise((resolve, reject) => {
     const req = request(
@@ -28,7 +32,9 @@ function call(method: string, path: string, options: { body?: string; token?: st
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> }),
+        );
       },
     );
     req.on("error", reject);
@@ -37,7 +43,12 @@ function call(method: string, path: string, options: { body?: string; token?: st
 }
 
 function tokenForm(audience: string): string {
-  return new URLSearchParams({ grant_type: "client_credentials", client_id: api.tenant.clientId, client_secret: api.tenant.clientSecret, audience }).toString();
+  return new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: api.tenant.clientId,
+    client_secret: api.tenant.clientSecret,
+    audience,
+  }).toString();
 }
 
 beforeAll(async () => {

@@ -91,7 +91,17 @@ export interface LocalAuth0Api {
   close(): Promise<void>;
 }
 
-const ACTION_TRIGGERS = ["post-login", "credentials-exchange", "pre-user-registration", "post-user-registration", "post-change-password", "send-phone-message", "custom-phone-provider", "custom-email-provider", "password-reset-post-challenge"];
+const ACTION_TRIGGERS = [
+  "post-login",
+  "credentials-exchange",
+  "pre-user-registration",
+  "post-user-registration",
+  "post-change-password",
+  "send-phone-message",
+  "custom-phone-provider",
+  "custom-email-provider",
+  "password-reset-post-challenge",
+];
 const TRIGGER_VERSIONS: Record<string, string> = { "send-phone-message": "v2", "custom-phone-provider": "v1" };
 const CREATED_AT = "2026-11-20T10:00:00.000Z";
 
@@ -102,17 +112,40 @@ export function healthyClassicTenant(stack: string, secretNames: string[]): Stan
     clientId: "doctorClientId0123456789",
     clientSecret: `secret-${randomBytes(16).toString("hex")}`,
     grantedScopes: [
-      "read:actions", "create:actions", "update:actions", "delete:actions",
-      "read:guardian_factors", "update:guardian_factors", "read:mfa_policies", "update:mfa_policies",
+      "read:actions",
+      "create:actions",
+      "update:actions",
+      "delete:actions",
+      "read:guardian_factors",
+      "update:guardian_factors",
+      "read:mfa_policies",
+      "update:mfa_policies",
       "read:tenant_settings",
     ],
     phoneConsolidatedExperience: false,
     actions: [
-      { id: actionId, name: `sns-sms-sender-${stack}-send-phone-message`, trigger: "send-phone-message", status: "built", allChangesDeployed: true, deployed: true, secretNames: [...secretNames] },
+      {
+        id: actionId,
+        name: `sns-sms-sender-${stack}-send-phone-message`,
+        trigger: "send-phone-message",
+        status: "built",
+        allChangesDeployed: true,
+        deployed: true,
+        secretNames: [...secretNames],
+      },
     ],
     bindings: { "send-phone-message": [actionId] },
     phoneProviders: [],
-    guardianFactors: { sms: true, otp: true, email: false, duo: false, "push-notification": false, "webauthn-roaming": false, "webauthn-platform": false, "recovery-code": false },
+    guardianFactors: {
+      sms: true,
+      otp: true,
+      email: false,
+      duo: false,
+      "push-notification": false,
+      "webauthn-roaming": false,
+      "webauthn-platform": false,
+      "recovery-code": false,
+    },
     phoneMessageTypes: ["sms"],
     phoneSelectedProvider: "phone-message-hook",
   };
@@ -133,7 +166,18 @@ function actionJson(action: StandInAction): Record<string, unknown> {
     runtime: "node22",
     secrets,
     deployed_version: action.deployed
-      ? { id: `${action.id}-v1`, action_id: action.id, deployed: true, number: 1, status: "built", runtime: "node22", secrets, built_at: CREATED_AT, created_at: CREATED_AT, updated_at: CREATED_AT }
+      ? {
+          id: `${action.id}-v1`,
+          action_id: action.id,
+          deployed: true,
+          number: 1,
+          status: "built",
+          runtime: "node22",
+          secrets,
+          built_at: CREATED_AT,
+          created_at: CREATED_AT,
+          updated_at: CREATED_AT,
+        }
       : undefined,
     status: action.status,
     built_at: CREATED_AT,
@@ -225,7 +269,12 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
       send(response, 403, { error: "access_denied", error_description: `Service not enabled within domain: ${audience}` });
       return;
     }
-    send(response, 200, { access_token: issueToken(audience), token_type: "Bearer", expires_in: 86_400, scope: tenant.grantedScopes.join(" ") });
+    send(response, 200, {
+      access_token: issueToken(audience),
+      token_type: "Bearer",
+      expires_in: 86_400,
+      scope: tenant.grantedScopes.join(" "),
+    });
   }
 
   function api(path: string, query: Record<string, string>, scopes: string[], response: ServerResponse): void {
@@ -240,7 +289,11 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
       apiError(response, 404, "Not Found");
     } else if (path === "/api/v2/tenants/settings") {
       if (!requireScope("read:tenant_settings")) return;
-      const settings: Record<string, unknown> = { friendly_name: "Stand-in tenant", enabled_locales: ["en"], flags: { enable_client_connections: false, revoke_refresh_token_grant: false } };
+      const settings: Record<string, unknown> = {
+        friendly_name: "Stand-in tenant",
+        enabled_locales: ["en"],
+        flags: { enable_client_connections: false, revoke_refresh_token_grant: false },
+      };
       if (tenant.phoneConsolidatedExperience !== undefined) settings.phone_consolidated_experience = tenant.phoneConsolidatedExperience;
       send(response, 200, settings);
     } else if (bindingsMatch !== null) {
@@ -249,7 +302,18 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
       if (!ACTION_TRIGGERS.includes(trigger)) return apiError(response, 404, "Trigger not found");
       const bindings = (tenant.bindings[trigger] ?? []).flatMap((actionId) => {
         const action = tenant.actions.find((candidate) => candidate.id === actionId);
-        return action === undefined ? [] : [{ id: `binding-${actionId}`, trigger_id: trigger, display_name: action.name, action: actionJson(action), created_at: CREATED_AT, updated_at: CREATED_AT }];
+        return action === undefined
+          ? []
+          : [
+              {
+                id: `binding-${actionId}`,
+                trigger_id: trigger,
+                display_name: action.name,
+                action: actionJson(action),
+                created_at: CREATED_AT,
+                updated_at: CREATED_AT,
+              },
+            ];
       });
       send(response, 200, page(bindings, query, "bindings"));
     } else if (path === "/api/v2/actions/actions") {
@@ -267,11 +331,22 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
     } else if (path === "/api/v2/branding/phone/providers") {
       if (!requireScope("read:phone_providers")) return;
       send(response, 200, {
-        providers: tenant.phoneProviders.map((provider) => ({ ...provider, tenant: "stand-in", channel: "phone", configuration: { delivery_methods: ["text"] }, created_at: CREATED_AT, updated_at: CREATED_AT })),
+        providers: tenant.phoneProviders.map((provider) => ({
+          ...provider,
+          tenant: "stand-in",
+          channel: "phone",
+          configuration: { delivery_methods: ["text"] },
+          created_at: CREATED_AT,
+          updated_at: CREATED_AT,
+        })),
       });
     } else if (path === "/api/v2/guardian/factors") {
       if (!requireScope("read:guardian_factors")) return;
-      send(response, 200, Object.entries(tenant.guardianFactors).map(([name, enabled]) => ({ name, enabled, trial_expired: false })));
+      send(
+        response,
+        200,
+        Object.entries(tenant.guardianFactors).map(([name, enabled]) => ({ name, enabled, trial_expired: false })),
+      );
     } else if (path === "/api/v2/guardian/factors/phone/message-types") {
       if (!requireScope("read:guardian_factors")) return;
       send(response, 200, { message_types: tenant.phoneMessageTypes });

@@ -120,11 +120,16 @@ describe("local SNS endpoint, Query protocol over HTTP", () => {
   it("stalls: reads the request, never answers, and close() still ends promptly", async () => {
     endpoint = await startLocalSnsEndpoint();
     endpoint.stall(true);
-    const client = clientFor(endpoint, { maxAttempts: 1, requestHandler: new NodeHttpHandler({ requestTimeout: 300, throwOnRequestTimeout: true }) });
+    const client = clientFor(endpoint, {
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ requestTimeout: 300, throwOnRequestTimeout: true }),
+    });
     await expect(client.send(publish())).rejects.toThrow(/timeout|timed out/i);
     expect(endpoint.requestCount).toBe(1);
     expect(endpoint.publishes).toHaveLength(0);
-    const pending = clientFor(endpoint, { maxAttempts: 1 }).send(publish()).catch((error: unknown) => error);
+    const pending = clientFor(endpoint, { maxAttempts: 1 })
+      .send(publish())
+      .catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await endpoint.close();
     endpoint = undefined;

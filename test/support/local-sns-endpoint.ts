@@ -190,7 +190,11 @@ export function validatePublish(request: SnsRequest): EndpointFault | undefined 
   }
   if (!E164.test(publish.phoneNumber)) {
     // Real SNS echoes the number here; a sender must not log this message as is.
-    return { status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${publish.phoneNumber} is not valid to publish to` };
+    return {
+      status: 400,
+      code: "InvalidParameter",
+      message: `Invalid parameter: PhoneNumber Reason: ${publish.phoneNumber} is not valid to publish to`,
+    };
   }
   return undefined;
 }
@@ -209,7 +213,11 @@ function answerFault(res: ServerResponse, protocol: WireProtocol, fault: Endpoin
   const type = fault.status >= 500 ? "Receiver" : "Sender";
   if (protocol === "json") {
     const body = JSON.stringify({ __type: `com.amazonaws.sns#${fault.code}`, message: fault.message });
-    send(res, fault.status, JSON_CONTENT_TYPE, body, { "x-amzn-requestid": requestId, "x-amzn-query-error": `${fault.code};${type}`, ...fault.headers });
+    send(res, fault.status, JSON_CONTENT_TYPE, body, {
+      "x-amzn-requestid": requestId,
+      "x-amzn-query-error": `${fault.code};${type}`,
+      ...fault.headers,
+    });
     return;
   }
   const body =
@@ -306,7 +314,10 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     const target = req.headers["x-amz-target"];
     const isJson = typeof target === "string" && (target.startsWith(JSON_TARGET_PREFIX) || options.actions?.[target] !== undefined);
     const protocol: WireProtocol = isJson ? "json" : "query";
-    const seen = { action: isJson ? target.replace(JSON_TARGET_PREFIX, "") : (new URLSearchParams(body).get("Action") ?? ""), accessKeyId: accessKeyIdOf(authorization) };
+    const seen = {
+      action: isJson ? target.replace(JSON_TARGET_PREFIX, "") : (new URLSearchParams(body).get("Action") ?? ""),
+      accessKeyId: accessKeyIdOf(authorization),
+    };
     const phoneNumber = isJson ? undefined : (new URLSearchParams(body).get("PhoneNumber") ?? undefined);
     if (stalled) {
       logRequest({ ...seen, phoneNumber, handling: "stalled" });
@@ -326,7 +337,12 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
       return;
     }
     if (req.method !== "POST") {
-      answerFault(res, protocol, { status: 405, code: "MethodNotAllowed", message: `Method ${req.method ?? ""} is not allowed; SNS takes POST` }, xmlNamespace);
+      answerFault(
+        res,
+        protocol,
+        { status: 405, code: "MethodNotAllowed", message: `Method ${req.method ?? ""} is not allowed; SNS takes POST` },
+        xmlNamespace,
+      );
       return;
     }
     let request: SnsRequest;

@@ -52,7 +52,9 @@ export function healthyAccount(overrides: Partial<StandInAccountState> = {}): St
     sandboxNumbers: [],
     snsMonthlySpendLimit: "100",
     textSpendLimit: { enforced: 100, max: 1000 },
-    phoneNumbers: [{ PhoneNumber: "+18885550142", IsoCountryCode: "US", NumberType: "TOLL_FREE", Status: "ACTIVE", NumberCapabilities: ["SMS"] }],
+    phoneNumbers: [
+      { PhoneNumber: "+18885550142", IsoCountryCode: "US", NumberType: "TOLL_FREE", Status: "ACTIVE", NumberCapabilities: ["SMS"] },
+    ],
     senderIds: [],
     optedOut: [],
     users: {},
@@ -97,9 +99,13 @@ function iamActions(state: StandInAccountState): Record<string, LocalAction> {
     ListAccessKeys: faultOr(state, "ListAccessKeys", ({ params }) => {
       const name = params.UserName ?? "";
       const keys = state.users[name];
-      if (keys === undefined) return { fault: { status: 404, code: "NoSuchEntity", message: `The user with name ${name} cannot be found.` } };
+      if (keys === undefined)
+        return { fault: { status: 404, code: "NoSuchEntity", message: `The user with name ${name} cannot be found.` } };
       const members = keys
-        .map((key) => `<member><UserName>${xmlText(name)}</UserName><AccessKeyId>${key.AccessKeyId}</AccessKeyId><Status>${key.Status}</Status><CreateDate>2026-01-05T10:00:00Z</CreateDate></member>`)
+        .map(
+          (key) =>
+            `<member><UserName>${xmlText(name)}</UserName><AccessKeyId>${key.AccessKeyId}</AccessKeyId><Status>${key.Status}</Status><CreateDate>2026-01-05T10:00:00Z</CreateDate></member>`,
+        )
         .join("");
       return { xml: `<AccessKeyMetadata>${members}</AccessKeyMetadata><IsTruncated>false</IsTruncated>` };
     }),
@@ -108,7 +114,9 @@ function iamActions(state: StandInAccountState): Record<string, LocalAction> {
 
 function snsActions(state: StandInAccountState): Record<string, LocalAction> {
   return {
-    GetSMSSandboxAccountStatus: faultOr(state, "GetSMSSandboxAccountStatus", () => ({ xml: `<IsInSandbox>${String(state.inSandbox)}</IsInSandbox>` })),
+    GetSMSSandboxAccountStatus: faultOr(state, "GetSMSSandboxAccountStatus", () => ({
+      xml: `<IsInSandbox>${String(state.inSandbox)}</IsInSandbox>`,
+    })),
     ListSMSSandboxPhoneNumbers: faultOr(state, "ListSMSSandboxPhoneNumbers", () => ({
       xml: `<PhoneNumbers>${state.sandboxNumbers.map((n) => `<member><PhoneNumber>${n.PhoneNumber}</PhoneNumber><Status>${n.Status}</Status></member>`).join("")}</PhoneNumbers>`,
     })),
@@ -160,7 +168,12 @@ function smsActions(state: StandInAccountState): Record<string, LocalAction> {
     DescribeSpendLimits: () => ({
       json: {
         SpendLimits: [
-          { Name: "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", EnforcedLimit: state.textSpendLimit.enforced, MaxLimit: state.textSpendLimit.max, Overridden: state.textSpendLimit.enforced !== state.textSpendLimit.max },
+          {
+            Name: "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
+            EnforcedLimit: state.textSpendLimit.enforced,
+            MaxLimit: state.textSpendLimit.max,
+            Overridden: state.textSpendLimit.enforced !== state.textSpendLimit.max,
+          },
           { Name: "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", EnforcedLimit: 1, MaxLimit: 1, Overridden: false },
         ],
       },
@@ -170,15 +183,32 @@ function smsActions(state: StandInAccountState): Record<string, LocalAction> {
         ProtectConfigurations:
           state.defaultProtectRules === undefined
             ? []
-            : [{ ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`, ProtectConfigurationId: PROTECT_ID, CreatedTimestamp: created, AccountDefault: true, DeletionProtectionEnabled: false }],
+            : [
+                {
+                  ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`,
+                  ProtectConfigurationId: PROTECT_ID,
+                  CreatedTimestamp: created,
+                  AccountDefault: true,
+                  DeletionProtectionEnabled: false,
+                },
+              ],
       },
     }),
     GetProtectConfigurationCountryRuleSet: ({ input }) => {
       if (input.ProtectConfigurationId !== PROTECT_ID || state.defaultProtectRules === undefined) {
         return { fault: { status: 404, code: "ResourceNotFoundException", message: "Protect configuration not found" } };
       }
-      const rules = Object.fromEntries(Object.entries(state.defaultProtectRules).map(([country, status]) => [country, { ProtectStatus: status }]));
-      return { json: { ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`, ProtectConfigurationId: PROTECT_ID, NumberCapability: input.NumberCapability, CountryRuleSet: rules } };
+      const rules = Object.fromEntries(
+        Object.entries(state.defaultProtectRules).map(([country, status]) => [country, { ProtectStatus: status }]),
+      );
+      return {
+        json: {
+          ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`,
+          ProtectConfigurationId: PROTECT_ID,
+          NumberCapability: input.NumberCapability,
+          CountryRuleSet: rules,
+        },
+      };
     },
   };
   return Object.fromEntries(Object.entries(actions).map(([name, action]) => [`${SMS_PREFIX}${name}`, faultOr(state, name, action)]));
@@ -211,7 +241,10 @@ export async function startStandInAccount(state: StandInAccountState): Promise<S
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
       AWS_EC2_METADATA_DISABLED: "true",
     },
-    receivedActions: () => services.flatMap(([service, endpoint]) => endpoint.actions.map((action) => `${service}:${action.startsWith(SMS_PREFIX) ? action.slice(SMS_PREFIX.length) : action}`)),
+    receivedActions: () =>
+      services.flatMap(([service, endpoint]) =>
+        endpoint.actions.map((action) => `${service}:${action.startsWith(SMS_PREFIX) ? action.slice(SMS_PREFIX.length) : action}`),
+      ),
     close: async () => {
       await Promise.all(services.map(([, endpoint]) => endpoint.close()));
     },

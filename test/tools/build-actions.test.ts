@@ -19,9 +19,12 @@ describe("npm run build", () => {
   it("writes both Actions to --out-dir and prints each one's size, handler and dependencies", async () => {
     const { io, out } = capture();
     expect(await buildMain(["--out-dir", outDir], io)).toBe(0);
-    for (const trigger of ["send-phone-message", "custom-phone-provider"]) expect(existsSync(path.join(outDir, `${trigger}.js`))).toBe(true);
+    for (const trigger of ["send-phone-message", "custom-phone-provider"])
+      expect(existsSync(path.join(outDir, `${trigger}.js`))).toBe(true);
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(/send-phone-message\.js {2}\d+\.\d kB {2}exports onExecuteSendPhoneMessage {2}dependencies: @aws-sdk\/client-sns@\d/);
+    expect(out[0]).toMatch(
+      /send-phone-message\.js {2}\d+\.\d kB {2}exports onExecuteSendPhoneMessage {2}dependencies: @aws-sdk\/client-sns@\d/,
+    );
   }, 60_000);
 
   it("refuses an unknown flag with exit 2 and its usage", async () => {

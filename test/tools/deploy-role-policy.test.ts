@@ -43,7 +43,10 @@ describe("npm run deploy-role-policy", () => {
     const policy = JSON.parse(out) as IamPolicyDocument;
     expect(policy.Statement).toHaveLength(2);
     expect(policy.Statement[0]?.Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`);
-    expect(policy.Statement[1]).toMatchObject({ Sid: "DoctorReadsSmsAccountState", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } });
+    expect(policy.Statement[1]).toMatchObject({
+      Sid: "DoctorReadsSmsAccountState",
+      Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } },
+    });
   });
 
   it("adds the opt-ins' permissions, in the stack's region, when the stack file turns them on", () => {
@@ -87,8 +90,15 @@ describe("npm run deploy-role-policy", () => {
   });
 
   it("names the missing stack file, and the key of an invalid stack value (exit 1)", () => {
-    expect(run(["--stack", "staging", "--account", ACCOUNT])).toMatchObject({ code: 1, err: expect.stringMatching(/no stack file .*Pulumi\.staging\.yaml/) as unknown });
+    expect(run(["--stack", "staging", "--account", ACCOUNT])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no stack file .*Pulumi\.staging\.yaml/) as unknown,
+    });
     const root = projectWithStack("ops", "config:\n  aws:region: eu-central-1\n  auth0-sns-mfa:accessKeyGeneration: 0\n");
-    expect(run(["--stack", "ops", "--account", ACCOUNT], root)).toMatchObject({ code: 1, out: "", err: expect.stringMatching(/accessKeyGeneration: must be a positive integer/) as unknown });
+    expect(run(["--stack", "ops", "--account", ACCOUNT], root)).toMatchObject({
+      code: 1,
+      out: "",
+      err: expect.stringMatching(/accessKeyGeneration: must be a positive integer/) as unknown,
+    });
   });
 });

@@ -61,10 +61,10 @@ describe("npm run rotate-key", () => {
   }
 
   it("bumps the stack's generation by one and explains the next step", async () => {
-    const result = await run(["--stack", "prod"], [
-      { args: ["config", "get", "accessKeyGeneration"], stdout: "2\n" },
-      { args: ["config", "set", "accessKeyGeneration"] },
-    ]);
+    const result = await run(
+      ["--stack", "prod"],
+      [{ args: ["config", "get", "accessKeyGeneration"], stdout: "2\n" }, { args: ["config", "set", "accessKeyGeneration"] }],
+    );
     expect(result.code).toBe(0);
     expect(result.calls).toEqual([
       ["config", "get", "accessKeyGeneration", "--stack", "prod"],
@@ -75,10 +75,7 @@ describe("npm run rotate-key", () => {
   });
 
   it("starts from the default generation 1 when the stack does not set the key", async () => {
-    const result = await run(["--stack=prod"], [
-      { args: ["config", "get"], stderr: NOT_FOUND, code: 255 },
-      { args: ["config", "set"] },
-    ]);
+    const result = await run(["--stack=prod"], [{ args: ["config", "get"], stderr: NOT_FOUND, code: 255 }, { args: ["config", "set"] }]);
     expect(result.code).toBe(0);
     expect(result.calls[1]).toEqual(["config", "set", "accessKeyGeneration", "2", "--stack", "prod"]);
   });
@@ -91,19 +88,25 @@ describe("npm run rotate-key", () => {
   });
 
   it("reports the CLI's own error when it cannot read the stack, and changes nothing", async () => {
-    const result = await run(["--stack", "staging"], [
-      { args: ["config", "get"], stderr: "error: no stack named 'staging' found\n", code: 255 },
-    ]);
+    const result = await run(
+      ["--stack", "staging"],
+      [{ args: ["config", "get"], stderr: "error: no stack named 'staging' found\n", code: 255 }],
+    );
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/pulumi config get accessKeyGeneration --stack staging` failed \(exit 255\):\nerror: no stack named 'staging' found/);
+    expect(result.err).toMatch(
+      /pulumi config get accessKeyGeneration --stack staging` failed \(exit 255\):\nerror: no stack named 'staging' found/,
+    );
     expect(result.calls).toHaveLength(1);
   });
 
   it("reports a failed write", async () => {
-    const result = await run(["--stack", "prod"], [
-      { args: ["config", "get"], stdout: "1\n" },
-      { args: ["config", "set"], stderr: "error: permission denied\n", code: 1 },
-    ]);
+    const result = await run(
+      ["--stack", "prod"],
+      [
+        { args: ["config", "get"], stdout: "1\n" },
+        { args: ["config", "set"], stderr: "error: permission denied\n", code: 1 },
+      ],
+    );
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/pulumi config set accessKeyGeneration 2 --stack prod` failed \(exit 1\)/);
     expect(result.out).toBe("");
@@ -135,16 +138,17 @@ describe("npm run rotate-key", () => {
   });
 
   it("works as the npm script (ts-node, exit code, output)", () => {
-    fake = createFakePulumi([
-      { args: ["config", "get"], stdout: "7\n" },
-      { args: ["config", "set"] },
-    ]);
+    fake = createFakePulumi([{ args: ["config", "get"], stdout: "7\n" }, { args: ["config", "set"] }]);
     const root = REPO_ROOT;
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "tools/rotate-key.ts", "--stack", "prod"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, PULUMI_BIN: fake.bin },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "tools/rotate-key.ts", "--stack", "prod"],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH, PULUMI_BIN: fake.bin },
+        encoding: "utf8",
+      },
+    );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/accessKeyGeneration of stack prod: 7 → 8/);

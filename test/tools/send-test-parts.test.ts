@@ -46,7 +46,9 @@ describe("reading a deployed stack", () => {
 
   it("names a missing output and says to deploy first", () => {
     const noSecret = JSON.stringify({ accessKeyId: "AKIAOUTPUT0000000001", region: "us-east-1" });
-    expect(() => secretsFromStack(noSecret, "{}", "dev")).toThrow(/Stack output senderSecretAccessKey of stack dev is missing: run `pulumi up --stack dev` first/);
+    expect(() => secretsFromStack(noSecret, "{}", "dev")).toThrow(
+      /Stack output senderSecretAccessKey of stack dev is missing: run `pulumi up --stack dev` first/,
+    );
   });
 
   it("refuses output that is not JSON, naming the command", () => {
@@ -123,7 +125,9 @@ describe("small helpers", () => {
   });
 
   it("reads the MessageId from the sender's log line only", () => {
-    expect(messageIdFromLog(["not json", '{"sms":"failed","messageId":"x"}', '{"sms":"sent","to":"+1…23","messageId":"abc-1"}'])).toBe("abc-1");
+    expect(messageIdFromLog(["not json", '{"sms":"failed","messageId":"x"}', '{"sms":"sent","to":"+1…23","messageId":"abc-1"}'])).toBe(
+      "abc-1",
+    );
     expect(messageIdFromLog(["{}"])).toBeUndefined();
   });
 });

@@ -98,7 +98,10 @@ describe("a successful send", () => {
         }),
       },
     ]);
-    const result = await run(["--to", TO_UK, "--stack", "prod", "--endpoint", endpoint.url], { PATH: process.env.PATH, PULUMI_BIN: fake.bin });
+    const result = await run(["--to", TO_UK, "--stack", "prod", "--endpoint", endpoint.url], {
+      PATH: process.env.PATH,
+      PULUMI_BIN: fake.bin,
+    });
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     expect(fake.calls()).toEqual([
@@ -137,7 +140,11 @@ describe("failures SNS reports", () => {
   it.each<[string, EndpointFault, string]>([
     [
       "sandbox",
-      { status: 403, code: "AuthorizationError", message: "This account is in the SMS sandbox; the destination phone number is not verified" },
+      {
+        status: 403,
+        code: "AuthorizationError",
+        message: "This account is in the SMS sandbox; the destination phone number is not verified",
+      },
       "The AWS account is in the SMS sandbox and this number is not a verified destination",
     ],
     ["opted-out", { status: 400, code: "OptedOut", message: "Phone number is opted out" }, "The number has opted out of SMS"],
@@ -146,18 +153,34 @@ describe("failures SNS reports", () => {
       { status: 400, code: "InvalidParameter", message: `Invalid parameter: PhoneNumber Reason: ${TO} is not valid to publish to` },
       "SNS rejected the phone number",
     ],
-    ["credentials-rejected", { status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." }, "AWS rejected the access key"],
     [
       "credentials-rejected",
-      { status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." },
+      { status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." },
+      "AWS rejected the access key",
+    ],
+    [
+      "credentials-rejected",
+      {
+        status: 403,
+        code: "SignatureDoesNotMatch",
+        message: "The request signature we calculated does not match the signature you provided.",
+      },
       "AWS rejected the access key",
     ],
     [
       "not-authorized",
-      { status: 403, code: "AuthorizationError", message: "User: arn:aws:iam::123456789012:user/x is not authorized to perform: SNS:Publish" },
+      {
+        status: 403,
+        code: "AuthorizationError",
+        message: "User: arn:aws:iam::123456789012:user/x is not authorized to perform: SNS:Publish",
+      },
       "The IAM user may not publish SMS here",
     ],
-    ["invalid-parameter", { status: 400, code: "InvalidParameter", message: "Invalid parameter: MessageAttributes" }, "SNS rejected a message setting"],
+    [
+      "invalid-parameter",
+      { status: 400, code: "InvalidParameter", message: "Invalid parameter: MessageAttributes" },
+      "SNS rejected a message setting",
+    ],
   ])("%s: %j", async (reason, fault, summary) => {
     endpoint.failNext(fault);
     const result = await run(["--to", TO, "--endpoint", endpoint.url], awsEnv());
@@ -220,7 +243,10 @@ describe("refusals by the sender (nothing reaches SNS)", () => {
   });
 
   it("a failure the custom-phone-provider Action drops through api.notification is reported as a failure", async () => {
-    const refused = await run(["--to", TO_UK, "--trigger", "custom-phone-provider", "--endpoint", endpoint.url], awsEnv({ ALLOWED_COUNTRIES: "US" }));
+    const refused = await run(
+      ["--to", TO_UK, "--trigger", "custom-phone-provider", "--endpoint", endpoint.url],
+      awsEnv({ ALLOWED_COUNTRIES: "US" }),
+    );
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("FAILED (country-not-allowed)");
     endpoint.failNext({ status: 403, code: "AuthorizationError", message: "User is not authorized to perform: SNS:Publish" });
@@ -257,7 +283,9 @@ describe("missing or wrong input", () => {
 
     const result = await run(["--to", TO, "--stack", "dev"], { PATH: process.env.PATH, PULUMI_BIN: NO_PULUMI });
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/Environment variable AWS_ACCESS_KEY_ID is not set \(the Pulumi CLI was not found, so stack dev cannot be read\)/);
+    expect(result.err).toMatch(
+      /Environment variable AWS_ACCESS_KEY_ID is not set \(the Pulumi CLI was not found, so stack dev cannot be read\)/,
+    );
   });
 
   it("uses the environment, not the stack, with --no-pulumi", async () => {

@@ -52,9 +52,7 @@ export async function evaluateExpression(expression: string, context: Expression
   const expressions = await loadExpressions();
   const lexed = new expressions.Lexer(expression).lex();
   const tree = new expressions.Parser(lexed.tokens, Object.keys(context), []).parse();
-  const data = JSON.parse(JSON.stringify(context), expressions.data.reviver) as InstanceType<
-    Expressions["data"]["Dictionary"]
-  >;
+  const data = JSON.parse(JSON.stringify(context), expressions.data.reviver) as InstanceType<Expressions["data"]["Dictionary"]>;
   return new expressions.Evaluator(tree, data).evaluate().coerceString();
 }
 

@@ -73,9 +73,7 @@ function pinningProblems(fileName: string, text: string, allUses: string[]): str
   const problems: string[] = [];
   const lines = usesLines(text);
   if (lines.length !== allUses.length) {
-    problems.push(
-      `${fileName}: ${allUses.length} uses: entries but ${lines.length} written as "uses: owner/repo@sha # vX.Y.Z" lines`,
-    );
+    problems.push(`${fileName}: ${allUses.length} uses: entries but ${lines.length} written as "uses: owner/repo@sha # vX.Y.Z" lines`);
   }
   for (const { line, ref, comment } of lines) {
     if (ref.startsWith("./")) continue;
@@ -258,7 +256,9 @@ function secretExposureProblems(fileName: string, workflow: Mapping, jobs: Recor
   }
   for (const [jobId, job] of Object.entries(jobs)) {
     for (const name of secretsIn(job.env)) {
-      problems.push(`${fileName}: secret ${name} in job ${jobId}'s env reaches every step (npm ci's install scripts, actions); give it to the steps that need it`);
+      problems.push(
+        `${fileName}: secret ${name} in job ${jobId}'s env reaches every step (npm ci's install scripts, actions); give it to the steps that need it`,
+      );
     }
     stepsOf(job).forEach((step, index) => {
       const where = `${fileName}: job ${jobId} ${stepLabel(step, index)}`;

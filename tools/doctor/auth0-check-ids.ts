@@ -4,7 +4,10 @@ export const AUTH0_CHECKS: readonly { id: string; summary: string }[] = [
   { id: "auth0.token-scopes", summary: "the token carries every scope `pulumi up` and the doctor need" },
   { id: "auth0.phone-experience", summary: "the tenant's phone_consolidated_experience fits the stack's phoneExperience" },
   { id: "auth0.trigger-bindings", summary: "no other Action is bound to the stack's phone trigger (pulumi up would unbind it)" },
-  { id: "auth0.phone-provider", summary: "unified: the tenant's phone provider (before: one pulumi up takes over; after: the enabled custom one)" },
+  {
+    id: "auth0.phone-provider",
+    summary: "unified: the tenant's phone provider (before: one pulumi up takes over; after: the enabled custom one)",
+  },
   { id: "auth0.custom-phone-provider-actions", summary: "unified: no other custom-phone-provider Action (a tenant allows one)" },
   { id: "auth0.action-deployed", summary: "deployed: the sender Action exists, is built and deployed" },
   { id: "auth0.action-bound", summary: "deployed: the sender Action is bound to its trigger" },

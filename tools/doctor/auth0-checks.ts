@@ -6,7 +6,14 @@
 import type { Management } from "auth0";
 import type { DeployedStack, DoctorCheck } from "./doctor-check";
 import { AUTH0_CHECKS } from "./auth0-check-ids";
-import { PHONE_TRIGGERS, resolveExperience, senderActionName, triggerFor, type PhoneTrigger, type StackExperience } from "./auth0-experience";
+import {
+  PHONE_TRIGGERS,
+  resolveExperience,
+  senderActionName,
+  triggerFor,
+  type PhoneTrigger,
+  type StackExperience,
+} from "./auth0-experience";
 import { allItems, openSession, read, resolveCredentials, type ManagementSession, type Read } from "./auth0-session";
 import {
   customPhoneProviderActionsCheck,
@@ -69,7 +76,9 @@ function applies(id: string, experience: "classic" | "unified" | undefined, depl
 }
 
 async function bindingsOf(session: ManagementSession, trigger: PhoneTrigger): Promise<Read<Management.ActionBinding[]>> {
-  return read(`/api/v2/actions/triggers/${trigger}/bindings`, async () => allItems(await session.client.actions.triggers.bindings.list(trigger)));
+  return read(`/api/v2/actions/triggers/${trigger}/bindings`, async () =>
+    allItems(await session.client.actions.triggers.bindings.list(trigger)),
+  );
 }
 
 /** The deployed sender Action: by id when the stack output has it, else by its name. */
@@ -98,7 +107,10 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
     },
   ];
 
-  const flag = await read("/api/v2/tenants/settings", async () => (await session.client.tenants.settings.get()).phone_consolidated_experience);
+  const flag = await read(
+    "/api/v2/tenants/settings",
+    async () => (await session.client.tenants.settings.get()).phone_consolidated_experience,
+  );
   const experience = input.phoneExperience !== "auto" ? input.phoneExperience : flag.ok ? resolveExperience("auto", flag.value) : undefined;
   checks.push(tokenScopesCheck(session.grantedScopes, experience));
   checks.push(phoneExperienceCheck(input.phoneExperience, flag));
@@ -138,9 +150,15 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
       if (!Array.isArray(factors)) throw new Error("the answer is not a list of factors");
       return factors as Management.GuardianFactor[];
     }),
-    read("/api/v2/guardian/factors/phone/message-types", async () => (await session.client.guardian.factors.phone.getMessageTypes()).message_types ?? []),
+    read(
+      "/api/v2/guardian/factors/phone/message-types",
+      async () => (await session.client.guardian.factors.phone.getMessageTypes()).message_types ?? [],
+    ),
     experience === "classic"
-      ? read("/api/v2/guardian/factors/phone/selected-provider", async () => (await session.client.guardian.factors.phone.getSelectedProvider()).provider)
+      ? read(
+          "/api/v2/guardian/factors/phone/selected-provider",
+          async () => (await session.client.guardian.factors.phone.getSelectedProvider()).provider,
+        )
       : Promise.resolve(undefined),
   ]);
   checks.push(actionDeployedCheck(action, own));

@@ -60,11 +60,20 @@ export function actionBoundCheck(trigger: PhoneTrigger, bindings: Read<Managemen
  * `auth0.action-secrets`: the Action carries exactly the program's secret names. A secret added by
  * hand makes the next update fail with "Unmanaged Action Secret"; a missing one breaks the sender.
  */
-export function actionSecretsCheck(action: Read<Management.Action | undefined>, expectedNames: readonly string[], own: OwnAction): DoctorCheck {
+export function actionSecretsCheck(
+  action: Read<Management.Action | undefined>,
+  expectedNames: readonly string[],
+  own: OwnAction,
+): DoctorCheck {
   const id = "auth0.action-secrets";
   if (!action.ok && action.status !== 404) return notRun(id, `the secret names of "${own.name}"`, action.problem, action.status);
   if (!action.ok || action.value === undefined) {
-    return { id, status: "warn", reason: `The sender Action "${own.name}" was not found, so its secrets could not be checked (see auth0.action-deployed).`, next: "Run `pulumi up` for this stack." };
+    return {
+      id,
+      status: "warn",
+      reason: `The sender Action "${own.name}" was not found, so its secrets could not be checked (see auth0.action-deployed).`,
+      next: "Run `pulumi up` for this stack.",
+    };
   }
   const actual = (action.value.secrets ?? []).map((secret) => secret.name).filter((name): name is string => typeof name === "string");
   const unexpected = actual.filter((name) => !expectedNames.includes(name));
@@ -131,7 +140,12 @@ export function mfaPhoneProviderCheck(selected: Read<string | undefined>): Docto
   const id = "auth0.mfa-phone-provider";
   if (!selected.ok) return notRun(id, "the MFA phone provider", selected.problem, selected.status);
   if (selected.value === PHONE_MESSAGE_HOOK_PROVIDER) {
-    return { id, status: "pass", reason: `The MFA phone provider is ${PHONE_MESSAGE_HOOK_PROVIDER} (Custom): SMS go to the send-phone-message Action.`, next: "" };
+    return {
+      id,
+      status: "pass",
+      reason: `The MFA phone provider is ${PHONE_MESSAGE_HOOK_PROVIDER} (Custom): SMS go to the send-phone-message Action.`,
+      next: "",
+    };
   }
   return {
     id,

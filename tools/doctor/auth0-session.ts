@@ -4,7 +4,15 @@
  * and every read turned into a value or a sentence saying why it could not run. The client secret and
  * the token never leave this module and never appear in a message.
  */
-import { AuthApiError, FetchError, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError, type ManagementClient } from "auth0";
+import {
+  AuthApiError,
+  FetchError,
+  ManagementError,
+  ManagementTimeoutError,
+  ResponseError,
+  TimeoutError,
+  type ManagementClient,
+} from "auth0";
 import { managementAudience, managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../kit/auth0-management-client";
 import { tokenScopes } from "./auth0-scopes";
 
@@ -34,7 +42,8 @@ const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
  * AUTH0_CLIENT_SECRET). Missing or malformed values are a DoctorCredentialsError naming the key.
  */
 export function resolveCredentials(sources: CredentialSources): Auth0Credentials {
-  const pick = (stackValue: string, envName: string): string => (stackValue.trim() !== "" ? stackValue.trim() : (sources.env[envName] ?? "").trim());
+  const pick = (stackValue: string, envName: string): string =>
+    stackValue.trim() !== "" ? stackValue.trim() : (sources.env[envName] ?? "").trim();
   const domain = pick(sources.domain, "AUTH0_DOMAIN");
   const clientId = pick(sources.clientId, "AUTH0_CLIENT_ID");
   const clientSecret = pick(sources.clientSecret, "AUTH0_CLIENT_SECRET");
@@ -94,7 +103,12 @@ export async function openSession(credentials: Auth0Credentials): Promise<Sessio
   try {
     accessToken = await requestManagementToken(credentials, TIMEOUT_SECONDS);
   } catch (error) {
-    if ((error instanceof AuthApiError || error instanceof ResponseError) && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 429) {
+    if (
+      (error instanceof AuthApiError || error instanceof ResponseError) &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500 &&
+      error.statusCode !== 429
+    ) {
       const detail = error instanceof AuthApiError ? `${error.error}: ${error.error_description}` : "no error description";
       throw new DoctorCredentialsError(
         `Auth0 refused a Management API token for client ${credentials.clientId} at ${tokenUrl} (${error.statusCode} ${detail}); check auth0:clientId, auth0:clientSecret and that the application is authorised on the Auth0 Management API`,
@@ -131,11 +145,27 @@ export async function read<T>(endpoint: string, call: () => Promise<T>): Promise
       if (status === undefined) return { ok: false, status, problem: `GET ${endpoint} is unreachable (${networkCause(error)})` };
       const message = bodyMessage(error.body);
       const meaning =
-        status === 403 ? "the token lacks the scope" : status === 404 ? "not found" : status === 429 ? "rate limited" : status === 401 ? "token rejected" : "Auth0 error";
-      return { ok: false, status, problem: `GET ${endpoint} answered ${status} (${meaning}${message === undefined ? "" : `: ${message}`})` };
+        status === 403
+          ? "the token lacks the scope"
+          : status === 404
+            ? "not found"
+            : status === 429
+              ? "rate limited"
+              : status === 401
+                ? "token rejected"
+                : "Auth0 error";
+      return {
+        ok: false,
+        status,
+        problem: `GET ${endpoint} answered ${status} (${meaning}${message === undefined ? "" : `: ${message}`})`,
+      };
     }
     // Anything else (an answer of an unexpected shape) still must not crash the doctor.
-    return { ok: false, status: undefined, problem: `GET ${endpoint} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)})` };
+    return {
+      ok: false,
+      status: undefined,
+      problem: `GET ${endpoint} failed (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`,
+    };
   }
 }
 

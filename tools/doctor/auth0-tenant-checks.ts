@@ -28,7 +28,8 @@ export function tokenScopesCheck(granted: string[] | undefined, experience: Reso
     return {
       id,
       status: "warn",
-      reason: "The Management API token carries no readable `scope` claim, so its scopes could not be compared with what `pulumi up` needs.",
+      reason:
+        "The Management API token carries no readable `scope` claim, so its scopes could not be compared with what `pulumi up` needs.",
       next: "Check the application's grant on the Auth0 Management API (Dashboard → Applications → APIs → Auth0 Management API → Machine to Machine Applications).",
     };
   }
@@ -71,7 +72,12 @@ export function phoneExperienceCheck(stack: StackExperience, flag: Read<boolean 
   const stated = flag.value === undefined ? "unset (on for new tenants)" : on ? "on" : "off";
   if (stack === "auto") {
     const picked = resolveExperience(stack, flag.value);
-    return { id, status: "pass", reason: `phone_consolidated_experience is ${stated}: phoneExperience auto will deploy the ${picked} experience.`, next: "" };
+    return {
+      id,
+      status: "pass",
+      reason: `phone_consolidated_experience is ${stated}: phoneExperience auto will deploy the ${picked} experience.`,
+      next: "",
+    };
   }
   if (stack === "classic" && on) {
     return {
@@ -85,7 +91,8 @@ export function phoneExperienceCheck(stack: StackExperience, flag: Read<boolean 
     return {
       id,
       status: "fail",
-      reason: "phone_consolidated_experience is off, but the stack's phoneExperience is unified: the tenant's phone provider does not route MFA SMS while the flag is off.",
+      reason:
+        "phone_consolidated_experience is off, but the stack's phoneExperience is unified: the tenant's phone provider does not route MFA SMS while the flag is off.",
       next: "Set phoneExperience to classic (or auto) for this stack, or turn the tenant's Unified Phone Experience on, then run the doctor again.",
     };
   }
@@ -124,7 +131,8 @@ export function triggerBindingsCheck(
   if (!bindings.ok) return notRun(id, `the Actions bound to ${trigger}`, bindings.problem, bindings.status);
   const foreign = bindings.value.filter((binding) => !isOwnAction(own, binding.action)).map(bindingName);
   const otherForeign = otherBindings.ok ? otherBindings.value.filter((binding) => !isOwnAction(own, binding.action)).map(bindingName) : [];
-  const aside = otherForeign.length > 0 ? ` Also bound to ${otherTrigger} (not used by this stack's experience): ${listNames(otherForeign)}.` : "";
+  const aside =
+    otherForeign.length > 0 ? ` Also bound to ${otherTrigger} (not used by this stack's experience): ${listNames(otherForeign)}.` : "";
   if (foreign.length > 0) {
     return {
       id,
@@ -147,7 +155,8 @@ export function phoneProviderCheck(providers: Read<Management.PhoneProviderSchem
   if (!providers.ok) return notRun(id, "the tenant's phone provider", providers.problem, providers.status);
   const [provider] = providers.value;
   if (!deployed) {
-    if (provider === undefined) return { id, status: "pass", reason: "The tenant has no phone provider yet: `pulumi up` creates the custom one.", next: "" };
+    if (provider === undefined)
+      return { id, status: "pass", reason: "The tenant has no phone provider yet: `pulumi up` creates the custom one.", next: "" };
     return {
       id,
       status: "warn",
@@ -156,7 +165,12 @@ export function phoneProviderCheck(providers: Read<Management.PhoneProviderSchem
     };
   }
   if (provider === undefined) {
-    return { id, status: "fail", reason: "The tenant has no phone provider: MFA SMS have no way out.", next: "Run `pulumi up` for this stack." };
+    return {
+      id,
+      status: "fail",
+      reason: "The tenant has no phone provider: MFA SMS have no way out.",
+      next: "Run `pulumi up` for this stack.",
+    };
   }
   if (provider.name !== "custom") {
     return {
@@ -167,7 +181,12 @@ export function phoneProviderCheck(providers: Read<Management.PhoneProviderSchem
     };
   }
   if (provider.disabled === true) {
-    return { id, status: "fail", reason: "The tenant's custom phone provider is disabled: no MFA SMS are sent.", next: "Run `pulumi up` for this stack (it enables the provider)." };
+    return {
+      id,
+      status: "fail",
+      reason: "The tenant's custom phone provider is disabled: no MFA SMS are sent.",
+      next: "Run `pulumi up` for this stack (it enables the provider).",
+    };
   }
   return { id, status: "pass", reason: "The tenant's phone provider is the enabled custom provider.", next: "" };
 }

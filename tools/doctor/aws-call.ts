@@ -33,7 +33,16 @@ const CREDENTIALS = new Set([
   "IncompleteSignature",
   "MissingAuthenticationToken",
 ]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -53,11 +62,25 @@ function errorMessage(error: unknown): string {
 export function describeCallError(action: string, error: unknown): CallProblem {
   const name = errorName(error);
   const code = errorCode(error);
-  if (DENIED.has(name)) return { kind: "denied", action, name, text: `${action} was denied (${name}): the doctor's credentials lack this read-only permission` };
-  if (name === "CredentialsProviderError") return { kind: "credentials", action, name, text: `no AWS credentials were found (${errorMessage(error)})` };
-  if (CREDENTIALS.has(name)) return { kind: "credentials", action, name, text: `AWS refused the credentials (${name}: ${errorMessage(error)})` };
+  if (DENIED.has(name))
+    return {
+      kind: "denied",
+      action,
+      name,
+      text: `${action} was denied (${name}): the doctor's credentials lack this read-only permission`,
+    };
+  if (name === "CredentialsProviderError")
+    return { kind: "credentials", action, name, text: `no AWS credentials were found (${errorMessage(error)})` };
+  if (CREDENTIALS.has(name))
+    return { kind: "credentials", action, name, text: `AWS refused the credentials (${name}: ${errorMessage(error)})` };
   if (UNAVAILABLE.has(name)) return { kind: "unavailable", action, name, text: `${action} is not available here (${name})` };
-  if (/^Throttl/.test(name)) return { kind: "other", action, name, text: `${action} was throttled (${name}): AWS limits these reads to a few per second; run the doctor again` };
+  if (/^Throttl/.test(name))
+    return {
+      kind: "other",
+      action,
+      name,
+      text: `${action} was throttled (${name}): AWS limits these reads to a few per second; run the doctor again`,
+    };
   if (errorMessage(error).includes("Deserialization error")) {
     const status = (error as { $response?: { statusCode?: unknown } }).$response?.statusCode;
     return {
@@ -68,7 +91,12 @@ export function describeCallError(action: string, error: unknown): CallProblem {
     };
   }
   if ((code !== undefined && NETWORK_CODES.has(code)) || name === "TimeoutError" || name === "RequestTimeout") {
-    return { kind: "unreachable", action, name, text: `the ${action.split(":")[0] ?? ""} API could not be reached (${code ?? name}): check the region, the network, or AWS_ENDPOINT_URL*` };
+    return {
+      kind: "unreachable",
+      action,
+      name,
+      text: `the ${action.split(":")[0] ?? ""} API could not be reached (${code ?? name}): check the region, the network, or AWS_ENDPOINT_URL*`,
+    };
   }
   return { kind: "other", action, name, text: `${action} failed (${name}: ${errorMessage(error)})` };
 }

@@ -15,9 +15,15 @@ export const AWS_CHECKS = [
   { id: "aws.caller-identity", about: "who the doctor calls AWS as (sts:GetCallerIdentity)" },
   { id: "aws.sms-sandbox", about: "the account is out of the SMS sandbox in the stack's region" },
   { id: "aws.sandbox-destination", about: "with --to, in the sandbox: the number is a verified destination" },
-  { id: "aws.spend-limit", about: "the monthly SMS spend limit against the stack's smsMonthlySpendLimitUsd, the default 1 USD and the account's maximum" },
+  {
+    id: "aws.spend-limit",
+    about: "the monthly SMS spend limit against the stack's smsMonthlySpendLimitUsd, the default 1 USD and the account's maximum",
+  },
   { id: "aws.origination-identity", about: "each allowed country that requires one (US) has an active, SMS-capable registered number" },
-  { id: "aws.origination-number", about: "the configured originationNumber is the account's, active, SMS-capable and of an allowed country" },
+  {
+    id: "aws.origination-number",
+    about: "the configured originationNumber is the account's, active, SMS-capable and of an allowed country",
+  },
   { id: "aws.sender-id", about: "the configured senderId is registered and usable in the allowed countries" },
   { id: "aws.opt-out", about: "with --to: the number has not opted out of SMS" },
   { id: "aws.sender-access-keys", about: "the sender IAM user holds only the stack's own access key" },

@@ -38,7 +38,12 @@ export async function callerIdentityCheck(context: AwsCheckContext): Promise<Cal
   const { Arn, Account } = result.value;
   return {
     credentialsRefused: false,
-    check: { id, status: "pass", reason: `Calling AWS as ${Arn ?? "(no ARN)"} in account ${Account ?? "(unknown)"}, region ${context.config.region}.`, next: "" },
+    check: {
+      id,
+      status: "pass",
+      reason: `Calling AWS as ${Arn ?? "(no ARN)"} in account ${Account ?? "(unknown)"}, region ${context.config.region}.`,
+      next: "",
+    },
   };
 }
 
@@ -54,7 +59,12 @@ export function accessKeysVerdict(user: string, keys: readonly AccessKeyMetadata
   const deleteHint = `If nothing uses it, delete it (\`aws iam delete-access-key --user-name ${user} --access-key-id <id>\`); if something does, give that something its own IAM user.`;
   if (keys === undefined) {
     if (deployment.kind === "deployed") {
-      return { id, status: "fail", reason: `The stack's sender user ${user} does not exist any more: the Action's key no longer works.`, next: "Run `pulumi refresh`, then `pulumi up` to create the user and its key again." };
+      return {
+        id,
+        status: "fail",
+        reason: `The stack's sender user ${user} does not exist any more: the Action's key no longer works.`,
+        next: "Run `pulumi refresh`, then `pulumi up` to create the user and its key again.",
+      };
     }
     return { id, status: "pass", reason: `The sender user ${user} does not exist yet: \`pulumi up\` creates it with one key.`, next: "" };
   }
@@ -117,7 +127,9 @@ export async function senderAccessKeysCheck(context: AwsCheckContext): Promise<D
   const keys: AccessKeyMetadata[] = [];
   let marker: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const result = await callAws("iam:ListAccessKeys", () => context.clients.iam.send(new ListAccessKeysCommand({ UserName: user, Marker: marker })));
+    const result = await callAws("iam:ListAccessKeys", () =>
+      context.clients.iam.send(new ListAccessKeysCommand({ UserName: user, Marker: marker })),
+    );
     if (!result.ok) {
       if (result.problem.name.startsWith("NoSuchEntity")) return accessKeysVerdict(user, undefined, context.deployment);
       return notRunCheck("aws.sender-access-keys", result.problem, `the access keys of ${user}`);

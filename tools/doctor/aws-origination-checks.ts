@@ -37,7 +37,9 @@ export async function listPhoneNumbers(context: AwsCheckContext): Promise<CallRe
   const numbers: PhoneNumberInformation[] = [];
   let token: string | undefined;
   for (let page = 0; page < PAGES; page++) {
-    const result = await callAws("sms-voice:DescribePhoneNumbers", () => context.clients.sms.send(new DescribePhoneNumbersCommand({ NextToken: token })));
+    const result = await callAws("sms-voice:DescribePhoneNumbers", () =>
+      context.clients.sms.send(new DescribePhoneNumbersCommand({ NextToken: token })),
+    );
     if (!result.ok) return result;
     numbers.push(...(result.value.PhoneNumbers ?? []));
     token = result.value.NextToken;
@@ -58,11 +60,20 @@ export function countriesNeedingOrigination(allowedCountries: readonly string[])
 }
 
 /** The verdict on origination identities; pure. */
-export function originationIdentityVerdict(region: string, allowedCountries: readonly string[], numbers: readonly PhoneNumberInformation[]): DoctorCheck {
+export function originationIdentityVerdict(
+  region: string,
+  allowedCountries: readonly string[],
+  numbers: readonly PhoneNumberInformation[],
+): DoctorCheck {
   const id = "aws.origination-identity";
   const { countries, unrestricted } = countriesNeedingOrigination(allowedCountries);
   if (countries.length === 0) {
-    return { id, status: "pass", reason: `None of the allowed countries (${allowedCountries.join(", ")}) requires a registered origination identity.`, next: "" };
+    return {
+      id,
+      status: "pass",
+      reason: `None of the allowed countries (${allowedCountries.join(", ")}) requires a registered origination identity.`,
+      next: "",
+    };
   }
   const found: string[] = [];
   const missing: string[] = [];
@@ -72,10 +83,15 @@ export function originationIdentityVerdict(region: string, allowedCountries: rea
     const ofCountry = numbers.filter((number) => number.IsoCountryCode === country && rule.types.includes(number.NumberType ?? ""));
     const usable = ofCountry.find(canSendSms);
     if (usable !== undefined) {
-      found.push(`${country}: ${(usable.NumberType ?? "").toLowerCase().replace("_", "-")} ${maskPhoneNumber(usable.PhoneNumber)} is active`);
+      found.push(
+        `${country}: ${(usable.NumberType ?? "").toLowerCase().replace("_", "-")} ${maskPhoneNumber(usable.PhoneNumber)} is active`,
+      );
       continue;
     }
-    const pending = ofCountry.map((number) => `${maskPhoneNumber(number.PhoneNumber)} is ${number.Status ?? "?"}${(number.NumberCapabilities ?? []).includes("SMS") ? "" : " without SMS"}`);
+    const pending = ofCountry.map(
+      (number) =>
+        `${maskPhoneNumber(number.PhoneNumber)} is ${number.Status ?? "?"}${(number.NumberCapabilities ?? []).includes("SMS") ? "" : " without SMS"}`,
+    );
     missing.push(`${country} has no active SMS-capable ${rule.what}${pending.length > 0 ? ` (${pending.join("; ")})` : ""}`);
   }
   if (missing.length === 0) return { id, status: "pass", reason: `${found.join("; ")} (${region}).`, next: "" };
@@ -90,9 +106,15 @@ export function originationIdentityVerdict(region: string, allowedCountries: rea
 }
 
 /** The verdict on the configured originationNumber; pure. */
-export function originationNumberVerdict(region: string, configured: string | undefined, allowedCountries: readonly string[], numbers: readonly PhoneNumberInformation[]): DoctorCheck {
+export function originationNumberVerdict(
+  region: string,
+  configured: string | undefined,
+  allowedCountries: readonly string[],
+  numbers: readonly PhoneNumberInformation[],
+): DoctorCheck {
   const id = "aws.origination-number";
-  if (configured === undefined) return { id, status: "pass", reason: "Nothing to check: originationNumber is not set (SNS picks the origination identity).", next: "" };
+  if (configured === undefined)
+    return { id, status: "pass", reason: "Nothing to check: originationNumber is not set (SNS picks the origination identity).", next: "" };
   const shown = maskPhoneNumber(configured);
   const number = numbers.find((candidate) => candidate.PhoneNumber === configured);
   if (number === undefined) {
@@ -124,14 +146,22 @@ export function originationNumberVerdict(region: string, configured: string | un
 }
 
 /** The verdict on the configured senderId; pure. Unregistered sender IDs work in many countries, so at worst a warning. */
-export function senderIdVerdict(region: string, configured: string | undefined, allowedCountries: readonly string[], senderIds: readonly SenderIdInformation[]): DoctorCheck {
+export function senderIdVerdict(
+  region: string,
+  configured: string | undefined,
+  allowedCountries: readonly string[],
+  senderIds: readonly SenderIdInformation[],
+): DoctorCheck {
   const id = "aws.sender-id";
   if (configured === undefined) return { id, status: "pass", reason: "Nothing to check: senderId is not set.", next: "" };
   const unsupported = SENDER_ID_UNSUPPORTED.filter((country) => allowedCountries.length === 0 || allowedCountries.includes(country));
   const registered = senderIds.filter((entry) => entry.SenderId === configured).map((entry) => entry.IsoCountryCode ?? "?");
   const problems: string[] = [];
   if (unsupported.length > 0) problems.push(`${unsupported.join(" and ")} do not support sender IDs, so SMS there show a number instead`);
-  if (registered.length === 0) problems.push(`senderId ${configured} is not registered in AWS End User Messaging SMS in ${region}, so countries that require registered sender IDs replace or refuse it`);
+  if (registered.length === 0)
+    problems.push(
+      `senderId ${configured} is not registered in AWS End User Messaging SMS in ${region}, so countries that require registered sender IDs replace or refuse it`,
+    );
   if (problems.length > 0) {
     return {
       id,
@@ -162,7 +192,9 @@ async function senderIdCheck(context: AwsCheckContext): Promise<DoctorCheck> {
   const senderIds: SenderIdInformation[] = [];
   let token: string | undefined;
   for (let page = 0; page < PAGES; page++) {
-    const result = await callAws("sms-voice:DescribeSenderIds", () => context.clients.sms.send(new DescribeSenderIdsCommand({ NextToken: token })));
+    const result = await callAws("sms-voice:DescribeSenderIds", () =>
+      context.clients.sms.send(new DescribeSenderIdsCommand({ NextToken: token })),
+    );
     if (!result.ok) return notRunCheck("aws.sender-id", result.problem, "the configured senderId");
     senderIds.push(...(result.value.SenderIds ?? []));
     token = result.value.NextToken;
@@ -172,13 +204,22 @@ async function senderIdCheck(context: AwsCheckContext): Promise<DoctorCheck> {
 }
 
 /** The verdict on the account-default protect configuration's SMS country rules (undefined: there is none); pure. */
-export function protectConfigurationVerdict(region: string, allowedCountries: readonly string[], rules: Readonly<Record<string, { ProtectStatus?: string }>> | undefined): DoctorCheck {
+export function protectConfigurationVerdict(
+  region: string,
+  allowedCountries: readonly string[],
+  rules: Readonly<Record<string, { ProtectStatus?: string }>> | undefined,
+): DoctorCheck {
   const id = "aws.protect-configuration";
-  if (rules === undefined) return { id, status: "pass", reason: `No account-default protect configuration in ${region}: none blocks a country.`, next: "" };
-  const blocked = Object.entries(rules).filter(([, rule]) => rule.ProtectStatus === "BLOCK").map(([country]) => country);
-  const next = "Allow those countries in the account-default protect configuration (AWS End User Messaging SMS → Protect configurations), or remove them from allowedCountries.";
+  if (rules === undefined)
+    return { id, status: "pass", reason: `No account-default protect configuration in ${region}: none blocks a country.`, next: "" };
+  const blocked = Object.entries(rules)
+    .filter(([, rule]) => rule.ProtectStatus === "BLOCK")
+    .map(([country]) => country);
+  const next =
+    "Allow those countries in the account-default protect configuration (AWS End User Messaging SMS → Protect configurations), or remove them from allowedCountries.";
   if (allowedCountries.length === 0) {
-    if (blocked.length === 0) return { id, status: "pass", reason: `The account-default protect configuration in ${region} blocks no country.`, next: "" };
+    if (blocked.length === 0)
+      return { id, status: "pass", reason: `The account-default protect configuration in ${region} blocks no country.`, next: "" };
     return {
       id,
       status: "warn",
@@ -188,9 +229,19 @@ export function protectConfigurationVerdict(region: string, allowedCountries: re
   }
   const blockedAllowed = allowedCountries.filter((country) => blocked.includes(country));
   if (blockedAllowed.length > 0) {
-    return { id, status: "fail", reason: `The account-default protect configuration in ${region} blocks SMS to ${blockedAllowed.join(", ")}, which the stack allows: users there get no code.`, next };
+    return {
+      id,
+      status: "fail",
+      reason: `The account-default protect configuration in ${region} blocks SMS to ${blockedAllowed.join(", ")}, which the stack allows: users there get no code.`,
+      next,
+    };
   }
-  return { id, status: "pass", reason: `The account-default protect configuration in ${region} blocks none of ${allowedCountries.join(", ")}.`, next: "" };
+  return {
+    id,
+    status: "pass",
+    reason: `The account-default protect configuration in ${region} blocks none of ${allowedCountries.join(", ")}.`,
+    next: "",
+  };
 }
 
 export async function protectConfigurationCheck(context: AwsCheckContext): Promise<DoctorCheck> {
@@ -205,7 +256,9 @@ export async function protectConfigurationCheck(context: AwsCheckContext): Promi
   if (configuration?.ProtectConfigurationId === undefined) return protectConfigurationVerdict(region, sender.allowedCountries, undefined);
   const protectConfigurationId = configuration.ProtectConfigurationId;
   const rules = await callAws("sms-voice:GetProtectConfigurationCountryRuleSet", () =>
-    context.clients.sms.send(new GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: protectConfigurationId, NumberCapability: "SMS" })),
+    context.clients.sms.send(
+      new GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: protectConfigurationId, NumberCapability: "SMS" }),
+    ),
   );
   if (!rules.ok) return notRunCheck(id, rules.problem, what);
   return protectConfigurationVerdict(region, sender.allowedCountries, rules.value.CountryRuleSet ?? {});

@@ -22,13 +22,17 @@ export const DEFAULT_SMS_SPEND_LIMIT_USD = 1;
 const NO_TO = "Nothing to check: give --to +E164 (a phone you own) to check a test number.";
 
 export function sandboxStatus(context: AwsCheckContext): Promise<CallResult<boolean | undefined>> {
-  return callAws("sns:GetSMSSandboxAccountStatus", async () => (await context.clients.sns.send(new GetSMSSandboxAccountStatusCommand({}))).IsInSandbox);
+  return callAws(
+    "sns:GetSMSSandboxAccountStatus",
+    async () => (await context.clients.sns.send(new GetSMSSandboxAccountStatusCommand({}))).IsInSandbox,
+  );
 }
 
 export function sandboxCheck(region: string, status: CallResult<boolean | undefined>): DoctorCheck {
   const id = "aws.sms-sandbox";
   if (!status.ok) return notRunCheck(id, status.problem, "whether the account is in the SMS sandbox");
-  if (status.value !== true) return { id, status: "pass", reason: `The account is out of the SMS sandbox in ${region}: SMS may go to any number.`, next: "" };
+  if (status.value !== true)
+    return { id, status: "pass", reason: `The account is out of the SMS sandbox in ${region}: SMS may go to any number.`, next: "" };
   return {
     id,
     status: "fail",
@@ -42,11 +46,14 @@ export async function sandboxDestinationCheck(context: AwsCheckContext, status: 
   const to = context.to;
   if (to === undefined) return { id, status: "pass", reason: NO_TO, next: "" };
   if (!status.ok) return notRunCheck(id, status.problem, `whether ${maskPhoneNumber(to)} may receive SMS from the sandbox`);
-  if (status.value !== true) return { id, status: "pass", reason: `Out of the sandbox: ${maskPhoneNumber(to)} needs no verification.`, next: "" };
+  if (status.value !== true)
+    return { id, status: "pass", reason: `Out of the sandbox: ${maskPhoneNumber(to)} needs no verification.`, next: "" };
   const numbers: SMSSandboxPhoneNumber[] = [];
   let token: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const result = await callAws("sns:ListSMSSandboxPhoneNumbers", () => context.clients.sns.send(new ListSMSSandboxPhoneNumbersCommand({ NextToken: token })));
+    const result = await callAws("sns:ListSMSSandboxPhoneNumbers", () =>
+      context.clients.sns.send(new ListSMSSandboxPhoneNumbersCommand({ NextToken: token })),
+    );
     if (!result.ok) return notRunCheck(id, result.problem, `whether ${maskPhoneNumber(to)} is a verified sandbox destination`);
     numbers.push(...(result.value.PhoneNumbers ?? []));
     token = result.value.NextToken;
@@ -55,12 +62,27 @@ export async function sandboxDestinationCheck(context: AwsCheckContext, status: 
   const entry = numbers.find((number) => number.PhoneNumber === to);
   const verify = `Verify it in the SNS console (Text messaging (SMS) → Sandbox destination phone numbers) with the code AWS texts to it.`;
   if (entry === undefined) {
-    return { id, status: "fail", reason: `${maskPhoneNumber(to)} is not a sandbox destination number: in the sandbox it receives no SMS.`, next: `Add and ${verify.charAt(0).toLowerCase()}${verify.slice(1)}` };
+    return {
+      id,
+      status: "fail",
+      reason: `${maskPhoneNumber(to)} is not a sandbox destination number: in the sandbox it receives no SMS.`,
+      next: `Add and ${verify.charAt(0).toLowerCase()}${verify.slice(1)}`,
+    };
   }
   if (entry.Status !== "Verified") {
-    return { id, status: "fail", reason: `${maskPhoneNumber(to)} is a sandbox destination whose verification is ${entry.Status ?? "not finished"}: it receives no SMS yet.`, next: verify };
+    return {
+      id,
+      status: "fail",
+      reason: `${maskPhoneNumber(to)} is a sandbox destination whose verification is ${entry.Status ?? "not finished"}: it receives no SMS yet.`,
+      next: verify,
+    };
   }
-  return { id, status: "pass", reason: `${maskPhoneNumber(to)} is a verified sandbox destination: it receives SMS, other numbers do not.`, next: "" };
+  return {
+    id,
+    status: "pass",
+    reason: `${maskPhoneNumber(to)} is a verified sandbox destination: it receives SMS, other numbers do not.`,
+    next: "",
+  };
 }
 
 export interface SpendLimitFacts {
@@ -74,7 +96,8 @@ export interface SpendLimitFacts {
   expectedUsd: number | undefined;
 }
 
-const QUOTA_HINT = "request a spending quota increase for SMS in this region (AWS End User Messaging SMS console → Spend limits, or a Service Quotas / support case)";
+const QUOTA_HINT =
+  "request a spending quota increase for SMS in this region (AWS End User Messaging SMS console → Spend limits, or a Service Quotas / support case)";
 
 /** The verdict on the spend limit; pure. */
 export function spendLimitVerdict(facts: SpendLimitFacts): DoctorCheck {
@@ -98,10 +121,20 @@ export function spendLimitVerdict(facts: SpendLimitFacts): DoctorCheck {
         next: `Set smsMonthlySpendLimitUsd to what a month of MFA SMS costs; above the maximum, ${QUOTA_HINT} first.`,
       };
     }
-    return { id, status: "pass", reason: `\`pulumi up\` sets the monthly SMS spend limit to ${facts.expectedUsd} USD (now ${current === undefined ? "unknown" : `${current} USD`}${maximum}).`, next: "" };
+    return {
+      id,
+      status: "pass",
+      reason: `\`pulumi up\` sets the monthly SMS spend limit to ${facts.expectedUsd} USD (now ${current === undefined ? "unknown" : `${current} USD`}${maximum}).`,
+      next: "",
+    };
   }
   if (current === undefined) {
-    return { id, status: "warn", reason: `Could not read the monthly SMS spend limit in ${facts.region}.`, next: "Check it in the AWS End User Messaging SMS console (Spend limits)." };
+    return {
+      id,
+      status: "warn",
+      reason: `Could not read the monthly SMS spend limit in ${facts.region}.`,
+      next: "Check it in the AWS End User Messaging SMS console (Spend limits).",
+    };
   }
   if (current <= DEFAULT_SMS_SPEND_LIMIT_USD) {
     return {
@@ -126,7 +159,9 @@ export async function spendLimitCheck(context: AwsCheckContext): Promise<DoctorC
     callAws("sms-voice:DescribeSpendLimits", () => context.clients.sms.send(new DescribeSpendLimitsCommand({}))),
   ]);
   if (!sns.ok && !sms.ok) return notRunCheck("aws.spend-limit", sns.problem, "the monthly SMS spend limit");
-  const text: SpendLimit | undefined = sms.ok ? sms.value.SpendLimits?.find((limit) => limit.Name === "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT") : undefined;
+  const text: SpendLimit | undefined = sms.ok
+    ? sms.value.SpendLimits?.find((limit) => limit.Name === "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT")
+    : undefined;
   return spendLimitVerdict({
     region: context.config.region,
     snsLimitUsd: sns.ok ? parseUsd(sns.value.attributes?.MonthlySpendLimit) : undefined,
@@ -140,7 +175,9 @@ export async function optOutCheck(context: AwsCheckContext): Promise<DoctorCheck
   const id = "aws.opt-out";
   const to = context.to;
   if (to === undefined) return { id, status: "pass", reason: NO_TO, next: "" };
-  const result = await callAws("sns:CheckIfPhoneNumberIsOptedOut", () => context.clients.sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: to })));
+  const result = await callAws("sns:CheckIfPhoneNumberIsOptedOut", () =>
+    context.clients.sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: to })),
+  );
   if (!result.ok) return notRunCheck(id, result.problem, `whether ${maskPhoneNumber(to)} opted out`);
   if (result.value.isOptedOut === true) {
     return {

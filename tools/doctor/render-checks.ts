@@ -35,5 +35,9 @@ export function renderHuman(heading: string, checks: readonly DoctorCheck[], exi
 }
 
 export function renderJson(stack: string, region: string, checks: readonly DoctorCheck[], exitCode: number): string {
-  return JSON.stringify({ stack, region, exitCode, checks: checks.map(({ id, status, reason, next }) => ({ id, status, reason, next })) }, null, 2);
+  return JSON.stringify(
+    { stack, region, exitCode, checks: checks.map(({ id, status, reason, next }) => ({ id, status, reason, next })) },
+    null,
+    2,
+  );
 }

@@ -13,7 +13,6 @@ import { pulumiAvailable, pulumiFailure, runPulumi } from "../pulumi-cli";
 import type { DeploymentState } from "./aws-doctor-input";
 import type { DeployedStack, DoctorCheck } from "./doctor-check";
 
-
 export interface Auth0StackCredentials {
   /** Empty when the stack does not set it (the Auth0 checks then read AUTH0_* variables). */
   domain: string;
@@ -52,19 +51,32 @@ export function deployedStackFromOutputs(outputs: JsonRecord): DeployedStack {
 }
 
 /** `pulumi stack output --json` → the deployment state and its finding; pure. */
-export function deploymentFromOutputs(stack: string, result: { code: number; stdout: string; stderr: string }): { deployment: DeploymentState; check: DoctorCheck } {
+export function deploymentFromOutputs(
+  stack: string,
+  result: { code: number; stdout: string; stderr: string },
+): { deployment: DeploymentState; check: DoctorCheck } {
   const id = "stack.outputs";
   if (result.code !== 0) {
     if (/no stack named|stack .* not found/i.test(result.stderr)) {
       return {
         deployment: { kind: "not-deployed" },
-        check: { id, status: "warn", reason: `Stack ${stack} does not exist in the Pulumi backend: it is treated as not deployed.`, next: `Create it with \`pulumi stack init ${stack}\` (or log in to the right backend), then \`pulumi up\`.` },
+        check: {
+          id,
+          status: "warn",
+          reason: `Stack ${stack} does not exist in the Pulumi backend: it is treated as not deployed.`,
+          next: `Create it with \`pulumi stack init ${stack}\` (or log in to the right backend), then \`pulumi up\`.`,
+        },
       };
     }
     const why = pulumiFailure(`pulumi stack output --json --stack ${stack}`, result).message.split("\n").join(" ");
     return {
       deployment: { kind: "unknown", why: "its outputs could not be read" },
-      check: { id, status: "warn", reason: `${why}: the stack is treated as not deployed.`, next: "Log in to the stack's Pulumi backend (`pulumi login`), then run the doctor again." },
+      check: {
+        id,
+        status: "warn",
+        reason: `${why}: the stack is treated as not deployed.`,
+        next: "Log in to the stack's Pulumi backend (`pulumi login`), then run the doctor again.",
+      },
     };
   }
   let parsed: unknown;
@@ -76,14 +88,30 @@ export function deploymentFromOutputs(stack: string, result: { code: number; std
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return {
       deployment: { kind: "unknown", why: "its outputs were not JSON" },
-      check: { id, status: "warn", reason: `\`pulumi stack output --json --stack ${stack}\` did not print a JSON object: the stack is treated as not deployed.`, next: "Run it by hand to see why." },
+      check: {
+        id,
+        status: "warn",
+        reason: `\`pulumi stack output --json --stack ${stack}\` did not print a JSON object: the stack is treated as not deployed.`,
+        next: "Run it by hand to see why.",
+      },
     };
   }
   const outputs = parsed as JsonRecord;
   if (Object.keys(outputs).length === 0) {
-    return { deployment: { kind: "not-deployed" }, check: { id, status: "pass", reason: `Stack ${stack} has no outputs: not deployed yet, so the deployment checks are skipped.`, next: "" } };
+    return {
+      deployment: { kind: "not-deployed" },
+      check: {
+        id,
+        status: "pass",
+        reason: `Stack ${stack} has no outputs: not deployed yet, so the deployment checks are skipped.`,
+        next: "",
+      },
+    };
   }
-  return { deployment: { kind: "deployed", outputs: deployedStackFromOutputs(outputs) }, check: { id, status: "pass", reason: `Stack ${stack} is deployed: its outputs were read.`, next: "" } };
+  return {
+    deployment: { kind: "deployed", outputs: deployedStackFromOutputs(outputs) },
+    check: { id, status: "pass", reason: `Stack ${stack} is deployed: its outputs were read.`, next: "" },
+  };
 }
 
 /** A plain (not `secure:`) stack value, trimmed; "" when unset or secure. */
@@ -92,7 +120,11 @@ function plainValue(values: ReadonlyMap<string, ConfigValue>, key: string): stri
   return value === undefined || value.secure ? "" : value.text.trim();
 }
 
-export async function loadStackContext(stack: string, env: NodeJS.ProcessEnv, rootDirectory: string = REPO_ROOT): Promise<DoctorStackContext> {
+export async function loadStackContext(
+  stack: string,
+  env: NodeJS.ProcessEnv,
+  rootDirectory: string = REPO_ROOT,
+): Promise<DoctorStackContext> {
   const fileStack = stack.split("/").at(-1) ?? stack;
   const { config, values } = readCommittedStackConfig(rootDirectory, fileStack);
   const auth0: Auth0StackCredentials = {
@@ -100,7 +132,12 @@ export async function loadStackContext(stack: string, env: NodeJS.ProcessEnv, ro
     clientId: plainValue(values, "auth0:clientId"),
     clientSecret: plainValue(values, "auth0:clientSecret"),
   };
-  const expectedSecretNames = senderActionSecrets({ region: config.region, accessKeyId: "", secretAccessKey: "", sender: config.sender }).map((secret) => secret.name);
+  const expectedSecretNames = senderActionSecrets({
+    region: config.region,
+    accessKeyId: "",
+    secretAccessKey: "",
+    sender: config.sender,
+  }).map((secret) => secret.name);
 
   if (!(await pulumiAvailable(env))) {
     return {
@@ -125,4 +162,3 @@ export async function loadStackContext(stack: string, env: NodeJS.ProcessEnv, ro
   }
   return { stack, config, auth0, deployment, expectedSecretNames, outputsCheck: check };
 }
-

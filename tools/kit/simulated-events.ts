@@ -58,12 +58,25 @@ function request(language: string): ActionRequest {
     method: "POST",
     hostname: "simulated-tenant.eu.auth0.com",
     user_agent: "Mozilla/5.0 (simulated)",
-    geoip: { countryCode: "GB", countryCode3: "GBR", countryName: "United Kingdom", cityName: "London", continentCode: "EU", timeZone: "Europe/London" },
+    geoip: {
+      countryCode: "GB",
+      countryCode3: "GBR",
+      countryName: "United Kingdom",
+      cityName: "London",
+      continentCode: "EU",
+      timeZone: "Europe/London",
+    },
   };
 }
 
 function user(recipient: string): ActionUser {
-  return { user_id: "auth0|simulated-user", email: "simulated.user@example.com", phone_number: recipient, app_metadata: {}, user_metadata: {} };
+  return {
+    user_id: "auth0|simulated-user",
+    email: "simulated.user@example.com",
+    phone_number: recipient,
+    app_metadata: {},
+    user_metadata: {},
+  };
 }
 
 export function sendPhoneMessageEvent(options: SendPhoneMessageEventOptions): SendPhoneMessageEvent {

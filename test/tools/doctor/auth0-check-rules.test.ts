@@ -46,7 +46,10 @@ describe("the scopes pulumi up needs", () => {
   });
 
   it("are read from the access token's scope claim", () => {
-    expect(tokenScopes(jwt({ scope: "read:actions update:actions", gty: "client-credentials" }))).toEqual(["read:actions", "update:actions"]);
+    expect(tokenScopes(jwt({ scope: "read:actions update:actions", gty: "client-credentials" }))).toEqual([
+      "read:actions",
+      "update:actions",
+    ]);
     expect(tokenScopes(jwt({ gty: "client-credentials" }))).toBeUndefined();
     expect(tokenScopes("opaque-token")).toBeUndefined();
   });
@@ -57,7 +60,12 @@ describe("the scopes pulumi up needs", () => {
     expect(unresolved.status).toBe("warn");
     expect(unresolved.reason).toContain("create:phone_providers");
     expect(tokenScopesCheck(classicOnly, "unified").status).toBe("fail");
-    expect(tokenScopesCheck(classicOnly.filter((scope) => scope !== "delete:actions"), undefined)).toMatchObject({ status: "fail" });
+    expect(
+      tokenScopesCheck(
+        classicOnly.filter((scope) => scope !== "delete:actions"),
+        undefined,
+      ),
+    ).toMatchObject({ status: "fail" });
     expect(tokenScopesCheck(undefined, "classic").status).toBe("warn");
   });
 });
@@ -98,7 +106,11 @@ describe("the phone experience", () => {
   });
 
   it("warns, naming the scope, when the flag cannot be read", () => {
-    const check = phoneExperienceCheck("classic", { ok: false, status: 403, problem: "GET /api/v2/tenants/settings answered 403 (Insufficient scope, expected any of: read:tenant_settings)" });
+    const check = phoneExperienceCheck("classic", {
+      ok: false,
+      status: 403,
+      problem: "GET /api/v2/tenants/settings answered 403 (Insufficient scope, expected any of: read:tenant_settings)",
+    });
     expect(check.status).toBe("warn");
     expect(check.reason).toContain("read:tenant_settings");
   });
@@ -108,13 +120,21 @@ describe("the credentials", () => {
   const env = { AUTH0_DOMAIN: "env-tenant.eu.auth0.com", AUTH0_CLIENT_ID: "envClient", AUTH0_CLIENT_SECRET: "env-secret" };
 
   it("come from the stack, else from the Auth0 provider's environment variables", () => {
-    expect(resolveCredentials({ domain: "", clientId: "", clientSecret: "", env })).toEqual({ domain: "env-tenant.eu.auth0.com", clientId: "envClient", clientSecret: "env-secret" });
-    expect(resolveCredentials({ domain: "stack.auth0.com:8443", clientId: "stackClient", clientSecret: "s", env }).domain).toBe("stack.auth0.com:8443");
+    expect(resolveCredentials({ domain: "", clientId: "", clientSecret: "", env })).toEqual({
+      domain: "env-tenant.eu.auth0.com",
+      clientId: "envClient",
+      clientSecret: "env-secret",
+    });
+    expect(resolveCredentials({ domain: "stack.auth0.com:8443", clientId: "stackClient", clientSecret: "s", env }).domain).toBe(
+      "stack.auth0.com:8443",
+    );
   });
 
   it("name every missing key, and a domain that is not a host, without printing the secret", () => {
     expect(() => resolveCredentials({ domain: "", clientId: "", clientSecret: "", env: {} })).toThrow(
-      new DoctorCredentialsError("Auth0 Management API credentials missing: auth0:domain (or AUTH0_DOMAIN), auth0:clientId (or AUTH0_CLIENT_ID), auth0:clientSecret (or AUTH0_CLIENT_SECRET)"),
+      new DoctorCredentialsError(
+        "Auth0 Management API credentials missing: auth0:domain (or AUTH0_DOMAIN), auth0:clientId (or AUTH0_CLIENT_ID), auth0:clientSecret (or AUTH0_CLIENT_SECRET)",
+      ),
     );
     let message = "";
     try {
@@ -130,7 +150,13 @@ describe("the credentials", () => {
 
 describe("the deployed Action and MFA factor", () => {
   it("fail an Action that is still building, has undeployed changes, or is gone", () => {
-    const built = { id: "act-1", name: own.name, status: "built" as const, all_changes_deployed: true, deployed_version: { deployed: true } };
+    const built = {
+      id: "act-1",
+      name: own.name,
+      status: "built" as const,
+      all_changes_deployed: true,
+      deployed_version: { deployed: true },
+    };
     expect(actionDeployedCheck({ ok: true, value: built }, own).status).toBe("pass");
     expect(actionDeployedCheck({ ok: true, value: { ...built, status: "building" } }, own).reason).toContain("building");
     expect(actionDeployedCheck({ ok: true, value: { ...built, all_changes_deployed: false } }, own).status).toBe("fail");

@@ -16,7 +16,16 @@ import { createSelfSignedCertificate } from "../../../tools/kit/self-signed-cert
 
 const root = path.resolve(__dirname, "../../..");
 const SECRET_NAMES = ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ALLOWED_COUNTRIES"];
-const UNIFIED_SCOPES = ["read:phone_providers", "create:phone_providers", "update:phone_providers", "delete:phone_providers", "read:phone_templates", "create:phone_templates", "update:phone_templates", "delete:phone_templates"];
+const UNIFIED_SCOPES = [
+  "read:phone_providers",
+  "create:phone_providers",
+  "update:phone_providers",
+  "delete:phone_providers",
+  "read:phone_templates",
+  "create:phone_templates",
+  "update:phone_templates",
+  "delete:phone_templates",
+];
 
 type Outcome = { checks: DoctorCheck[] } | { error: { name: string; credentials: boolean; message: string } };
 type Input = Omit<Auth0DoctorInput, "env">;
@@ -48,7 +57,10 @@ function inputFor(api: LocalAuth0Api, stack: string, phoneExperience: Input["pho
     clientSecret: api.tenant.clientSecret,
     phoneExperience,
     stack,
-    deployed: deployed && action !== undefined ? { actionId: action.id, actionName: action.name, senderUserName: `sns-sms-sender-${stack}` } : undefined,
+    deployed:
+      deployed && action !== undefined
+        ? { actionId: action.id, actionName: action.name, senderUserName: `sns-sms-sender-${stack}` }
+        : undefined,
     expectedSecretNames: SECRET_NAMES,
   };
 }
@@ -81,7 +93,15 @@ beforeAll(async () => {
   scenarios.autoPicksClassic = { api: autoOff, input: inputFor(autoOff, "dev", "auto", false) };
 
   const foreignTenant = healthyClassicTenant("dev", SECRET_NAMES);
-  foreignTenant.actions.push({ id: "act-legacy", name: "legacy-twilio-sender", trigger: "send-phone-message", status: "built", allChangesDeployed: true, deployed: true, secretNames: ["TWILIO_TOKEN"] });
+  foreignTenant.actions.push({
+    id: "act-legacy",
+    name: "legacy-twilio-sender",
+    trigger: "send-phone-message",
+    status: "built",
+    allChangesDeployed: true,
+    deployed: true,
+    secretNames: ["TWILIO_TOKEN"],
+  });
   foreignTenant.bindings["send-phone-message"] = ["act-legacy"];
   const foreign = await start(foreignTenant);
   scenarios.foreignBinding = { api: foreign, input: inputFor(foreign, "dev", "classic", false) };
@@ -90,12 +110,24 @@ beforeAll(async () => {
   scenarios.handAddedSecret = { api: handAdded, input: inputFor(handAdded, "dev", "classic", true) };
 
   const narrowTenant = healthyClassicTenant("dev", SECRET_NAMES);
-  narrowTenant.grantedScopes = narrowTenant.grantedScopes.filter((scope) => scope !== "update:guardian_factors" && scope !== "read:tenant_settings");
+  narrowTenant.grantedScopes = narrowTenant.grantedScopes.filter(
+    (scope) => scope !== "update:guardian_factors" && scope !== "read:tenant_settings",
+  );
   const narrow = await start(narrowTenant);
   scenarios.missingScope = { api: narrow, input: inputFor(narrow, "dev", "classic", true) };
 
   const unifiedTaken = unifiedTenant("prod");
-  unifiedTaken.actions = [{ id: "act-other", name: "twilio-relay", trigger: "custom-phone-provider", status: "built", allChangesDeployed: true, deployed: true, secretNames: [] }];
+  unifiedTaken.actions = [
+    {
+      id: "act-other",
+      name: "twilio-relay",
+      trigger: "custom-phone-provider",
+      status: "built",
+      allChangesDeployed: true,
+      deployed: true,
+      secretNames: [],
+    },
+  ];
   unifiedTaken.bindings = { "custom-phone-provider": ["act-other"] };
   unifiedTaken.phoneProviders = [{ id: "pro_twilio", name: "twilio", disabled: false }];
   const taken = await start(unifiedTaken);
@@ -263,13 +295,21 @@ describe("auth0Checks against the Management API stand-in", () => {
     for (const [name, scenario] of Object.entries(scenarios)) {
       for (const request of scenario.api?.requests ?? []) {
         if (request.path === "/oauth/token") expect(request.method, name).toBe("POST");
-        else expect({ method: request.method, authorized: request.authorized }, `${name} ${request.path}`).toEqual({ method: "GET", authorized: true });
+        else
+          expect({ method: request.method, authorized: request.authorized }, `${name} ${request.path}`).toEqual({
+            method: "GET",
+            authorized: true,
+          });
       }
     }
     const healthy = scenarios.healthyClassic?.api?.requests ?? [];
     expect(healthy.filter((request) => request.path === "/oauth/token")).toHaveLength(1);
     expect(healthy.map((request) => request.path)).toEqual(
-      expect.arrayContaining(["/api/v2/tenants/settings", "/api/v2/actions/triggers/send-phone-message/bindings", "/api/v2/guardian/factors/phone/selected-provider"]),
+      expect.arrayContaining([
+        "/api/v2/tenants/settings",
+        "/api/v2/actions/triggers/send-phone-message/bindings",
+        "/api/v2/guardian/factors/phone/selected-provider",
+      ]),
     );
   });
 

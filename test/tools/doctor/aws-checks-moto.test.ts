@@ -58,7 +58,14 @@ beforeAll(async () => {
   }
   moto = child;
   await waitUntilUp(url, child);
-  const env = { AWS_ENDPOINT_URL: url, AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_CONFIG_FILE: "/nonexistent/aws-config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials", AWS_EC2_METADATA_DISABLED: "true" };
+  const env = {
+    AWS_ENDPOINT_URL: url,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_CONFIG_FILE: "/nonexistent/aws-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   // The account as a first deployment plus a hand-made key would leave it: the SDK's own write calls.
   const iam = new IAMClient({ region: REGION });
@@ -75,7 +82,11 @@ afterAll(() => {
 
 async function run(to: string): Promise<AwsChecksResult> {
   const config = validateStackConfig({ stack: "prod", region: REGION, values: { allowedCountries: '["US","CA"]' } });
-  return awsChecks({ config, to, deployment: { kind: "deployed", outputs: { senderUserName: "auth0-sms-sender-prod", accessKeyId: managedKey } } });
+  return awsChecks({
+    config,
+    to,
+    deployment: { kind: "deployed", outputs: { senderUserName: "auth0-sms-sender-prod", accessKeyId: managedKey } },
+  });
 }
 
 function status(result: AwsChecksResult, id: string): string {
@@ -89,11 +100,18 @@ describe("the AWS checks against moto", () => {
     expect(result.credentialsRefused).toBe(false);
     expect(result.checks.find((check) => check.id === "aws.caller-identity")?.reason).toContain("account 123456789012");
     expect(status(result, "aws.sender-access-keys")).toBe("fail");
-    expect(result.checks.find((check) => check.id === "aws.sender-access-keys")?.reason).toContain(`${handMadeKey.slice(0, 4)}…${handMadeKey.slice(-4)}`);
-    expect(result.checks.find((check) => check.id === "aws.spend-limit")).toMatchObject({ status: "fail", reason: expect.stringContaining("is 1 USD") });
+    expect(result.checks.find((check) => check.id === "aws.sender-access-keys")?.reason).toContain(
+      `${handMadeKey.slice(0, 4)}…${handMadeKey.slice(-4)}`,
+    );
+    expect(result.checks.find((check) => check.id === "aws.spend-limit")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("is 1 USD"),
+    });
     expect(status(result, "aws.opt-out")).toBe("fail");
     expect(status(await run("+14155550123"), "aws.opt-out")).toBe("pass");
-    expect(result.checks.find((check) => check.id === "aws.origination-identity")?.reason).toMatch(/sms-voice:DescribePhoneNumbers got an answer that is not the API.s \(HTTP \d+\)/);
+    expect(result.checks.find((check) => check.id === "aws.origination-identity")?.reason).toMatch(
+      /sms-voice:DescribePhoneNumbers got an answer that is not the API.s \(HTTP \d+\)/,
+    );
     for (const id of ["aws.sms-sandbox", "aws.origination-identity", "aws.protect-configuration"]) expect(status(result, id)).toBe("warn");
   }, 60_000);
 });

@@ -85,19 +85,45 @@ describe("a healthy account", () => {
     expect(result.checks.filter((check) => check.status !== "pass")).toEqual([]);
     expect(find(result, "aws.caller-identity").reason).toContain("arn:aws:iam::123456789012:role/github-deploy");
     const sent = actionsSince(before);
-    expect(sent).toEqual(expect.arrayContaining(["sts:GetCallerIdentity", "sns:GetSMSSandboxAccountStatus", "sns:GetSMSAttributes", "sms-voice:DescribeSpendLimits", "sms-voice:DescribePhoneNumbers", "iam:ListAccessKeys", "sns:CheckIfPhoneNumberIsOptedOut", "sms-voice:DescribeProtectConfigurations"]));
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        "sts:GetCallerIdentity",
+        "sns:GetSMSSandboxAccountStatus",
+        "sns:GetSMSAttributes",
+        "sms-voice:DescribeSpendLimits",
+        "sms-voice:DescribePhoneNumbers",
+        "iam:ListAccessKeys",
+        "sns:CheckIfPhoneNumberIsOptedOut",
+        "sms-voice:DescribeProtectConfigurations",
+      ]),
+    );
   }, 60_000);
 });
 
 describe("findings", () => {
   it("sandboxed account: fail, and --to is judged against the verified destinations", async () => {
-    setAccount({ inSandbox: true, sandboxNumbers: [{ PhoneNumber: TEST_NUMBER, Status: "Verified" }, { PhoneNumber: "+14155550124", Status: "Pending" }] });
+    setAccount({
+      inSandbox: true,
+      sandboxNumbers: [
+        { PhoneNumber: TEST_NUMBER, Status: "Verified" },
+        { PhoneNumber: "+14155550124", Status: "Pending" },
+      ],
+    });
     const verified = await run({ to: TEST_NUMBER });
-    expect(find(verified, "aws.sms-sandbox")).toMatchObject({ status: "fail", reason: expect.stringContaining("SMS sandbox in us-east-1") });
+    expect(find(verified, "aws.sms-sandbox")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("SMS sandbox in us-east-1"),
+    });
     expect(find(verified, "aws.sms-sandbox").next).toMatch(/production access/);
     expect(find(verified, "aws.sandbox-destination").status).toBe("pass");
-    expect(find(await run({ to: "+14155550124" }), "aws.sandbox-destination")).toMatchObject({ status: "fail", reason: expect.stringContaining("Pending") });
-    expect(find(await run({ to: "+14155550199" }), "aws.sandbox-destination")).toMatchObject({ status: "fail", reason: expect.stringContaining("not a sandbox destination") });
+    expect(find(await run({ to: "+14155550124" }), "aws.sandbox-destination")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("Pending"),
+    });
+    expect(find(await run({ to: "+14155550199" }), "aws.sandbox-destination")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("not a sandbox destination"),
+    });
   });
 
   it("default spend limit (1 USD): fail naming the limit and the way to raise it", async () => {
@@ -113,11 +139,18 @@ describe("findings", () => {
     const above = find(await run({ config: config({ smsPreferencesEnabled: "true", smsMonthlySpendLimitUsd: "50" }) }), "aws.spend-limit");
     expect(above).toMatchObject({ status: "fail", reason: expect.stringContaining("above the account's maximum of 20 USD") });
     const within = find(await run({ config: config({ smsPreferencesEnabled: "true", smsMonthlySpendLimitUsd: "20" }) }), "aws.spend-limit");
-    expect(within).toMatchObject({ status: "pass", reason: expect.stringContaining("sets the monthly SMS spend limit to 20 USD (now 1 USD") });
+    expect(within).toMatchObject({
+      status: "pass",
+      reason: expect.stringContaining("sets the monthly SMS spend limit to 20 USD (now 1 USD"),
+    });
   });
 
   it("US without a registered number: fail when the stack allows the US, naming the pending number masked; warn when unrestricted", async () => {
-    setAccount({ phoneNumbers: [{ PhoneNumber: "+18885550142", IsoCountryCode: "US", NumberType: "TOLL_FREE", Status: "PENDING", NumberCapabilities: ["SMS"] }] });
+    setAccount({
+      phoneNumbers: [
+        { PhoneNumber: "+18885550142", IsoCountryCode: "US", NumberType: "TOLL_FREE", Status: "PENDING", NumberCapabilities: ["SMS"] },
+      ],
+    });
     const allowed = find(await run(), "aws.origination-identity");
     expect(allowed.status).toBe("fail");
     expect(allowed.reason).toContain("US has no active SMS-capable toll-free, 10DLC or short-code number (+1…42 is PENDING)");
@@ -127,12 +160,29 @@ describe("findings", () => {
   });
 
   it("a plain long code does not count as a registered US identity", async () => {
-    setAccount({ phoneNumbers: [{ PhoneNumber: "+12065550100", IsoCountryCode: "US", NumberType: "LONG_CODE", Status: "ACTIVE", NumberCapabilities: ["SMS", "VOICE"] }] });
+    setAccount({
+      phoneNumbers: [
+        {
+          PhoneNumber: "+12065550100",
+          IsoCountryCode: "US",
+          NumberType: "LONG_CODE",
+          Status: "ACTIVE",
+          NumberCapabilities: ["SMS", "VOICE"],
+        },
+      ],
+    });
     expect(find(await run(), "aws.origination-identity").status).toBe("fail");
   });
 
   it("an unmanaged access key on the sender user: fail, keys masked", async () => {
-    setAccount({ users: { "auth0-sms-sender-prod": [{ AccessKeyId: MANAGED_KEY, Status: "Active" }, { AccessKeyId: FOREIGN_KEY, Status: "Active" }] } });
+    setAccount({
+      users: {
+        "auth0-sms-sender-prod": [
+          { AccessKeyId: MANAGED_KEY, Status: "Active" },
+          { AccessKeyId: FOREIGN_KEY, Status: "Active" },
+        ],
+      },
+    });
     const check = find(await run({ deployment: deployed() }), "aws.sender-access-keys");
     expect(check.status).toBe("fail");
     expect(check.reason).toContain("AKIA…0002");
@@ -143,9 +193,21 @@ describe("findings", () => {
 
   it("the sender user left over from elsewhere, before the first deployment: fail (CreateUser would fail)", async () => {
     setAccount({ users: { "auth0-sms-sender-prod": [] } });
-    expect(find(await run({ deployment: { kind: "not-deployed" } }), "aws.sender-access-keys")).toMatchObject({ status: "fail", reason: expect.stringContaining("EntityAlreadyExists") });
-    setAccount({ users: { "auth0-sms-sender-prod": [{ AccessKeyId: MANAGED_KEY, Status: "Active" }, { AccessKeyId: FOREIGN_KEY, Status: "Active" }] } });
-    expect(find(await run({ deployment: { kind: "unknown", why: "the Pulumi CLI is not installed" } }), "aws.sender-access-keys").status).toBe("warn");
+    expect(find(await run({ deployment: { kind: "not-deployed" } }), "aws.sender-access-keys")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("EntityAlreadyExists"),
+    });
+    setAccount({
+      users: {
+        "auth0-sms-sender-prod": [
+          { AccessKeyId: MANAGED_KEY, Status: "Active" },
+          { AccessKeyId: FOREIGN_KEY, Status: "Active" },
+        ],
+      },
+    });
+    expect(
+      find(await run({ deployment: { kind: "unknown", why: "the Pulumi CLI is not installed" } }), "aws.sender-access-keys").status,
+    ).toBe("warn");
   });
 
   it("an opted-out --to number: fail, number masked", async () => {
@@ -157,7 +219,10 @@ describe("findings", () => {
 
   it("the account-default protect configuration blocking an allowed country: fail naming it", async () => {
     setAccount({ defaultProtectRules: { US: "ALLOW", CA: "BLOCK", NG: "BLOCK" } });
-    expect(find(await run(), "aws.protect-configuration")).toMatchObject({ status: "fail", reason: expect.stringContaining("blocks SMS to CA, which the stack allows") });
+    expect(find(await run(), "aws.protect-configuration")).toMatchObject({
+      status: "fail",
+      reason: expect.stringContaining("blocks SMS to CA, which the stack allows"),
+    });
     setAccount({ defaultProtectRules: { US: "ALLOW", NG: "BLOCK" } });
     expect(find(await run(), "aws.protect-configuration").status).toBe("pass");
   });
@@ -165,25 +230,46 @@ describe("findings", () => {
   it("originationNumber not owned by the account fails; owned and active passes; senderId with US/CA warns", async () => {
     setAccount({});
     expect(find(await run({ config: config({ originationNumber: "+18885550999" }) }), "aws.origination-number").status).toBe("fail");
-    expect(find(await run({ config: config({ originationNumber: "+18885550142" }) }), "aws.origination-number")).toMatchObject({ status: "pass", reason: expect.stringContaining("+1…42") });
+    expect(find(await run({ config: config({ originationNumber: "+18885550142" }) }), "aws.origination-number")).toMatchObject({
+      status: "pass",
+      reason: expect.stringContaining("+1…42"),
+    });
     setAccount({ senderIds: [{ SenderId: "ACME", IsoCountryCode: "DE", Registered: true }] });
-    expect(find(await run({ config: config({ senderId: "ACME" }) }), "aws.sender-id")).toMatchObject({ status: "warn", reason: expect.stringContaining("US and CA do not support sender IDs") });
-    expect(find(await run({ config: config({ senderId: "ACME", allowedCountries: '["DE"]' }) }), "aws.sender-id")).toMatchObject({ status: "pass", reason: expect.stringContaining("registered in us-east-1 for DE") });
+    expect(find(await run({ config: config({ senderId: "ACME" }) }), "aws.sender-id")).toMatchObject({
+      status: "warn",
+      reason: expect.stringContaining("US and CA do not support sender IDs"),
+    });
+    expect(find(await run({ config: config({ senderId: "ACME", allowedCountries: '["DE"]' }) }), "aws.sender-id")).toMatchObject({
+      status: "pass",
+      reason: expect.stringContaining("registered in us-east-1 for DE"),
+    });
   });
 
   it("a denied call is a warn naming the IAM action; the spend limit still comes from the API that answered", async () => {
-    setAccount({ faults: { DescribeProtectConfigurations: { status: 400, code: "AccessDeniedException", message: "User is not authorized" } } });
+    setAccount({
+      faults: { DescribeProtectConfigurations: { status: 400, code: "AccessDeniedException", message: "User is not authorized" } },
+    });
     const result = await run();
-    expect(find(result, "aws.protect-configuration")).toMatchObject({ status: "warn", reason: expect.stringContaining("sms-voice:DescribeProtectConfigurations was denied") });
+    expect(find(result, "aws.protect-configuration")).toMatchObject({
+      status: "warn",
+      reason: expect.stringContaining("sms-voice:DescribeProtectConfigurations was denied"),
+    });
     expect(find(result, "aws.protect-configuration").next).toContain("docs/doctor.md");
     setAccount({ faults: { DescribePhoneNumbers: { status: 400, code: "ThrottlingException", message: "Rate exceeded" } } });
-    expect(find(await run(), "aws.origination-identity")).toMatchObject({ status: "warn", reason: expect.stringContaining("sms-voice:DescribePhoneNumbers was throttled") });
+    expect(find(await run(), "aws.origination-identity")).toMatchObject({
+      status: "warn",
+      reason: expect.stringContaining("sms-voice:DescribePhoneNumbers was throttled"),
+    });
     setAccount({ faults: { GetSMSAttributes: { status: 403, code: "AuthorizationError", message: "not authorized" } } });
     expect(find(await run(), "aws.spend-limit")).toMatchObject({ status: "pass", reason: expect.stringContaining("is 100 USD") });
   });
 
   it("refused credentials: fail on aws.caller-identity, the rest not run, credentialsRefused set", async () => {
-    setAccount({ faults: { GetCallerIdentity: { status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." } } });
+    setAccount({
+      faults: {
+        GetCallerIdentity: { status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." },
+      },
+    });
     const before = account.receivedActions();
     const result = await run();
     expect(result.credentialsRefused).toBe(true);
@@ -197,7 +283,10 @@ describe("an unreachable API", () => {
   it("End User Messaging SMS unreachable: its checks warn that it could not be reached, the rest still run", async () => {
     setAccount({});
     const result = await run({}, { AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: await closedPortUrl() });
-    expect(find(result, "aws.origination-identity")).toMatchObject({ status: "warn", reason: expect.stringContaining("could not be reached (ECONNREFUSED)") });
+    expect(find(result, "aws.origination-identity")).toMatchObject({
+      status: "warn",
+      reason: expect.stringContaining("could not be reached (ECONNREFUSED)"),
+    });
     expect(find(result, "aws.protect-configuration").status).toBe("warn");
     expect(find(result, "aws.sms-sandbox").status).toBe("pass");
     expect(find(result, "aws.spend-limit")).toMatchObject({ status: "pass", reason: expect.stringContaining("100 USD") });
@@ -208,7 +297,12 @@ describe("an unreachable API", () => {
     const closed = await closedPortUrl();
     const result = await run(
       { to: TEST_NUMBER },
-      { AWS_ENDPOINT_URL_STS: closed, AWS_ENDPOINT_URL_IAM: closed, AWS_ENDPOINT_URL_SNS: closed, AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: closed },
+      {
+        AWS_ENDPOINT_URL_STS: closed,
+        AWS_ENDPOINT_URL_IAM: closed,
+        AWS_ENDPOINT_URL_SNS: closed,
+        AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: closed,
+      },
     );
     const notPassing = result.checks.filter((check) => check.status !== "pass");
     expect(notPassing.map((check) => check.status)).toEqual(notPassing.map(() => "warn"));

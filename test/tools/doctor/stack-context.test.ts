@@ -44,32 +44,69 @@ const STACK_YAML = [
 describe("loadStackContext", () => {
   it("reads the committed config and, through the CLI, the outputs and the decrypted client secret", async () => {
     const fake = fakePulumi([
-      { args: ["stack", "output", "--json", "--stack", "ops"], stdout: JSON.stringify({ senderUserArn: "arn:aws:iam::123456789012:user/auth0-sns-mfa/ops/auth0-sms-sender-ops", accessKeyId: "AKIAOPS" }) },
+      {
+        args: ["stack", "output", "--json", "--stack", "ops"],
+        stdout: JSON.stringify({
+          senderUserArn: "arn:aws:iam::123456789012:user/auth0-sns-mfa/ops/auth0-sms-sender-ops",
+          accessKeyId: "AKIAOPS",
+        }),
+      },
       { args: ["config", "get", "auth0:clientSecret", "--stack", "ops"], stdout: "decrypted-secret\n" },
     ]);
     const context = await loadStackContext("ops", { PATH: process.env.PATH, PULUMI_BIN: fake.bin }, project(STACK_YAML));
     expect(context.config).toMatchObject({ region: "eu-west-1", sender: { allowedCountries: ["GB", "DE"], senderId: "ACME" } });
     expect(context.auth0).toEqual({ domain: "tenant.eu.auth0.com", clientId: "client-123", clientSecret: "decrypted-secret" });
-    expect(context.deployment).toEqual({ kind: "deployed", outputs: { senderUserName: "auth0-sms-sender-ops", accessKeyId: "AKIAOPS", actionId: undefined, actionName: undefined } });
-    expect(context.expectedSecretNames).toEqual(["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ALLOWED_COUNTRIES", "SMS_SENDER_ID"]);
+    expect(context.deployment).toEqual({
+      kind: "deployed",
+      outputs: { senderUserName: "auth0-sms-sender-ops", accessKeyId: "AKIAOPS", actionId: undefined, actionName: undefined },
+    });
+    expect(context.expectedSecretNames).toEqual([
+      "AWS_REGION",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "ALLOWED_COUNTRIES",
+      "SMS_SENDER_ID",
+    ]);
   });
 
   it("without the Pulumi CLI: not deployed, a warning that says so, and no ciphertext passed on as the secret", async () => {
     const context = await loadStackContext("ops", { PULUMI_BIN: "/nonexistent/pulumi" }, project(STACK_YAML));
     expect(context.deployment.kind).toBe("unknown");
-    expect(context.outputsCheck).toMatchObject({ id: "stack.outputs", status: "warn", reason: expect.stringContaining("treated as not deployed") });
+    expect(context.outputsCheck).toMatchObject({
+      id: "stack.outputs",
+      status: "warn",
+      reason: expect.stringContaining("treated as not deployed"),
+    });
     expect(context.auth0.clientSecret).toBe("");
   });
 
   it("an invalid stack config is an error naming the key", async () => {
-    await expect(loadStackContext("ops", { PULUMI_BIN: "/nonexistent/pulumi" }, project("config:\n  aws:region: eu-west-1\n  auth0-sns-mfa:allowedCountries: [Narnia]\n"))).rejects.toThrow(/allowedCountries: not ISO 3166-1 alpha-2/);
+    await expect(
+      loadStackContext(
+        "ops",
+        { PULUMI_BIN: "/nonexistent/pulumi" },
+        project("config:\n  aws:region: eu-west-1\n  auth0-sns-mfa:allowedCountries: [Narnia]\n"),
+      ),
+    ).rejects.toThrow(/allowedCountries: not ISO 3166-1 alpha-2/);
   });
 });
 
 describe("deploymentFromOutputs", () => {
   it("no outputs: not deployed yet (pass); unknown stack: not deployed (warn); other CLI errors: unknown (warn)", () => {
-    expect(deploymentFromOutputs("ops", { code: 0, stdout: "{}\n", stderr: "" })).toMatchObject({ deployment: { kind: "not-deployed" }, check: { status: "pass" } });
-    expect(deploymentFromOutputs("ops", { code: 255, stdout: "", stderr: "error: no stack named 'ops' found\n" })).toMatchObject({ deployment: { kind: "not-deployed" }, check: { status: "warn", next: expect.stringContaining("pulumi stack init ops") } });
-    expect(deploymentFromOutputs("ops", { code: 255, stdout: "", stderr: "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n" })).toMatchObject({ deployment: { kind: "unknown" }, check: { status: "warn", reason: expect.stringContaining("PULUMI_ACCESS_TOKEN") } });
+    expect(deploymentFromOutputs("ops", { code: 0, stdout: "{}\n", stderr: "" })).toMatchObject({
+      deployment: { kind: "not-deployed" },
+      check: { status: "pass" },
+    });
+    expect(deploymentFromOutputs("ops", { code: 255, stdout: "", stderr: "error: no stack named 'ops' found\n" })).toMatchObject({
+      deployment: { kind: "not-deployed" },
+      check: { status: "warn", next: expect.stringContaining("pulumi stack init ops") },
+    });
+    expect(
+      deploymentFromOutputs("ops", {
+        code: 255,
+        stdout: "",
+        stderr: "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n",
+      }),
+    ).toMatchObject({ deployment: { kind: "unknown" }, check: { status: "warn", reason: expect.stringContaining("PULUMI_ACCESS_TOKEN") } });
   });
 });

@@ -17,7 +17,14 @@ describe("sendPhoneMessageEvent", () => {
   });
 
   it("takes the given text, code, type and action", () => {
-    const event = sendPhoneMessageEvent({ recipient: NUMBERS.US, text: "hello", code: "000111", messageType: "voice", action: "enrollment", secrets: {} });
+    const event = sendPhoneMessageEvent({
+      recipient: NUMBERS.US,
+      text: "hello",
+      code: "000111",
+      messageType: "voice",
+      action: "enrollment",
+      secrets: {},
+    });
     expect(event.message_options).toMatchObject({ text: "hello", code: "000111", message_type: "voice", action: "enrollment" });
   });
 
