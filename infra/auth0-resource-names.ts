@@ -1,6 +1,6 @@
 /**
  * The names of what the program creates in the Auth0 tenant, in one place: the tenant side
- * (auth0-sms-mfa.ts) names its Action with these, and the doctor looks the Action up by them.
+ * (tenant-sms-mfa.ts) names its Action with these, and the doctor looks the Action up by them.
  * `deploymentName` is SmsMfa's `deploymentName` (the stack name in this project's program).
  */
 import type { ActionTrigger } from "./action-bundle";

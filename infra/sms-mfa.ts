@@ -9,9 +9,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
-import { actionTriggerFor, TenantSmsMfa } from "./auth0-sms-mfa";
+import { actionTriggerFor, TenantSmsMfa } from "./tenant-sms-mfa";
 import { iamNameProblems } from "./aws-resource-names";
-import { SmsSender } from "./aws-sms-sender";
+import { SmsSender } from "./sms-sender";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { localizedTemplates } from "./localized-templates";
 import { DEFAULT_MESSAGE_TEMPLATES } from "./message-templates";

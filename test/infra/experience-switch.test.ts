@@ -10,7 +10,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
-import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/auth0-sms-mfa";
+import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/tenant-sms-mfa";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram, TRIGGER_ACTIONS, type ProgramRun, type RecordedResource } from "./run-program";
 import type { StackName } from "./stack-files";
 import { formerState } from "./former-layout-state";

@@ -1,6 +1,6 @@
 /**
  * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
- * trigger the sender is bound to and the Action's name (as infra/auth0-sms-mfa.ts names it).
+ * trigger the sender is bound to and the Action's name (as infra/tenant-sms-mfa.ts names it).
  */
 import { actionNameFor, actionTriggerFor } from "../../infra/auth0-resource-names";
 import { resolvePhoneExperience } from "../../infra/phone-experience";
