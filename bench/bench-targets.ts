@@ -95,46 +95,24 @@ export function targetRows(f: MeasuredFigures): TargetRow[] {
     verdict: f.warmConnections === 1 ? "PASS" : "MISS",
   });
   const reported = (what: string, measured: string, neighbours: string): TargetRow => ({ what, measured, neighbours, verdict: "reported" });
+  /** A reported ratio `a / b`, with both neighbours named. */
+  const reportedRatio = (what: string, [aName, a]: [string, number], [bName, b]: [string, number]): TargetRow =>
+    reported(what, times(a / b), `${aName} ${ms(a)}, ${bName} ${ms(b)}`);
   if (f.cold.guideHookV2 !== undefined) {
-    rows.push(
-      reported(
-        "cold p50: Action / the guide's v2 hook",
-        times(f.cold.action / f.cold.guideHookV2),
-        `Action ${ms(f.cold.action)}, v2 hook ${ms(f.cold.guideHookV2)}`,
-      ),
-    );
+    rows.push(reportedRatio("cold p50: Action / the guide's v2 hook", ["Action", f.cold.action], ["v2 hook", f.cold.guideHookV2]));
   }
   if (at0 && f.warm.guideHookV2 !== undefined) {
-    rows.push(
-      reported(
-        "warm p50: Action / the guide's v2 hook",
-        times(f.warm.action / f.warm.guideHookV2),
-        `Action ${ms(f.warm.action)}, v2 hook ${ms(f.warm.guideHookV2)}`,
-      ),
-    );
+    rows.push(reportedRatio("warm p50: Action / the guide's v2 hook", ["Action", f.warm.action], ["v2 hook", f.warm.guideHookV2]));
   }
   rows.push(
-    reported(
+    reportedRatio(
       "cold 1st send p50 (require excluded): Action / bare SDK sender",
-      times(f.coldFirstSend.action / f.coldFirstSend.sdk),
-      `Action ${ms(f.coldFirstSend.action)}, bare SDK ${ms(f.coldFirstSend.sdk)}`,
+      ["Action", f.coldFirstSend.action],
+      ["bare SDK", f.coldFirstSend.sdk],
     ),
   );
-  rows.push(
-    reported(
-      "cold p50: bare SDK sender / raw floor's 1st POST",
-      times(f.cold.sdk / f.cold.floor),
-      `bare SDK ${ms(f.cold.sdk)}, floor ${ms(f.cold.floor)}`,
-    ),
-  );
-  if (!at0)
-    rows.push(
-      reported(
-        "warm p50: Action / bare SDK sender",
-        times(f.warm.action / f.warm.sdk),
-        `Action ${ms(f.warm.action)}, bare SDK ${ms(f.warm.sdk)}`,
-      ),
-    );
+  rows.push(reportedRatio("cold p50: bare SDK sender / raw floor's 1st POST", ["bare SDK", f.cold.sdk], ["floor", f.cold.floor]));
+  if (!at0) rows.push(reportedRatio("warm p50: Action / bare SDK sender", ["Action", f.warm.action], ["bare SDK", f.warm.sdk]));
   rows.push(
     reported(
       "warm p50: Action / raw floor",
