@@ -31,7 +31,7 @@ export interface SmsMfaArgs {
   phoneExperience: PhoneExperience;
   /** When Auth0 asks for MFA: "all-applications", "confidence-score" or "never". Default: "all-applications". */
   mfaPolicy?: MfaPolicy;
-  /** The other MFA factors the tenant-wide Guardian settings keep enabled. Default: otp and recoveryCode on, the others off. */
+  /** The other MFA factors the tenant-wide Guardian settings enable; each is sent, an off one as `enabled: false`, and Duo is always off. Default: otp and recoveryCode on, the others off. */
   factors?: GuardianFactors;
   /** The text sent when a phone is enrolled, with the `{{code}}` placeholder. Default: Auth0's own text for the experience. */
   enrollmentMessage?: string;
