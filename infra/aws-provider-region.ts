@@ -7,8 +7,10 @@
  * and the alarms cover a region the sender never uses.
  *
  * The provider's region is read with `aws.getRegion` on the instance's provider (an invoke, so it runs
- * in previews too). With no argument it describes the region configured on the provider; @pulumi/aws 7
- * returns it as `region` (`name` is deprecated): terraform-provider-aws v6 website/docs/d/region.html.markdown.
+ * in previews too). With no argument it describes the region configured on the provider, without
+ * calling AWS (so the deploy role needs no permission for it), and @pulumi/aws 7 returns it as `region`
+ * (`name` is deprecated): terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go
+ * (Read: "Default to provider current Region", d.Meta().Region(ctx); name DeprecationMessage).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";

@@ -101,7 +101,7 @@ export function tenantAnswer(context: MockContext): WireObject {
  * aws.getRegion, as the AWS provider answers it: the `region` argument when given, else the region
  * configured on the provider the call runs on (`context.region`: the call's explicit provider, else the
  * stack's aws:region). @pulumi/aws 7 returns it as `region`; `name` and `id` are deprecated copies
- * (terraform-provider-aws v6 website/docs/d/region.html.markdown; @pulumi/aws 7.48.0 getRegion.d.ts).
+ * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go; @pulumi/aws 7.48.0 getRegion.d.ts).
  */
 export function regionAnswer(region: string): WireObject {
   return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };

@@ -276,7 +276,7 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     resourceType: T.iamUserPolicy,
     property: "policy",
     rule: "The regions the policy lets the user publish in (aws:RequestedRegion) are the region of the AWS provider, where the account's SMS preferences and alarms are made",
-    source: `${TF_AWS}/website/docs/d/region.html.markdown (aws_region: region defaults to the Region set in the provider configuration); https://github.com/pulumi/pulumi-aws/blob/v7.48.0/sdk/nodejs/sns/smsPreferences.ts (region: "Defaults to the Region set in the provider configuration")`,
+    source: `${TF_AWS}/internal/service/meta/region_data_source.go (aws_region: "Default to provider current Region"); https://github.com/pulumi/pulumi-aws/blob/v7.48.0/sdk/nodejs/sns/smsPreferences.ts (region: "Defaults to the Region set in the provider configuration")`,
     check: (policy, resource) => {
       if (resource.providerRegion === undefined || typeof policy !== "string") return undefined;
       const pinned = requestedRegions(policy);

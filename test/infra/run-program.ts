@@ -74,7 +74,7 @@ export const GET_REGION = "aws:index/getRegion:getRegion";
 /**
  * aws.getRegion's answer as the AWS provider gives it: without arguments, the region configured on
  * the provider the call runs on, as `region` (`name` and `id` deprecated, the same value)
- * (terraform-provider-aws v6 website/docs/d/region.html.markdown; @pulumi/aws 7.48.0 getRegion.d.ts).
+ * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go; @pulumi/aws 7.48.0 getRegion.d.ts).
  */
 export function getRegionAnswer(region: string): Record<string, unknown> {
   return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
