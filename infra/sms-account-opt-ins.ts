@@ -26,6 +26,8 @@ export interface SmsAccountOptInsArgs {
   alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
   senderId: pulumi.Input<string> | undefined;
+  /** Resolves once the AWS provider is confirmed in `region` (aws-provider-region.ts); every child waits on it. */
+  inRegion: pulumi.Output<pulumi.Resource[]>;
 }
 
 /** The alarm settings, with the recipient as an input: a secret when it was stored as one. */
@@ -63,10 +65,12 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   readonly alarmTopicArn: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
   private readonly former: FormerAliases;
+  private readonly inRegion: pulumi.Output<pulumi.Resource[]>;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(FORMER_TYPES.optIns, name, {}, opts);
     this.instanceName = args.instanceName;
+    this.inRegion = args.inRegion;
     this.former = formerAliases(args.formerStackLayout);
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
@@ -78,7 +82,11 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
     return {
       name: optInLogicalName(this.instanceName, role),
-      opts: { parent: this, aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]) },
+      opts: {
+        parent: this,
+        dependsOn: this.inRegion,
+        aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]),
+      },
     };
   }
 

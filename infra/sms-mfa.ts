@@ -4,13 +4,14 @@
  * alarms) and the tenant side (TenantSmsMfa: the sender Action, its binding, the MFA switch). Give
  * each instance its AWS and Auth0 providers with the standard `providers` option; every child and
  * every provider function it calls runs on them. Children are named `<name>-<role>` and physical
- * names derive from `deploymentName`, so two instances in one program never collide
- * (docs/component.md).
+ * names derive from `deploymentName`, which two instances of one program may not share (the second is
+ * refused), so they never collide (docs/component.md).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { actionTriggerFor, TenantSmsMfa } from "./tenant-sms-mfa";
 import { iamNameProblems } from "./aws-resource-names";
+import { claimDeploymentName } from "./deployment-name-claims";
 import { SmsSender } from "./sms-sender";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { localizedTemplates } from "./localized-templates";
@@ -31,7 +32,7 @@ export interface SmsMfaArgs {
   phoneExperience: PhoneExperience;
   /** When Auth0 asks for MFA: "all-applications", "confidence-score" or "never". Default: "all-applications". */
   mfaPolicy?: MfaPolicy;
-  /** The other MFA factors the tenant-wide Guardian settings keep enabled. Default: otp and recoveryCode on, the others off. */
+  /** The other MFA factors the tenant-wide Guardian settings enable; each is sent, an off one as `enabled: false`, and Duo is always off. Default: otp and recoveryCode on, the others off. */
   factors?: GuardianFactors;
   /** The text sent when a phone is enrolled, with the `{{code}}` placeholder. Default: Auth0's own text for the experience. */
   enrollmentMessage?: string;
@@ -94,8 +95,11 @@ export class SmsMfa extends pulumi.ComponentResource {
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
     if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
-    super(SMS_MFA_TYPE, name, {}, opts);
     const deploymentName = args.deploymentName ?? name;
+    // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
+    const duplicate = claimDeploymentName(deploymentName, name);
+    if (duplicate !== undefined) throw new Error(duplicate);
+    super(SMS_MFA_TYPE, name, {}, opts);
     const formerStackLayout = args.formerStackLayout ?? SMS_MFA_DEFAULTS.formerStackLayout;
     const former = formerAliases(formerStackLayout);
     const common = { instanceName: name, deploymentName, formerStackLayout };

@@ -1,6 +1,7 @@
 /**
  * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
- * region, and its access key. The key's logical name carries its generation, so raising
+ * region, and its access key, registered only once the AWS provider is confirmed in that region
+ * (aws-provider-region.ts). The key's logical name carries its generation, so raising
  * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
  * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
  * preferences and alarms (sms-account-opt-ins.ts).
@@ -8,6 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
+import { awsProviderInRegion } from "./aws-provider-region";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
@@ -51,6 +53,8 @@ export class SmsSender extends pulumi.ComponentResource {
     const instance = args.instanceName;
     const former = formerAliases(args.formerStackLayout);
     const chain = (type: string): string[] => [FORMER_TYPES.awsSide, type];
+    // Every child waits until the AWS provider is confirmed in args.region (nothing is registered otherwise).
+    const inRegion = awsProviderInRegion(this, args.region, instance);
 
     const user = new aws.iam.User(
       `${instance}-sms-sender`,
@@ -63,7 +67,7 @@ export class SmsSender extends pulumi.ComponentResource {
         // otherwise make DeleteUser fail with DeleteConflict.
         forceDestroy: true,
       },
-      { ...longLived, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
+      { ...longLived, dependsOn: inRegion, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
     );
     const policy = new aws.iam.UserPolicy(
       `${instance}-sms-sender-publish-sms-only`,
@@ -92,6 +96,7 @@ export class SmsSender extends pulumi.ComponentResource {
           preferences: args.smsPreferences,
           alarms: args.alarms,
           senderId: args.senderId,
+          inRegion,
         },
         { parent: this, aliases: former(chain(FORMER_TYPES.optIns), FORMER_NAMES.optIns) },
       );

@@ -39,10 +39,11 @@ export interface RawStackConfig {
   /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
   secretKeys?: readonly string[];
   /**
-   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset).
+   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset), and
+   * whether an off is only the provider's reading the raw read could not confirm (`offUnconfirmed`).
    * Absent when the tenant was not read: an explicit phoneExperience is then taken as it is.
    */
-  tenant?: { phoneConsolidatedExperience: TenantPhoneFlag };
+  tenant?: { phoneConsolidatedExperience: TenantPhoneFlag; offUnconfirmed?: boolean };
 }
 
 /**
@@ -281,7 +282,9 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
   const region = readRegion(raw, reader);
   const choice = reader.oneOf<PhoneExperienceChoice>("phoneExperience", PHONE_EXPERIENCE_CHOICES);
   const resolved =
-    raw.tenant === undefined ? resolveWithoutTenant(choice) : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience);
+    raw.tenant === undefined
+      ? resolveWithoutTenant(choice)
+      : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience, { offUnconfirmed: raw.tenant.offUnconfirmed });
   if ("problem" in resolved) reader.problem("phoneExperience", resolved.problem);
   const phoneExperience: PhoneExperience =
     "problem" in resolved ? experienceForTenantFlag(raw.tenant?.phoneConsolidatedExperience) : resolved.experience;

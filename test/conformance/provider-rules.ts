@@ -23,6 +23,7 @@ import {
   isBoolean,
   isFiniteNumber,
   isString,
+  jsonObject,
   list,
   object,
   oneOf,
@@ -44,6 +45,8 @@ export interface ResourceUnderTest {
   replaceOnChanges: readonly string[];
   /** URNs this resource depends on (explicit dependsOn and, where known, its inputs' resources). */
   dependsOn: readonly string[];
+  /** The region of the AWS provider that manages it (aws: types), when the run knows it. */
+  providerRegion?: string;
 }
 
 /** The Auth0 tenant the stack deploys to, as far as the rules depend on it. */
@@ -184,8 +187,29 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 export const MAX_ACTION_SECRETS = 30;
 export const MAX_BOUND_ACTIONS_PER_TRIGGER = 20;
 
+/** Guardian's Optional + Computed factor blocks: written only when the block changes (guardian/expand.go). */
+export const GUARDIAN_COMPUTED_FACTORS = ["webauthnRoaming", "webauthnPlatform", "duo", "push"] as const;
+
 function triggerOf(resource: ResourceUnderTest): unknown {
   return valueAt(resource.inputs, "supportedTriggers.id");
+}
+
+/** The regions an identity policy's Allow statements pin with `aws:RequestedRegion` (StringEquals). */
+export function requestedRegions(policy: string): string[] {
+  const document = jsonObject(policy);
+  if (typeof document === "string") return [];
+  const statements = Array.isArray(document["Statement"]) ? (document["Statement"] as unknown[]) : [document["Statement"]];
+  return statements.flatMap((statement) => {
+    if (valueAt(statement as Record<string, unknown>, "Effect") !== "Allow") return [];
+    const pinned = (statement as { Condition?: { StringEquals?: Record<string, unknown> } }).Condition?.StringEquals?.[
+      "aws:RequestedRegion"
+    ];
+    return typeof pinned === "string"
+      ? [pinned]
+      : Array.isArray(pinned)
+        ? pinned.filter((item): item is string => typeof item === "string")
+        : [];
+  });
 }
 
 // ---------------------------------------------------------------- the rules
@@ -199,6 +223,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     rule: "1-64 characters of letters, digits and + = , . @ _ -",
     source: `${TF_AWS}/internal/service/iam/user.go (name: ^[0-9A-Za-z=,.@\\-_+]+$); ${IAM_API}/API_CreateUser.html (UserName 1-64)`,
     check: required(iamName(64)),
+  },
+  {
+    id: "iam-user-name-unique",
+    resourceType: T.iamUser,
+    property: "name",
+    rule: "No two IAM users of one run (one AWS account) share a name",
+    source: `${TF_AWS}/internal/service/iam/user.go (resourceUserCreate: CreateUser with name); ${IAM_API}/API_CreateUser.html (EntityAlreadyExists)`,
+    check: (name, resource, context) => {
+      const same = context.resources.filter(
+        (other) => other.type === T.iamUser && other.inputs["name"] === name && other.urn !== resource.urn,
+      );
+      return same.length > 0
+        ? `${describe(name)} is also the name of ${same.map((other) => describe(other.name)).join(", ")}: CreateUser refuses the second (EntityAlreadyExists)`
+        : undefined;
+    },
   },
   simple(
     T.iamUser,
@@ -232,6 +271,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "An identity policy document (Version 2012-10-17; Effect, Action/NotAction, Resource/NotResource per statement) of at most 2,048 characters without whitespace",
     `${IAM_API}/API_PutUserPolicy.html; ${IAM_QUOTAS} (user policy size: 2,048 characters)`,
   ),
+  {
+    id: "iam-user-policy-region",
+    resourceType: T.iamUserPolicy,
+    property: "policy",
+    rule: "The regions the policy lets the user publish in (aws:RequestedRegion) are the region of the AWS provider, where the account's SMS preferences and alarms are made",
+    source: `${TF_AWS}/internal/service/meta/region_data_source.go (aws_region: "Default to provider current Region"); https://github.com/pulumi/pulumi-aws/blob/v7.48.0/sdk/nodejs/sns/smsPreferences.ts (region: "Defaults to the Region set in the provider configuration")`,
+    check: (policy, resource) => {
+      if (resource.providerRegion === undefined || typeof policy !== "string") return undefined;
+      const pinned = requestedRegions(policy);
+      const elsewhere = pinned.filter((region) => region !== resource.providerRegion);
+      return elsewhere.length > 0
+        ? `allows publishing in ${elsewhere.join(", ")} while its AWS provider is in ${resource.providerRegion}`
+        : undefined;
+    },
+  },
   {
     id: "iam-user-inline-policies-total-size",
     resourceType: T.iamUserPolicy,
@@ -724,6 +778,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
       return `sets ${[provider === undefined ? undefined : "provider", hasOptions ? "options" : undefined].filter(Boolean).join(" and ")} while the tenant's phone_consolidated_experience is ${flag}: the provider refuses`;
     },
   },
+  {
+    id: "auth0-guardian-phone-provider-tenant-flag-off",
+    resourceType: T.guardian,
+    property: "phone",
+    rule: "An enabled phone factor names its phone.provider when the tenant's phone_consolidated_experience is off (Guardian then configures the classic provider from the block)",
+    source: `${TF_AUTH0}/internal/auth0/guardian/expand.go (configurePhone: with the flag off, UpdateProvider with the block's provider, none when unset)`,
+    check: (phone, _resource, context) => {
+      if (context.tenant.phoneConsolidatedExperience !== false) return undefined;
+      if (typeof phone !== "object" || phone === null) return undefined;
+      const { enabled, provider } = phone as { enabled?: unknown; provider?: unknown };
+      return enabled === true && provider === undefined
+        ? "is enabled without a provider while the tenant's phone_consolidated_experience is off: Guardian sends a provider update with no provider"
+        : undefined;
+    },
+  },
   simple(T.guardian, "otp", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/guardian/resource.go (otp: TypeBool)`),
   simple(
     T.guardian,
@@ -758,6 +827,26 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   ),
   simple(
     T.guardian,
+    "duo",
+    optional(
+      all(
+        object({
+          enabled: required(isBoolean),
+          integrationKey: optional(isString),
+          secretKey: optional(isString),
+          hostname: optional(isString),
+        }),
+        (value) => {
+          const keys = ["integrationKey", "secretKey", "hostname"].filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+          return keys.length === 0 || keys.length === 3 ? undefined : `sets ${keys.join(", ")} without the others (RequiredWith)`;
+        },
+      ),
+    ),
+    "enabled; integration key, secret key and hostname all or none",
+    `${TF_AUTH0}/internal/auth0/guardian/resource.go (duo: enabled Required; integration_key, secret_key, hostname RequiredWith each other)`,
+  ),
+  simple(
+    T.guardian,
     "push",
     optional(
       all(
@@ -771,6 +860,20 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "enabled; provider direct, guardian or sns",
     `${TF_AUTH0}/internal/auth0/guardian/resource.go (push: enabled Required, provider StringInSlice)`,
   ),
+  {
+    id: "auth0-guardian-factors-explicit",
+    resourceType: T.guardian,
+    property: "webauthnRoaming",
+    value: (resource) => Object.fromEntries(GUARDIAN_COMPUTED_FACTORS.map((block) => [block, resource.inputs[block]])),
+    rule: "webauthnRoaming, webauthnPlatform, duo and push are each sent, an off factor as enabled: false: a block left out keeps whatever the tenant has",
+    source: `${TF_AUTH0}/internal/auth0/guardian/resource.go (webauthn_roaming, webauthn_platform, duo, push: Optional + Computed); ${TF_AUTH0}/internal/auth0/guardian/expand.go (updateWebAuthnRoaming, updateWebAuthnPlatform, updateDUO, updatePush: nothing is written unless the block changed)`,
+    check: (blocks) => {
+      const missing = GUARDIAN_COMPUTED_FACTORS.filter((block) => (blocks as Record<string, unknown>)[block] === undefined);
+      return missing.length > 0
+        ? `leaves out ${missing.join(", ")}: the tenant keeps whatever it has for ${missing.length === 1 ? "it" : "them"}`
+        : undefined;
+    },
+  },
 
   // Auth0 phone provider (Unified Phone Experience)
   simple(
