@@ -17,7 +17,10 @@ describe("self-signed certificate", () => {
 
   it.each([
     ["a random serial", undefined],
-    ["a serial whose first byte is zero (1 in 256 random ones)", Buffer.from("00123456789abcdef0123456789abcde", "hex")],
+    [
+      "a serial whose first byte is zero and the next below 0x80 (1 in 512 random ones)",
+      Buffer.from("00123456789abcdef0123456789abcde", "hex"),
+    ],
     ["a serial whose first byte has the high bit set", Buffer.from("f0123456789abcdef0123456789abcde", "hex")],
   ])("is parsed by OpenSSL with %s, for 127.0.0.1 and localhost", (_name, serial) => {
     const certificate = new X509Certificate(createSelfSignedCertificate(2, serial).certPem);
