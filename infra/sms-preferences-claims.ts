@@ -1,13 +1,19 @@
 /**
- * SNS SMS preferences exist once per AWS account and region (SetSMSAttributes has no resource: it
- * sets the account's attributes in the region; https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html).
- * Two SmsMfa instances of one program managing them in the same account and region would overwrite
- * each other on every update, so the second one to claim them is refused with an error naming both.
- * Claims are kept per program run (per root stack resource).
+ * Account-wide SMS settings exist once per AWS account and region: the SNS SMS preferences
+ * (SetSMSAttributes has no resource: it sets the account's attributes in the region;
+ * https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html) and the account-default
+ * protect configuration of AWS End User Messaging SMS ("There can only be one account default protect
+ * configuration at any time"; https://docs.aws.amazon.com/sms-voice/latest/userguide/protect-configuration.html).
+ * Two SmsMfa instances of one program managing the same one in the same account and region would
+ * overwrite each other on every update, so the second one to claim it is refused with an error naming
+ * both. Claims are kept per program run (per root stack resource) and per setting.
  */
 import * as pulumi from "@pulumi/pulumi";
 
-const claimsByRun = new WeakMap<object, Map<string, string>>();
+/** The account-wide settings an instance can claim, by the SmsMfa argument that manages each. */
+export type AccountSetting = "smsPreferences" | "protectConfiguration";
+
+const claimsByRun = new WeakMap<object, Map<AccountSetting, Map<string, string>>>();
 
 /** The first instance that claimed the account and region, or undefined (and the claim recorded). */
 export function claimOnce(claims: Map<string, string>, account: string, region: string, instanceName: string): string | undefined {
@@ -26,23 +32,48 @@ export function duplicateSmsPreferencesMessage(instanceName: string, holder: str
   );
 }
 
+/** The message of a refused claim on the account-default protect configuration. */
+export function duplicateProtectConfigurationMessage(instanceName: string, holder: string, account: string, region: string): string {
+  return (
+    `protectConfiguration: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage the account-default protect configuration of AWS account ${account} in ${region}; ` +
+    "an account has one default per region: enable protectConfiguration in one instance only"
+  );
+}
+
+const DUPLICATE_MESSAGES: Record<AccountSetting, typeof duplicateSmsPreferencesMessage> = {
+  smsPreferences: duplicateSmsPreferencesMessage,
+  protectConfiguration: duplicateProtectConfigurationMessage,
+};
+
 /**
- * Resolves once `instanceName` holds the account's SMS preferences in `region`; fails (and so fails
- * the SmsPreferences resource that waits on it) when another instance of the program holds them.
+ * Resolves once `instanceName` holds `setting` of the account in `region`; fails (and so fails the
+ * resource that waits on it) when another instance of the program holds it.
  */
-export function claimAccountSmsPreferences(
+export function claimAccountSetting(
+  setting: AccountSetting,
   scope: pulumi.Resource,
   account: pulumi.Input<string>,
   region: string,
   instanceName: string,
 ): pulumi.Output<string> {
   const run: object = pulumi.runtime.getStackResource() ?? claimsByRun;
-  const claims = claimsByRun.get(run) ?? new Map<string, string>();
-  claimsByRun.set(run, claims);
+  const settings = claimsByRun.get(run) ?? new Map<AccountSetting, Map<string, string>>();
+  claimsByRun.set(run, settings);
+  const claims = settings.get(setting) ?? new Map<string, string>();
+  settings.set(setting, claims);
   return pulumi.output(account).apply((accountId) => {
     const holder = claimOnce(claims, accountId, region, instanceName);
-    if (holder !== undefined)
-      throw new pulumi.ResourceError(duplicateSmsPreferencesMessage(instanceName, holder, accountId, region), scope);
+    if (holder !== undefined) throw new pulumi.ResourceError(DUPLICATE_MESSAGES[setting](instanceName, holder, accountId, region), scope);
     return accountId;
   });
+}
+
+/** claimAccountSetting for the SMS preferences. */
+export function claimAccountSmsPreferences(
+  scope: pulumi.Resource,
+  account: pulumi.Input<string>,
+  region: string,
+  instanceName: string,
+): pulumi.Output<string> {
+  return claimAccountSetting("smsPreferences", scope, account, region, instanceName);
 }
