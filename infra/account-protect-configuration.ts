@@ -33,6 +33,8 @@ export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:A
 export interface ProtectConfigurationInputs extends ProtectConfigurationArgs {
   /** The rule each country the phone metadata knows gets (what a preview shows). */
   smsCountryRules: CountryRules;
+  /** Always true: the configuration is made the account default (the output says whether it still is). */
+  accountDefault: true;
 }
 
 /** What the engine holds as its outputs: the inputs, and the configuration as it stands in AWS. */
@@ -139,7 +141,7 @@ export class AccountProtectConfiguration extends pulumi.dynamic.Resource {
     super(
       protectConfigurationProvider,
       name,
-      { ...args, protectConfigurationId: undefined, protectConfigurationArn: undefined, accountDefault: undefined },
+      { ...args, accountDefault: true, protectConfigurationId: undefined, protectConfigurationArn: undefined },
       opts,
       "auth0-sns-mfa",
       "AccountProtectConfiguration",

@@ -157,7 +157,8 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       // A replacement deletes first: the old configuration gives the account default up before the new one takes it.
       { parent: this, protect: args.protect, deleteBeforeReplace: true },
     );
-    return configuration.protectConfigurationId;
+    // Its id is the configuration's id (protectConfigurationId).
+    return configuration.id;
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
