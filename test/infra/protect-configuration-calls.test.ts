@@ -6,6 +6,7 @@
  */
 import * as sdk from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROTECT_CONFIGURATION_ACTIONS } from "../../infra/deploy-role-policy";
 import {
   createProtectConfiguration,
   deleteProtectConfiguration,
@@ -312,5 +313,14 @@ describe("delete", () => {
     account.state.protectConfigurations = withoutKey(account.state.protectConfigurations, id);
     const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
     expect(made.map((request) => request.action)).toEqual(["DescribeAccountAttributes", "DeleteProtectConfiguration"]);
+  });
+});
+
+describe("the deploy role", () => {
+  it("grants exactly the End User Messaging actions the paths above sent (npm run deploy-role-policy)", () => {
+    const sent = new Set(account.receivedActions().filter((action) => action.startsWith("sms-voice:")));
+    expect([...sent].sort()).toEqual(
+      [...PROTECT_CONFIGURATION_ACTIONS.onConfiguration, ...PROTECT_CONFIGURATION_ACTIONS.withoutResourceType].sort(),
+    );
   });
 });
