@@ -122,7 +122,7 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
 };
 
 export interface AccountProtectConfigurationArgs {
-  /** Resolves once this SmsMfa instance holds the account default of the account and region (sms-preferences-claims.ts). */
+  /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (sms-preferences-claims.ts). */
   region: pulumi.Input<string>;
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;
