@@ -18,7 +18,14 @@ import { localizedTemplates } from "./localized-templates";
 import { DEFAULT_MESSAGE_TEMPLATES } from "./message-templates";
 import { senderActionSecrets } from "./sender-action-secrets";
 import type { SmsAlarmInputs } from "./sms-account-opt-ins";
-import type { GuardianFactors, LocalizedMessages, MfaPolicy, PhoneExperience, SmsPreferencesSettings } from "./stack-config-types";
+import type {
+  GuardianFactors,
+  LocalizedMessages,
+  MfaPolicy,
+  PhoneExperience,
+  ProtectConfigurationSettings,
+  SmsPreferencesSettings,
+} from "./stack-config-types";
 
 export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
 
@@ -56,6 +63,8 @@ export interface SmsMfaArgs {
   smsPreferences?: SmsPreferencesSettings;
   /** CloudWatch alarms on failed SMS and month-to-date spend, emailed to `email`. Default: no alarms. */
   alarms?: SmsAlarmInputs;
+  /** Manage the account-default protect configuration of AWS End User Messaging SMS in `region`: allowedCountries get `allowedCountryStatus`, every other country BLOCK, for every SMS the account sends there (one instance per account and region). Default: not managed. */
+  protectConfiguration?: ProtectConfigurationSettings;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
   /** Alias every resource to its URN in this project's program before SmsMfa existed (infra/index.ts sets it). Default: false. */
@@ -91,6 +100,8 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   /** Name of the sender Action in the tenant. */
   readonly actionName: pulumi.Output<string>;
+  /** ID of the account-default protect configuration, when `protectConfiguration` is set (undefined otherwise). */
+  readonly protectConfigurationId: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
@@ -122,6 +133,8 @@ export class SmsMfa extends pulumi.ComponentResource {
         smsPreferences: args.smsPreferences,
         alarms: args.alarms,
         senderId: args.senderId,
+        protectConfiguration: args.protectConfiguration,
+        allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
       },
       { parent: this, aliases: former([FORMER_TYPES.awsSide], FORMER_NAMES.awsSide) },
     );
@@ -158,6 +171,7 @@ export class SmsMfa extends pulumi.ComponentResource {
     this.senderSecretAccessKey = aws.secretAccessKey;
     this.actionId = auth0.actionId;
     this.actionName = auth0.actionName;
+    this.protectConfigurationId = aws.protectConfigurationId;
     this.registerOutputs({
       senderUserArn: this.senderUserArn,
       senderUserName: this.senderUserName,
@@ -165,6 +179,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       senderSecretAccessKey: this.senderSecretAccessKey,
       actionId: this.actionId,
       actionName: this.actionName,
+      protectConfigurationId: this.protectConfigurationId,
     });
   }
 }

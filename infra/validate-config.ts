@@ -11,6 +11,7 @@ import { SendRefusedError } from "../hook/send-errors";
 import { isSecretPlaceholder } from "../plan/plaintext-secrets";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "./localized-messages";
+import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "./protect-configuration-rules";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
 import {
   experienceForTenantFlag,
@@ -25,6 +26,7 @@ import {
   type LocalizedMessages,
   type MfaPolicy,
   type PhoneExperience,
+  type ProtectConfigurationSettings,
   type SmsAlarmSettings,
   type SmsPreferencesSettings,
   type StackConfig,
@@ -266,6 +268,12 @@ function readAlarms(reader: ConfigReader): SmsAlarmSettings | undefined {
   return enabled ? settings : undefined;
 }
 
+function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSettings | undefined {
+  const enabled = reader.boolean("protectConfigurationEnabled");
+  const allowedCountryStatus = reader.oneOf<AllowedCountryStatus>("protectConfigurationAllowedCountryStatus", ALLOWED_COUNTRY_STATUSES);
+  return enabled ? { allowedCountryStatus } : undefined;
+}
+
 function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
   for (const key of Object.keys(raw.values)) {
     if (!(CONFIG_KEY_NAMES as string[]).includes(key)) {
@@ -318,6 +326,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     },
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
+    protectConfiguration: readProtectConfiguration(reader),
     secretKeys,
   };
   if (reader.problems.length > 0) throw new StackConfigError(reader.problems);

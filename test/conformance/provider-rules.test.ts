@@ -255,6 +255,66 @@ describe("SNS and CloudWatch", () => {
   });
 });
 
+describe("End User Messaging SMS protect configuration", () => {
+  const rulesOf = (allowed: Record<string, string>) => ({ NG: "BLOCK", GB: "BLOCK", ...allowed });
+  const PROTECT = {
+    __provider: "exports.handler = __f0;\n",
+    region: "us-east-1",
+    allowedCountries: ["CA", "US"],
+    allowedCountryStatus: "MONITOR",
+    smsCountryRules: rulesOf({ CA: "MONITOR", US: "MONITOR" }),
+    tags: { Project: "auth0-sns-mfa", Stack: "dev", Name: "auth0-sns-mfa-dev" },
+    accountDefault: true,
+  };
+  const prefix = "pulumi-nodejs-account-protect-configuration";
+
+  it("accepts the inputs the program registers", () => {
+    expect(broken(resource(T.protectConfiguration, PROTECT))).toEqual([]);
+    expect(
+      broken(resource(T.protectConfiguration, { ...PROTECT, allowedCountries: [], smsCountryRules: { GB: "MONITOR", NG: "MONITOR" } })),
+    ).toEqual([]);
+  });
+
+  it("refuses what the API refuses: a status that is not a ProtectStatus, BLOCK for the allowed countries, a lowercase or three-letter code", () => {
+    expect(
+      broken(
+        resource(T.protectConfiguration, {
+          ...PROTECT,
+          allowedCountryStatus: "BLOCK",
+          smsCountryRules: rulesOf({ CA: "BLOCK", US: "BLOCK" }),
+        }),
+      ),
+    ).toEqual([`${prefix}-allowedCountryStatus`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, FR: "DENY" } }))).toEqual([
+      `${prefix}-smsCountryRules`,
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, allowedCountries: ["ca"] }))).toEqual([
+      `${prefix}-allowedCountries`,
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, GBR: "BLOCK" } }))).toEqual(
+      [`${prefix}-smsCountryRules`],
+    );
+  });
+
+  it("refuses rules that leave a country outside allowedCountries ALLOW (a new configuration starts with every country ALLOW)", () => {
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, NG: "ALLOW" } }))).toEqual([
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { NG: "BLOCK", US: "MONITOR" } }))).toEqual([
+      `${prefix}-allowed-rules`,
+    ]);
+  });
+
+  it("refuses a configuration that is not the account default, tags over the API's limits, no region, no serialized provider", () => {
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, accountDefault: false }))).toEqual([`${prefix}-accountDefault`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, tags: { Name: "x".repeat(257) } }))).toEqual([`${prefix}-tags`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, region: "Virginia" }))).toEqual([`${prefix}-region`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, __provider: "module.exports = {}" }))).toEqual([`${prefix}-__provider`]);
+  });
+});
+
 describe("Auth0 Action and its binding", () => {
   const subject = (inputs: Record<string, unknown>): ResourceUnderTest =>
     resource(T.action, { ...ACTION, ...inputs }, { name: "sms-sender-send-phone-message" });

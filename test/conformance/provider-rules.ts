@@ -12,6 +12,8 @@
  * undefined. A value the run cannot see (a secret or a value known only after apply) is not judged:
  * the offline plan hides secrets, the mock run shows them, and both run for every stack.
  */
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
+import { ALLOWED_COUNTRY_STATUSES, PROTECT_STATUSES } from "../../infra/protect-configuration-rules";
 import {
   all,
   ARN,
@@ -86,6 +88,9 @@ const SNS_API = "https://docs.aws.amazon.com/sns/latest/api";
 const CW_API = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference";
 const ACTIONS_LIMITS = "https://auth0.com/docs/customize/actions/limitations";
 const PULUMI_AUTONAMING = "https://www.pulumi.com/docs/iac/concepts/resources/names/#autonaming";
+const SMS_VOICE_API = "https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2";
+/** @pulumi/pulumi 3.248.0, the version the project pins: the Node.js dynamic provider plugin. */
+const PULUMI_DYNAMIC_PROVIDER = "https://github.com/pulumi/pulumi/blob/v3.248.0/sdk/nodejs/cmd/dynamic-provider/index.ts";
 
 // ---------------------------------------------------------------- types
 
@@ -104,6 +109,7 @@ export const RESOURCE_TYPES = {
   guardian: "auth0:index/guardian:Guardian",
   phoneProvider: "auth0:index/phoneProvider:PhoneProvider",
   phoneTemplate: "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate",
+  protectConfiguration: PROTECT_CONFIGURATION_TYPE,
 } as const;
 const T = RESOURCE_TYPES;
 
@@ -211,6 +217,105 @@ export function requestedRegions(policy: string): string[] {
         : [];
   });
 }
+
+// ---------------------------------------------------------------- End User Messaging SMS facts
+
+const COUNTRY_CODE = text({ min: 2, max: 2, pattern: /^[A-Z]{2}$/, patternText: "[A-Z]{2}" });
+
+/** A map keyed by two-letter country codes, each value passing `check`. */
+function countryMap(check: Check): Check {
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return `must be a map of country codes (got ${describe(value)})`;
+    for (const [country, entry] of Object.entries(value)) {
+      const problem = COUNTRY_CODE(country) ?? check(entry);
+      if (problem !== undefined) return `${country}: ${problem}`;
+    }
+    return undefined;
+  };
+}
+
+/** The account-default protect configuration (one dynamic resource; its calls: infra/protect-configuration-calls.ts). */
+const PROTECT_CONFIGURATION_RULES: readonly ProviderRule[] = [
+  simple(
+    T.protectConfiguration,
+    "__provider",
+    required(
+      text({ min: 1, max: 10_000_000, pattern: /^exports\.handler = /, patternText: "a CommonJS module assigning exports.handler" }),
+    ),
+    "The serialized provider: a module whose exports.handler() returns the provider",
+    `${PULUMI_DYNAMIC_PROVIDER} (getProvider: requireFromString(props.__provider).handler())`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "region",
+    required(text({ min: 1, max: 64, pattern: /^[a-z]{2}(-[a-z]+)+-\d+$/, patternText: "an AWS region name" })),
+    "The AWS region of the configuration and of the account default it becomes (End User Messaging is regional)",
+    "https://docs.aws.amazon.com/general/latest/gr/end-user-messaging.html",
+  ),
+  simple(
+    T.protectConfiguration,
+    "allowedCountries",
+    required(list({ max: 300, item: COUNTRY_CODE })),
+    "Two-letter country codes ([A-Z]{2}), as CountryRuleSetUpdates keys them",
+    `${SMS_VOICE_API}/API_UpdateProtectConfigurationCountryRuleSet.html (CountryRuleSetUpdates: Key Pattern [A-Z]{2})`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "allowedCountryStatus",
+    required(oneOf(ALLOWED_COUNTRY_STATUSES)),
+    "ALLOW, FILTER or MONITOR: a ProtectStatus other than BLOCK (what every other country gets)",
+    `${SMS_VOICE_API}/API_ProtectConfigurationCountryRuleSetInformation.html (ProtectStatus: ALLOW, BLOCK, MONITOR or FILTER)`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "smsCountryRules",
+    required(countryMap(oneOf(PROTECT_STATUSES))),
+    "Two-letter country codes, each with a ProtectStatus",
+    `${SMS_VOICE_API}/API_UpdateProtectConfigurationCountryRuleSet.html (Key Pattern [A-Z]{2}); ${SMS_VOICE_API}/API_ProtectConfigurationCountryRuleSetInformation.html`,
+  ),
+  {
+    id: "pulumi-nodejs-account-protect-configuration-allowed-rules",
+    resourceType: T.protectConfiguration,
+    property: "smsCountryRules",
+    rule: "Every allowed country is written with allowedCountryStatus, every other one BLOCK (with no allowed country, every one allowedCountryStatus): a new configuration starts with every country ALLOW",
+    source: `${SMS_VOICE_API}/API_CreateProtectConfiguration.html ("By default all country rule sets for each capability are set to ALLOW")`,
+    check: (value, resource) => {
+      const allowed = resource.inputs["allowedCountries"];
+      const status = resource.inputs["allowedCountryStatus"];
+      if (!Array.isArray(allowed) || typeof value !== "object" || value === null) return undefined;
+      const wrong = Object.entries(value as Record<string, unknown>).filter(
+        ([country, rule]) => rule !== (allowed.length === 0 || allowed.includes(country) ? status : "BLOCK"),
+      );
+      const missing = allowed.filter((country) => !(String(country) in value));
+      if (missing.length > 0) return `has no rule for allowed ${missing.map(String).join(", ")}`;
+      return wrong.length === 0
+        ? undefined
+        : `gives ${wrong
+            .map(([country, rule]) => `${country} ${String(rule)}`)
+            .slice(0, 5)
+            .join(", ")}`;
+    },
+  },
+  simple(
+    T.protectConfiguration,
+    "tags",
+    required(awsTags({ maxTags: 200, characters: /^.+$/su, charactersText: "any characters (pattern .+ for keys, .* for values)" })),
+    "At most 200 tags; keys 1-128, values 0-256 characters",
+    `${SMS_VOICE_API}/API_CreateProtectConfiguration.html (Tags: at most 200); ${SMS_VOICE_API}/API_Tag.html`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "accountDefault",
+    required((value) =>
+      value === true
+        ? undefined
+        : `must be true: SNS SMS follow a protect configuration only as the account default (got ${describe(value)})`,
+    ),
+    "true: only the account default governs SMS sent through Amazon SNS",
+    'https://docs.aws.amazon.com/sms-voice/latest/userguide/protect-configuration.html ("To use a protect configuration with other AWS services to send messages, like Amazon SNS ..., you need to set your protect configuration as the account default")',
+  ),
+];
 
 // ---------------------------------------------------------------- the rules
 
@@ -963,6 +1068,7 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "syntax, from (non-empty when set) and a body with text and/or voice",
     `${TF_AUTH0}/internal/auth0/branding/resource_phone_template.go (content: from StringIsNotEmpty; body: text, voice)`,
   ),
+  ...PROTECT_CONFIGURATION_RULES,
 ];
 
 // ---------------------------------------------------------------- running the rules
