@@ -11,7 +11,12 @@
  * ever appears in a problem.
  */
 import { ManagementError, ManagementTimeoutError } from "auth0";
-import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken, TokenRequestError } from "../tools/kit/auth0-management-client";
+import {
+  managementClient,
+  MANAGEMENT_TIMEOUT_SECONDS,
+  requestManagementToken,
+  TokenRequestError,
+} from "../tools/kit/auth0-management-client";
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application. */
 export type ManagementCredentials = { domain: string; apiToken: string } | { domain: string; clientId: string; clientSecret: string };

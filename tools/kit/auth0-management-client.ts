@@ -77,11 +77,15 @@ export async function requestManagementToken(credentials: ClientCredentials, tim
   try {
     return await tokens.getAccessToken();
   } catch (error) {
-    if (timedOut) throw new TokenRequestError(`${tokenUrl} did not answer within ${timeoutSeconds} s`, undefined, true, undefined, { cause: error });
+    if (timedOut)
+      throw new TokenRequestError(`${tokenUrl} did not answer within ${timeoutSeconds} s`, undefined, true, undefined, { cause: error });
     if (error instanceof ManagementError && error.statusCode !== undefined) {
-      throw new TokenRequestError(`${tokenUrl} answered ${error.statusCode}`, error.statusCode, false, oauthErrorOf(error.body), { cause: error });
+      throw new TokenRequestError(`${tokenUrl} answered ${error.statusCode}`, error.statusCode, false, oauthErrorOf(error.body), {
+        cause: error,
+      });
     }
-    if (error instanceof TypeError) throw new TokenRequestError(`${tokenUrl} is unreachable`, undefined, false, undefined, { cause: error });
+    if (error instanceof TypeError)
+      throw new TokenRequestError(`${tokenUrl} is unreachable`, undefined, false, undefined, { cause: error });
     throw error;
   }
 }
