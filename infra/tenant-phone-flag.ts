@@ -13,8 +13,13 @@
  * the token request: the Management API is still called at https://DOMAIN/api/v2. No secret or
  * token ever appears in a problem.
  */
-import { AuthApiError, FetchError, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError } from "auth0";
-import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../tools/kit/auth0-management-client";
+import { ManagementError, ManagementTimeoutError } from "auth0";
+import {
+  managementClient,
+  MANAGEMENT_TIMEOUT_SECONDS,
+  requestManagementToken,
+  TokenRequestError,
+} from "../tools/kit/auth0-management-client";
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */
 export type ManagementCredentials =
@@ -66,18 +71,18 @@ function networkCause(error: unknown): string {
 
 /** Why a token request or a read failed, in words an operator can act on (no secret, no token). */
 function describeFailure(error: unknown, what: string): string {
-  if (error instanceof AuthApiError || error instanceof ResponseError) {
-    const detail = error instanceof AuthApiError ? ` ${error.error}` : "";
+  if (error instanceof TokenRequestError && error.statusCode !== undefined) {
+    const detail = error.oauth === undefined ? "" : ` ${error.oauth.error}`;
     return `${what} answered ${error.statusCode}${detail} (check the Auth0 provider's credentials and that the application is authorised on the Management API)`;
   }
-  if (error instanceof TimeoutError || error instanceof ManagementTimeoutError)
+  if ((error instanceof TokenRequestError && error.timedOut) || error instanceof ManagementTimeoutError)
     return `${what} did not answer within ${MANAGEMENT_TIMEOUT_SECONDS} s`;
   if (error instanceof ManagementError) {
     if (error.statusCode === undefined) return `${what} is unreachable (${networkCause(error)})`;
     if (error.statusCode === 403) return `${what} answered 403: the application's grant lacks the scope read:tenant_settings`;
     return `${what} answered ${error.statusCode}`;
   }
-  if (error instanceof FetchError) return `${what} is unreachable (${networkCause(error)})`;
+  if (error instanceof TokenRequestError) return `${what} is unreachable (${networkCause(error)})`;
   return `${what} failed (${networkCause(error)})`;
 }
 

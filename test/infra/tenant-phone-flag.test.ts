@@ -7,7 +7,7 @@
 // Rules relied on:
 // - GET /api/v2/tenants/settings needs read:tenant_settings and returns phone_consolidated_experience
 //   only when it was set (https://auth0.com/docs/api/management/v2/tenants/tenant-settings-route;
-//   auth0 SDK 5.14.1 GetTenantSettingsResponseContent: `phone_consolidated_experience?: boolean`).
+//   auth0 SDK 7.1.0 GetTenantSettingsResponseContent: `phone_consolidated_experience?: boolean`).
 // - The Auth0 provider's credentials: domain / AUTH0_DOMAIN, client_id / AUTH0_CLIENT_ID, client_secret
 //   / AUTH0_CLIENT_SECRET, api_token / AUTH0_API_TOKEN (conflicts with the client credentials),
 //   audience / AUTH0_AUDIENCE ("Your Auth0 audience when using a custom domain")

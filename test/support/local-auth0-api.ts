@@ -6,7 +6,7 @@
 // only reads.
 //
 // Endpoints and response shapes, from Auth0's Management API reference
-// (https://auth0.com/docs/api/management/v2) and the `auth0` SDK 5.14.1 generated from it
+// (https://auth0.com/docs/api/management/v2) and the `auth0` SDK 7.1.0 generated from it
 // (node_modules/auth0/reference.md, dist/cjs/management/api/types/types.d.ts):
 // - POST /oauth/token, client credentials (form-encoded: grant_type, client_id, client_secret,
 //   audience) → { access_token, token_type: "Bearer", expires_in, scope }

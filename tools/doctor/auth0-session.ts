@@ -1,19 +1,17 @@
 /**
  * The doctor's connection to a tenant's Management API through Auth0's Node SDK: the stack's
- * credentials, one client-credentials grant (AuthenticationClient), a ManagementClient on that token,
+ * credentials, one client-credentials grant (the SDK's TokenProvider), a ManagementClient on that token,
  * and every read turned into a value or a sentence saying why it could not run. The client secret and
  * the token never leave this module and never appear in a message.
  */
+import { ManagementError, ManagementTimeoutError, type ManagementClient } from "auth0";
 import {
-  AuthApiError,
-  FetchError,
-  ManagementError,
-  ManagementTimeoutError,
-  ResponseError,
-  TimeoutError,
-  type ManagementClient,
-} from "auth0";
-import { managementAudience, managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../kit/auth0-management-client";
+  managementAudience,
+  managementClient,
+  MANAGEMENT_TIMEOUT_SECONDS,
+  requestManagementToken,
+  TokenRequestError,
+} from "../kit/auth0-management-client";
 import { tokenScopes } from "./auth0-scopes";
 
 /**
@@ -123,23 +121,17 @@ export async function openSession(credentials: Auth0Credentials): Promise<Sessio
   try {
     accessToken = await requestManagementToken(credentials, TIMEOUT_SECONDS);
   } catch (error) {
-    if (
-      (error instanceof AuthApiError || error instanceof ResponseError) &&
-      error.statusCode >= 400 &&
-      error.statusCode < 500 &&
-      error.statusCode !== 429
-    ) {
-      const detail = error instanceof AuthApiError ? `${error.error}: ${error.error_description}` : "no error description";
+    if (!(error instanceof TokenRequestError)) throw error;
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+      const detail = error.oauth === undefined ? "no error description" : `${error.oauth.error}: ${error.oauth.description}`;
       throw new DoctorCredentialsError(
-        `Auth0 refused a Management API token for client ${credentials.clientId} at ${tokenUrl} (${error.statusCode} ${detail}); check auth0:clientId, auth0:clientSecret and that the application is authorised on the Auth0 Management API`,
+        `Auth0 refused a Management API token for client ${credentials.clientId} at ${tokenUrl} (${status} ${detail}); check auth0:clientId, auth0:clientSecret and that the application is authorised on the Auth0 Management API`,
       );
     }
-    if (error instanceof AuthApiError || error instanceof ResponseError) {
-      return { ok: false, problem: `${tokenUrl} answered ${error.statusCode}` };
-    }
-    if (error instanceof TimeoutError) throw unreachableDomain(credentials, `${tokenUrl} did not answer within ${TIMEOUT_SECONDS} s`);
-    if (error instanceof FetchError) throw unreachableDomain(credentials, `${tokenUrl} is unreachable (${networkCause(error)})`);
-    throw error;
+    if (status !== undefined) return { ok: false, problem: `${tokenUrl} answered ${status}` };
+    if (error.timedOut) throw unreachableDomain(credentials, `${tokenUrl} did not answer within ${TIMEOUT_SECONDS} s`);
+    throw unreachableDomain(credentials, `${tokenUrl} is unreachable (${networkCause(error)})`);
   }
   const client = managementClient(credentials.domain, accessToken, TIMEOUT_SECONDS);
   return { ok: true, session: { client, grantedScopes: tokenScopes(accessToken) } };
