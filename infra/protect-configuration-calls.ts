@@ -103,6 +103,7 @@ export async function createProtectConfiguration(calls: SmsVoiceCalls, args: Pro
     } catch (cleanup) {
       throw new Error(
         `${describeError(error)}; protect configuration ${id} was created but could not be deleted again (${describeError(cleanup)}): delete it by hand`,
+        { cause: cleanup },
       );
     }
     throw error;
