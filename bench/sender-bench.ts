@@ -11,6 +11,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildAction } from "../infra/action-bundle";
+import { actionRuntimeMismatch } from "../infra/action-runtime";
 import { parseFlags, REPO_ROOT, UsageError } from "../tools/command";
 import {
   BENCH_ENV,
@@ -88,13 +89,20 @@ function machine(nodeVersion: string): string {
   return `${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.type()} ${os.release()}, node ${nodeVersion}, load average at start ${load}`;
 }
 
-/** `node --version` of the binary the drivers run under; an error names the binary when it does not run. */
+/**
+ * `node --version` of the binary the drivers run under; an error names the binary when it does not run,
+ * or when it is not the Action's runtime major (the figures would not be those of Auth0's runtime).
+ */
 function nodeVersionOf(nodeBinary: string): string {
+  let version: string;
   try {
-    return execFileSync(nodeBinary, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
+    version = execFileSync(nodeBinary, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
   } catch {
     throw new Error(`--node ${nodeBinary}: not a node binary that runs here`);
   }
+  const mismatch = actionRuntimeMismatch(version);
+  if (mismatch !== undefined) throw new UsageError(`node ${nodeBinary}: ${mismatch}`);
+  return version;
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { REPO_ROOT } from "../tools/command";
+import { ACTION_RUNTIME } from "./action-runtime";
 
 /** Where `npm run build` writes the built Actions (dist/actions/<trigger>.js). */
 export const ACTIONS_OUT_DIR = path.join(REPO_ROOT, "dist", "actions");
@@ -41,8 +42,7 @@ export const HANDLER_NAMES: Record<ActionTrigger, string> = {
   "custom-phone-provider": "onExecuteCustomPhoneProvider",
 };
 
-/** The Auth0 Actions runtime the code is built for. */
-export const ACTION_RUNTIME = "node22";
+export { ACTION_RUNTIME };
 /** Auth0 accepts at most 100 kB of Action code (dependencies excluded). */
 export const MAX_ACTION_CODE_BYTES = 100_000;
 /** Auth0 accepts at most 10 npm dependencies per Action. */

@@ -8,6 +8,7 @@
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
+import { ACTION_RUNTIME } from "./action-runtime";
 import { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
 import { FORMER_TYPES, formerAliases } from "./former-layout";
 import { guardianSettings } from "./guardian-settings";
@@ -85,7 +86,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
       actionResourceName(trigger, instance),
       {
         name: actionNameFor(args.deploymentName, trigger),
-        runtime: "node22",
+        runtime: ACTION_RUNTIME,
         deploy: true,
         supportedTriggers: { id: trigger, version: TRIGGER_VERSIONS[trigger] },
         code: built.code,

@@ -9,13 +9,12 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { IResourceMonitorServer } from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
-import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import type { Alias } from "@pulumi/pulumi/proto/alias_pb";
 import { INVOKE_ANSWERS } from "./invoke-answers";
 import { mockAnswer, type MockContext } from "./mock-outputs";
 import type { PlannedResource, PlannedResourceOptions } from "./plan-model";
 import type { PlanRecorder } from "./plan-recorder";
-import { isWireSecret, toPlanObject, UNKNOWN_VALUE, wireSecret, type WireObject } from "./property-values";
+import { isWireSecret, toPlanObject, UNKNOWN_VALUE, wireSecret, wireString, type WireObject } from "./property-values";
 
 /** Features the SDK asks about (settings.awaitFeatureSupport) and what this monitor answers. */
 export const SUPPORTED_FEATURES: Readonly<Record<string, boolean>> = {
@@ -34,6 +33,33 @@ export const SUPPORTED_FEATURES: Readonly<Record<string, boolean>> = {
   resourceHooks: true,
   errorHooks: true,
 };
+
+const FEATURE_IDS: Readonly<Record<string, resproto.ResourceMonitorFeature>> = {
+  secrets: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_SECRETS,
+  resourceReferences: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES,
+  outputValues: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_OUTPUT_VALUES,
+  deletedWith: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_DELETED_WITH,
+  replaceWith: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_REPLACE_WITH,
+  aliasSpecs: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_ALIAS_SPECS,
+  transforms: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_TRANSFORMS,
+  invokeTransforms: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_INVOKE_TRANSFORMS,
+  parameterization: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_PARAMETERIZATION,
+  resourceHooks: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_RESOURCE_HOOKS,
+  errorHooks: resproto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_ERROR_HOOKS,
+};
+
+/**
+ * SUPPORTED_FEATURES as GetDeploymentInfo advertises them: current SDKs read the set from there and
+ * probe SupportsFeature only when a monitor does not implement GetDeploymentInfo. Features not listed
+ * (byte strings, output values in invokes...) stay off, so the SDK keeps the wire format above.
+ */
+export function advertisedFeatures(): resproto.ResourceMonitorFeature[] {
+  return Object.entries(SUPPORTED_FEATURES).flatMap(([id, supported]) => {
+    const feature = FEATURE_IDS[id];
+    if (feature === undefined) throw new Error(`plan/resource-monitor.ts: no ResourceMonitorFeature for feature ${id}`);
+    return supported ? [feature] : [];
+  });
+}
 
 interface StoredState {
   urn: string;
@@ -225,7 +251,17 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
     return response;
   }
 
-  function invoke(request: resproto.ResourceInvokeRequest): provproto.InvokeResponse {
+  /**
+   * The context a provider function runs in: the region of the explicit AWS provider the call names
+   * (its registered `region`), else the default provider's (the stack's aws:region).
+   */
+  function invokeContext(providerReference: string): MockContext {
+    const urn = providerUrn(providerReference);
+    const region = urn === undefined ? undefined : wireString(states.get(urn)?.state["region"]);
+    return region === undefined ? mockContext : { ...mockContext, region };
+  }
+
+  function invoke(request: resproto.ResourceInvokeRequest): resproto.ResourceInvokeResponse {
     const token = request.getTok();
     const args = wireObject(request.getArgs());
     let result: WireObject;
@@ -240,9 +276,9 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
           `the offline plan cannot answer the provider function '${token}' (it would need the cloud); add an answer in plan/invoke-answers.ts`,
         );
       }
-      result = answer(args, mockContext);
+      result = answer(args, invokeContext(request.getProvider()));
     }
-    const response = new provproto.InvokeResponse();
+    const response = new resproto.ResourceInvokeResponse();
     response.setReturn(toStruct(result));
     return response;
   }
@@ -269,6 +305,7 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
       info.setProject(recorder.project);
       info.setStack(recorder.stack);
       info.setDryrun(true);
+      info.setSupportedfeaturesList(advertisedFeatures());
       return info;
     }),
     supportsFeature: unary<resproto.SupportsFeatureRequest, resproto.SupportsFeatureResponse>((request) => {
@@ -281,6 +318,9 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
       callback(grpcError(grpc.status.UNIMPLEMENTED, new Error("the offline plan cannot call methods on resources")), null);
     },
     readResource: unary(read),
+    existsResource: (_call, callback) => {
+      callback(grpcError(grpc.status.UNIMPLEMENTED, new Error("the offline plan cannot ask the cloud whether a resource exists")), null);
+    },
     registerResource: unary(register, grpc.status.ALREADY_EXISTS),
     registerResourceOutputs: unary<resproto.RegisterResourceOutputsRequest, Empty>((request) => {
       recorder.recordOutputs(request.getUrn(), toPlanObject(wireObject(request.getOutputs())));

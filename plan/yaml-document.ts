@@ -10,7 +10,7 @@ export function parseYamlDocument(text: string, fileName: string): Record<string
     document = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: fileName });
   } catch (error) {
     const reason = error instanceof yaml.YAMLException ? error.message : String(error);
-    throw new Error(`${fileName} is not valid YAML: ${reason}`);
+    throw new Error(`${fileName} is not valid YAML: ${reason}`, { cause: error });
   }
   if (document === undefined || document === null) return {};
   if (typeof document !== "object" || Array.isArray(document)) {

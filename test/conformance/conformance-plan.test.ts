@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "../plan/plan-command";
 import {
+  awsRegionOf,
   CLASSIC_TENANT,
   COMMITTED_STACKS,
   configuredExperience,
@@ -52,7 +53,8 @@ beforeAll(async () => {
   // One plan at a time: each starts ts-node and the program, and CI machines have two cores.
   for (const stack of STACKS) {
     const run = await runPlanCommand(planArguments(stack));
-    const resources = run.code === 0 ? planResources(JSON.parse(run.stdout) as { resources: PlannedResourceJson[] }) : [];
+    const resources =
+      run.code === 0 ? planResources(JSON.parse(run.stdout) as { resources: PlannedResourceJson[] }, awsRegionOf(stack)) : [];
     plans.set(stack.stack, { code: run.code, stderr: run.stderr, resources });
   }
 }, PLAN_TEST_TIMEOUT_MS * STACKS.length);

@@ -13,7 +13,7 @@ type Expressions = typeof import("@actions/expressions", { with: { "resolution-m
 let hookRegistered = false;
 
 /**
- * The parser imports its bundled JSON schema without `with { type: "json" }`, which Node 20 refuses;
+ * The parser imports its bundled JSON schema without `with { type: "json" }`, which Node (20 and 22 alike) refuses;
  * json-import-hook.mjs supplies that attribute for the package's own JSON files only.
  */
 function registerJsonImportHook(): void {

@@ -5,8 +5,8 @@
  *   `id-token: write` only when it assumes an AWS role by OIDC, itself or through the local reusable
  *   workflow it calls (`uses: ./.github/workflows/...`); nothing else is ever granted write;
  * - no long-lived AWS keys (`aws-access-key-id` inputs, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`);
- * - setup-node installs Node 20 or 22; `npm install` is never used and `npm ci` comes before any
- *   `npm test`/`npm run`;
+ * - setup-node installs the Node major named in `.node-version` (`node-version-file`, no version of its
+ *   own); `npm install` is never used and `npm ci` comes before any `npm test`/`npm run`;
  * - a job that runs `pulumi up|preview|destroy|refresh` has a concurrency group named after its stack
  *   that does not cancel a run in progress;
  * - no secret in workflow- or job-level `env` (every step would read it: npm ci's install scripts,
@@ -19,7 +19,7 @@ import { load } from "js-yaml";
 
 const AWS_CREDENTIALS_ACTION = "aws-actions/configure-aws-credentials";
 const SETUP_NODE_ACTION = "actions/setup-node";
-const SUPPORTED_NODE_MAJORS = ["20", "22"];
+const NODE_VERSION_FILE = ".node-version";
 const PINNED_USES = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const VERSION_COMMENT = /^v\d+\.\d+\.\d+$/;
 const PULUMI_STACK_COMMAND = /\bpulumi\s+(up|preview|destroy|refresh)\b/;
@@ -179,10 +179,18 @@ function nodeAndNpmProblems(fileName: string, jobs: Record<string, Mapping>): st
     let installed = false;
     for (const step of stepsOf(job)) {
       if (actionName(usesOf(step) ?? "") === SETUP_NODE_ACTION) {
-        const version = String(mappingOf(step.with)["node-version"] ?? "");
-        const major = /^(\d+)/.exec(version)?.[1];
-        if (major === undefined || !SUPPORTED_NODE_MAJORS.includes(major)) {
-          problems.push(`${fileName}: job ${jobId} sets up Node "${version}"; use ${SUPPORTED_NODE_MAJORS.join(" or ")}`);
+        const inputs = mappingOf(step.with);
+        if (inputs["node-version"] !== undefined || inputs["node-version-file"] !== NODE_VERSION_FILE) {
+          const file = inputs["node-version-file"];
+          const chosen =
+            inputs["node-version"] !== undefined
+              ? `Node "${String(inputs["node-version"])}"`
+              : file === undefined
+                ? "Node without a version file"
+                : `Node from "${String(file)}"`;
+          problems.push(
+            `${fileName}: job ${jobId} sets up ${chosen}; use node-version-file: ${NODE_VERSION_FILE} (the project's one Node version)`,
+          );
         }
       }
       const run = runOf(step);

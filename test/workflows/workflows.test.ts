@@ -44,6 +44,12 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
+/** The `@pulumi/pulumi` release the program is locked to (package.json and package-lock.json agree: see below). */
+const PULUMI_SDK_VERSION = String(
+  (JSON.parse(readFileSync(path.join(WORKFLOW_DIR, "..", "..", "package.json"), "utf8")) as { dependencies: Record<string, string> })
+    .dependencies["@pulumi/pulumi"],
+);
+
 function workflowText(file: string): string {
   return readFileSync(path.join(WORKFLOW_DIR, file), "utf8");
 }
@@ -141,6 +147,16 @@ describe("every workflow file", () => {
   it.each(files)("%s follows the project's rules (pinned actions, minimal permissions, ...)", (file) => {
     expect(workflowRuleProblems(file, workflowText(file), readLocalWorkflow)).toEqual([]);
   });
+
+  it("pins, wherever it installs the Pulumi CLI, the release of the @pulumi/pulumi the lockfile holds", () => {
+    const lock = JSON.parse(readFileSync(path.join(WORKFLOW_DIR, "..", "..", "package-lock.json"), "utf8")) as {
+      packages: Record<string, { version?: string }>;
+    };
+    expect(lock.packages["node_modules/@pulumi/pulumi"]?.version).toBe(PULUMI_SDK_VERSION);
+    const installing = files.filter((file) => /uses: pulumi\/actions@/.test(workflowText(file)));
+    expect(installing.sort()).toEqual(["deploy-stack.yml", "destroy.yml"]);
+    for (const file of installing) expect(workflow(file).env?.PULUMI_VERSION, file).toBe(PULUMI_SDK_VERSION);
+  });
 });
 
 describe("the schema check rejects broken workflows", () => {
@@ -196,7 +212,7 @@ jobs:
       - uses: ${checkout}
       - uses: actions/setup-node@6044e13b5dc448c55e2357c09f80417699197238 # v6.2.0
         with:
-          node-version: 20
+          node-version-file: .node-version
       - uses: aws-actions/configure-aws-credentials@61815dcd50bd041e203e49132bacad1fd04d2708 # v5.1.1
         with:
           role-to-assume: \${{ vars.AWS_DEPLOY_ROLE_ARN }}
@@ -234,7 +250,16 @@ jobs:
       compliant.replace("role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}", "aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}"),
       /long-lived AWS keys/,
     ],
-    ["Node 18", compliant.replace("node-version: 20", "node-version: 18"), /sets up Node "18"; use 20 or 22/],
+    [
+      "a Node version of its own",
+      compliant.replace("node-version-file: .node-version", "node-version: 22"),
+      /sets up Node "22"; use node-version-file: \.node-version/,
+    ],
+    [
+      "another version file",
+      compliant.replace("node-version-file: .node-version", "node-version-file: .nvmrc"),
+      /sets up Node from "\.nvmrc"; use node-version-file: \.node-version/,
+    ],
     ["npm install", compliant.replace("run: npm ci", "run: npm install"), /runs npm install; use npm ci/],
     ["npm run before npm ci", compliant.replace("      - run: npm ci\n", ""), /runs "npm run build" before npm ci/],
     ["pulumi without a per-stack group", compliant.replace("group: pulumi-stack-dev", "group: deploy"), /per-stack concurrency group/],
@@ -276,8 +301,8 @@ jobs:
     [
       "a secret handed to an action",
       compliant.replace(
-        "          node-version: 20\n",
-        "          node-version: 20\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
+        "          node-version-file: .node-version\n",
+        "          node-version-file: .node-version\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
       ),
       /hands secret PULUMI_ACCESS_TOKEN to actions\/setup-node/,
     ],
@@ -412,7 +437,7 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
   });
 
   it("pins the Pulumi CLI in the called workflow itself (a caller's workflow-level env is not passed on)", () => {
-    expect(workflow("deploy-stack.yml").env?.PULUMI_VERSION).toBe("3.248.0");
+    expect(workflow("deploy-stack.yml").env?.PULUMI_VERSION).toBe(PULUMI_SDK_VERSION);
     const cli = step(stackSteps, (s) => s.uses?.startsWith("pulumi/actions@") === true, "installing the Pulumi CLI");
     expect(cli.with?.["pulumi-version"]).toBe("${{ env.PULUMI_VERSION }}");
   });
