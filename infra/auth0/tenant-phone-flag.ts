@@ -19,7 +19,7 @@ import {
   MANAGEMENT_TIMEOUT_SECONDS,
   requestManagementToken,
   TokenRequestError,
-} from "../tools/kit/auth0-management-client";
+} from "./auth0-management-client";
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */
 export type ManagementCredentials =
