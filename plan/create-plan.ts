@@ -113,7 +113,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   let program: PlannedProgram;
   let result;
   try {
-    const typescript = await typeScriptMode(location.programDirectory, project.runtimeOptions.typescript, programEnvironment(request));
+    const typescript = typeScriptMode(location.programDirectory, project.runtimeOptions.typescript, programEnvironment(request));
     program = {
       directory: path.relative(project.rootDirectory, location.programDirectory) || ".",
       entryPoint: location.entryPoint,

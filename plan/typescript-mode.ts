@@ -2,41 +2,48 @@
  * How @pulumi/pulumi's cmd/run will compile the program (cmd/run/run.js), worked out ahead so the
  * plan can say it: ts-node reads PULUMI_NODEJS_TSCONFIG_PATH (default tsconfig.json) relative to the
  * program's folder, skips any tsconfig when that file is missing, and type-checks unless
- * PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig sets compilerOptions.noCheck.
+ * PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig sets compilerOptions.noCheck (read from that file
+ * alone, as cmd/run reads it: not from a tsconfig it extends).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+// Already loaded in this process (the plan runs under a TypeScript loader); a static import, not a
+// dynamic import(), which would load the 9 MB module a second time through Node's ES module loader.
+import * as ts from "typescript";
+
+/** What turned the type-check off: the environment variable, or the tsconfig's own noCheck. */
+export type TranspileOnlyBy = "PULUMI_NODEJS_TRANSPILE_ONLY" | "noCheck";
 
 export interface TypeScriptMode {
   /** false when Pulumi.yaml turns TypeScript off (plain JavaScript). */
   enabled: boolean;
   /** ts-node checks types (the CLI's default) or only transpiles. */
   typeCheck: boolean;
+  /** Why ts-node only transpiles; absent when it type-checks. */
+  transpileOnlyBy?: TranspileOnlyBy;
   /** The tsconfig ts-node uses (absolute), or undefined when none is found and Pulumi's defaults apply. */
   tsconfig?: string;
 }
 
-async function readNoCheck(tsconfigPath: string): Promise<boolean | undefined> {
-  // The project's own TypeScript parses the file (tsconfig allows comments); loaded only when needed.
-  const ts = await import("typescript");
+/** compilerOptions.noCheck as written in the file itself (tsconfig allows comments). */
+function readNoCheck(tsconfigPath: string): boolean | undefined {
   const parsed = ts.readConfigFile(tsconfigPath, (file) => fs.readFileSync(file, "utf8"));
   const options = (parsed.config as { compilerOptions?: { noCheck?: unknown } } | undefined)?.compilerOptions;
   return typeof options?.noCheck === "boolean" ? options.noCheck : undefined;
 }
 
-export async function typeScriptMode(
-  programDirectory: string,
-  typescript: boolean,
-  environment: NodeJS.ProcessEnv,
-): Promise<TypeScriptMode> {
+export function typeScriptMode(programDirectory: string, typescript: boolean, environment: NodeJS.ProcessEnv): TypeScriptMode {
   if (!typescript) return { enabled: false, typeCheck: false };
   const configured = environment["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json";
   const tsconfigPath = path.resolve(programDirectory, configured);
   const found = fs.existsSync(tsconfigPath);
   const transpileOnlyVariable = environment["PULUMI_NODEJS_TRANSPILE_ONLY"];
-  const transpileOnly =
-    transpileOnlyVariable !== undefined && transpileOnlyVariable !== ""
-      ? transpileOnlyVariable === "true"
-      : found && (await readNoCheck(tsconfigPath)) === true;
-  return { enabled: true, typeCheck: !transpileOnly, ...(found ? { tsconfig: tsconfigPath } : {}) };
+  const tsconfig = found ? { tsconfig: tsconfigPath } : {};
+  if (transpileOnlyVariable !== undefined && transpileOnlyVariable !== "") {
+    return transpileOnlyVariable === "true"
+      ? { enabled: true, typeCheck: false, transpileOnlyBy: "PULUMI_NODEJS_TRANSPILE_ONLY", ...tsconfig }
+      : { enabled: true, typeCheck: true, ...tsconfig };
+  }
+  if (found && readNoCheck(tsconfigPath) === true) return { enabled: true, typeCheck: false, transpileOnlyBy: "noCheck", ...tsconfig };
+  return { enabled: true, typeCheck: true, ...tsconfig };
 }

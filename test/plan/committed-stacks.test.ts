@@ -184,7 +184,10 @@ describe("npm run plan on the committed stacks", () => {
       const run = await runPlanCommand(["--stack", "dev", "--stack-file", stackFile]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("Previewing stack dev of project auth0-sns-mfa");
-      expect(run.stdout).toContain("Program: infra/ loaded by @pulumi/pulumi cmd/run");
+      // The runner only transpiles (Pulumi.yaml's tsconfig.pulumi.json sets noCheck); npm test type-checks.
+      expect(run.stdout).toContain(
+        "Program: infra/ loaded by @pulumi/pulumi cmd/run; ts-node transpiled only (compilerOptions.noCheck in tsconfig.pulumi.json)",
+      );
       for (const type of [
         "auth0:index/action:Action",
         "auth0:index/guardian:Guardian",
