@@ -11,17 +11,32 @@ import { REPO_ROOT } from "../../tools/command";
 export const REPOSITORY_ROOT = REPO_ROOT;
 export const TINY_PROJECT = path.join(__dirname, "fixtures", "tiny-project");
 
-/** Generous: ts-node type-checks the program, and CI machines have two cores shared by every test file. */
+/** Generous: plans queue behind each other (shared-plans.ts), and CI machines have two cores shared by every test file. */
 export const PLAN_TEST_TIMEOUT_MS = 120_000;
 
 export interface PlanRun {
+  /** The command line, for failure messages. */
+  command: string;
   code: number;
   stdout: string;
   stderr: string;
 }
 
+/** What identifies a plan: its arguments and the environment variables the test adds. */
+export interface PlanRequest {
+  args: string[];
+  environment?: Record<string, string>;
+}
+
+/** One string per distinct plan. */
+export function planKey(request: PlanRequest): string {
+  return JSON.stringify([request.args, Object.entries(request.environment ?? {}).sort()]);
+}
+
 export function runPlanCommand(args: string[], environment: NodeJS.ProcessEnv = {}): Promise<PlanRun> {
-  const child = spawn("npm", ["run", "--silent", "plan", "--", ...args], {
+  const npmArgs = ["run", "--silent", "plan", "--", ...args];
+  const command = ["npm", ...npmArgs].join(" ");
+  const child = spawn("npm", npmArgs, {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, ...environment },
     stdio: ["ignore", "pipe", "pipe"],
@@ -31,8 +46,10 @@ export function runPlanCommand(args: string[], environment: NodeJS.ProcessEnv = 
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on("error", (error) => reject(new Error(`${command} could not be started: ${error.message}`)));
+    child.on("close", (code, signal) =>
+      resolve({ command, code: code ?? 1, stdout, stderr: signal === null ? stderr : `${stderr}\n(killed by ${signal})` }),
+    );
   });
 }
 
