@@ -6,10 +6,9 @@
  * alone, as cmd/run reads it: not from a tsconfig it extends).
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
-// Already loaded in this process (the plan runs under a TypeScript loader); a static import, not a
-// dynamic import(), which would load the 9 MB module a second time through Node's ES module loader.
-import * as ts from "typescript";
+import type * as TypeScript from "typescript";
 
 /** What turned the type-check off: the environment variable, or the tsconfig's own noCheck. */
 export type TranspileOnlyBy = "PULUMI_NODEJS_TRANSPILE_ONLY" | "noCheck";
@@ -25,10 +24,20 @@ export interface TypeScriptMode {
   tsconfig?: string;
 }
 
-/** compilerOptions.noCheck as written in the file itself (tsconfig allows comments). */
+/**
+ * compilerOptions.noCheck as written in the file itself. A tsconfig may hold comments: plain JSON is
+ * read as it is, anything else by the project's own TypeScript, loaded only then (it is 9 MB).
+ */
 function readNoCheck(tsconfigPath: string): boolean | undefined {
-  const parsed = ts.readConfigFile(tsconfigPath, (file) => fs.readFileSync(file, "utf8"));
-  const options = (parsed.config as { compilerOptions?: { noCheck?: unknown } } | undefined)?.compilerOptions;
+  const text = fs.readFileSync(tsconfigPath, "utf8");
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    const ts = createRequire(__filename)("typescript") as typeof TypeScript;
+    config = ts.parseConfigFileTextToJson(tsconfigPath, text).config;
+  }
+  const options = (config as { compilerOptions?: { noCheck?: unknown } } | undefined)?.compilerOptions;
   return typeof options?.noCheck === "boolean" ? options.noCheck : undefined;
 }
 

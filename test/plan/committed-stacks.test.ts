@@ -130,7 +130,7 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
         "phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is unset",
       );
     },
-    PLAN_TEST_TIMEOUT_MS * 2,
+    PLAN_TEST_TIMEOUT_MS,
   );
 
   it(

@@ -38,6 +38,6 @@ describe("npm run plan on a stack with French and Brazilian Portuguese texts", (
       expect(text.stdout).toContain("est votre code de vérification pour {{tenant.friendly_name}}");
       expect(text.stdout).toContain('mfa_sms_locale == \\"pt-br\\"');
     },
-    PLAN_TEST_TIMEOUT_MS * 2,
+    PLAN_TEST_TIMEOUT_MS,
   );
 });

@@ -10,7 +10,7 @@ import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { locateProgram, readProjectFile } from "../../plan/project-file";
 import { typeScriptMode } from "../../plan/typescript-mode";
-import { REPOSITORY_ROOT } from "./plan-command";
+import { makeTemporaryDirectory, REPOSITORY_ROOT } from "./plan-command";
 
 const project = readProjectFile(REPOSITORY_ROOT);
 const programDirectory = locateProgram(project).programDirectory;
@@ -62,6 +62,36 @@ describe("the Pulumi CLI loads the program without type-checking it again", () =
       module: converted.options.module,
       moduleResolution: converted.options.moduleResolution,
     }).toEqual({ target: strict.target, module: strict.module, moduleResolution: strict.moduleResolution });
+  });
+});
+
+describe("the plan works out the runner's mode as cmd/run does", () => {
+  it("reads noCheck from a tsconfig with comments, lets PULUMI_NODEJS_TRANSPILE_ONLY decide over it, and type-checks without a tsconfig", () => {
+    const folder = makeTemporaryDirectory("typescript-mode");
+    try {
+      const tsconfig = path.join(folder.directory, "tsconfig.runner.json");
+      fs.writeFileSync(tsconfig, '{\n  // only transpile\n  "compilerOptions": { "noCheck": true, },\n}\n');
+      const environment = { PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.runner.json" };
+      expect(typeScriptMode(folder.directory, true, environment)).toEqual({
+        enabled: true,
+        typeCheck: false,
+        transpileOnlyBy: "noCheck",
+        tsconfig,
+      });
+      expect(typeScriptMode(folder.directory, true, { ...environment, PULUMI_NODEJS_TRANSPILE_ONLY: "false" })).toEqual({
+        enabled: true,
+        typeCheck: true,
+        tsconfig,
+      });
+      expect(typeScriptMode(folder.directory, true, {})).toEqual({ enabled: true, typeCheck: true });
+      expect(typeScriptMode(folder.directory, true, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" })).toEqual({
+        enabled: true,
+        typeCheck: false,
+        transpileOnlyBy: "PULUMI_NODEJS_TRANSPILE_ONLY",
+      });
+    } finally {
+      folder.remove();
+    }
   });
 });
 
