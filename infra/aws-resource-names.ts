@@ -47,6 +47,8 @@ export const OPT_IN_RESOURCE_NAMES = {
   spendAlarm: "sms-month-to-date-spend",
   /** No AWS name: the account's SMS attributes in the region. */
   smsPreferences: "sms-preferences",
+  /** No AWS name (AWS gives the protect configuration an id); created after the SmsMfa component, so never aliased. */
+  protectConfiguration: "sms-protect-configuration",
 } as const;
 
 /**

@@ -128,6 +128,18 @@ export const CONFIG_KEYS = {
     description:
       "Percentage (0-100) of successful SMS deliveries logged to CloudWatch Logs (with smsPreferencesEnabled); failures are always logged.",
   },
+  protectConfigurationEnabled: {
+    type: "boolean",
+    default: false,
+    description:
+      "Manage the account-default protect configuration of AWS End User Messaging SMS in this region: countries outside allowedCountries BLOCK, for every SMS the account sends there (SNS included). One stack per account and region only.",
+  },
+  protectConfigurationAllowedCountryStatus: {
+    type: "string",
+    default: "ALLOW",
+    description:
+      "Rule of the allowed countries in the protect configuration (with protectConfigurationEnabled): ALLOW, MONITOR (flags suspected SMS pumping, costs extra per SMS) or FILTER (also drops it: a real code can be lost, costs extra per SMS).",
+  },
   alarmsEnabled: {
     type: "boolean",
     default: false,

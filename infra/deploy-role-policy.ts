@@ -21,6 +21,13 @@
  *   SetSubscriptionAttributes, Unsubscribe: the last three have no resource type.
  * - Alarms: PutMetricAlarm (+ TagResource), DescribeAlarms, ListTagsForResource, TagResource/
  *   UntagResource, DeleteAlarms.
+ * - The account-default protect configuration (a dynamic resource, infra/protect-configuration-calls.ts,
+ *   run by Pulumi's Node.js dynamic provider with the same credentials): PROTECT_CONFIGURATION_ACTIONS.
+ *   Tags are written at create only; CreateProtectConfiguration lists no dependent action (TagResource
+ *   is not needed) in the Service Authorization Reference. Its resource-level actions are allowed on the
+ *   region's protect configurations (their ids are AWS's, unknown before create); the others have no
+ *   resource type and are allowed in the stack's region. No tag condition: the reference marks ABAC for
+ *   End User Messaging SMS as partial.
  * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission.
  *
  * The preflight (`npm run doctor`, run before `pulumi up`) reads the account's SMS state: the SNS and
@@ -36,7 +43,7 @@ export interface DeployRoleScope {
   /** The 12-digit AWS account the stack deploys to. */
   accountId: string;
   /** The stack's settings that decide which resources exist and where. */
-  config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms">;
+  config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms"> & Partial<Pick<StackConfig, "protectConfiguration">>;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -53,6 +60,27 @@ export const DOCTOR_READ_ACTIONS = [
   "sms-voice:DescribeProtectConfigurations",
   "sms-voice:GetProtectConfigurationCountryRuleSet",
 ] as const;
+
+/**
+ * What the stack's protect configuration calls (AWS End User Messaging SMS and Voice V2 in the Service
+ * Authorization Reference: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsmsandvoicev2.html).
+ * `onConfiguration`: resource type protect-configuration (required); `withoutResourceType`: none
+ * (DescribeProtectConfigurations: optional, so allowed on "*").
+ */
+export const PROTECT_CONFIGURATION_ACTIONS = {
+  onConfiguration: [
+    "sms-voice:GetProtectConfigurationCountryRuleSet",
+    "sms-voice:UpdateProtectConfigurationCountryRuleSet",
+    "sms-voice:SetAccountDefaultProtectConfiguration",
+    "sms-voice:DeleteProtectConfiguration",
+  ],
+  withoutResourceType: [
+    "sms-voice:DescribeAccountAttributes",
+    "sms-voice:DescribeProtectConfigurations",
+    "sms-voice:CreateProtectConfiguration",
+    "sms-voice:DeleteAccountDefaultProtectConfiguration",
+  ],
+} as const;
 
 /** The ARN partition of a region: China and AWS GovCloud have their own. */
 export function partitionOf(region: string): string {
@@ -176,6 +204,23 @@ export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope)
           "cloudwatch:DeleteAlarms",
         ],
         Resource: [...alarms("failedSmsAlarm"), ...alarms("spendAlarm")],
+      },
+    );
+  }
+  if (config.protectConfiguration !== undefined) {
+    statements.push(
+      {
+        Sid: "ProtectConfigurationsInTheStackRegion",
+        Effect: "Allow",
+        Action: [...PROTECT_CONFIGURATION_ACTIONS.onConfiguration],
+        Resource: `arn:${partition}:sms-voice:${region}:${accountId}:protect-configuration/*`,
+      },
+      {
+        Sid: "AccountDefaultProtectConfigurationInTheStackRegion",
+        Effect: "Allow",
+        Action: [...PROTECT_CONFIGURATION_ACTIONS.withoutResourceType],
+        Resource: "*",
+        Condition: inRegion,
       },
     );
   }

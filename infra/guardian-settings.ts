@@ -1,6 +1,15 @@
 /**
  * The tenant-wide MFA settings (auth0.Guardian) for each phone experience. Guardian owns every
- * factor: whatever it does not enable is turned off, so the other factors come from the stack config.
+ * factor, so the other factors come from the stack config and each is sent explicitly, an off one as
+ * `enabled: false`. The provider's `webauthn_roaming`, `webauthn_platform`, `duo` and `push` blocks
+ * are Optional + Computed and each factor is written only when its block changes
+ * (terraform-provider-auth0 v1.53.0 internal/auth0/guardian/resource.go; expand.go, updateWebAuthnRoaming,
+ * updateWebAuthnPlatform, updateDUO, updatePush): a block left out keeps whatever the tenant has.
+ * `{ enabled: false }` alone is what the provider needs to turn a factor off: each update function
+ * returns right after Enable(false), and Duo's keys and push's provider are only required with each
+ * other or when set (RequiredWith), so neither is needed off (the provider's own tests send
+ * `duo { enabled = false }` and `push { enabled = false }`, resource_test.go). Duo is not offered by
+ * this project, so it is always off.
  */
 import type * as auth0 from "@pulumi/auth0";
 import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";
@@ -38,9 +47,10 @@ export function guardianSettings(input: GuardianSettingsInput): auth0.GuardianAr
     otp: factors.otp,
     recoveryCode: factors.recoveryCode,
     email: factors.email,
-    // For these blocks, presence means enabled: leave them out to turn the factor off.
-    webauthnRoaming: factors.webauthnRoaming ? { enabled: true } : undefined,
-    webauthnPlatform: factors.webauthnPlatform ? { enabled: true } : undefined,
-    push: factors.push ? { enabled: true, provider: "guardian" } : undefined,
+    webauthnRoaming: { enabled: factors.webauthnRoaming },
+    webauthnPlatform: { enabled: factors.webauthnPlatform },
+    duo: { enabled: false },
+    // Push through Auth0's own Guardian app; the provider is only sent (and only needed) when on.
+    push: factors.push ? { enabled: true, provider: "guardian" } : { enabled: false },
   };
 }

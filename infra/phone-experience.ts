@@ -10,9 +10,13 @@
  * (isPhoneConsolidatedExperienceEnabled: nil → true), since v1.49.0. With the flag off, the unified
  * resources (custom PhoneProvider, phone templates) do not carry MFA SMS.
  *
+ * With the flag off, Guardian takes its classic branch instead (configurePhone: UpdateProvider with
+ * the block's `phone.provider`), so the unified Guardian phone block, which has none, sends a provider
+ * update without a provider, after the Action and the phone provider already exist.
+ *
  * The flag arrives as the tenant holds it: tenant-settings.ts reads the raw setting from the
  * Management API when the provider's getTenant reads false (its reading of "never set" too). When that
- * read is impossible, tenant-settings.ts keeps false and warns.
+ * read is impossible, tenant-settings.ts keeps false, unconfirmed, and warns.
  */
 import type { PhoneExperience } from "./stack-config-types";
 
@@ -49,11 +53,14 @@ export function experienceForTenantFlag(flag: TenantPhoneFlag): PhoneExperience 
 
 /**
  * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts
- * the tenant: classic on a tenant whose flag is on or unset.
+ * the tenant: classic on a tenant whose flag is on or unset; unified on a tenant whose flag is off,
+ * unless that off is only the provider's reading, which the raw read could not confirm
+ * (`offUnconfirmed`): then unified is kept with a warning.
  */
 export function resolvePhoneExperience(
   choice: PhoneExperienceChoice,
   flag: TenantPhoneFlag,
+  { offUnconfirmed = false }: { offUnconfirmed?: boolean } = {},
 ): ResolvedPhoneExperience | { problem: string } {
   const tenant = describeFlag(flag);
   if (choice === "auto") {
@@ -68,13 +75,23 @@ export function resolvePhoneExperience(
         `to auto or unified (pulumi config set phoneExperience auto), or turn the flag off: ${SET_FLAG(false)}.`,
     };
   }
+  if (choice === "unified" && flag === false && !offUnconfirmed) {
+    return {
+      problem:
+        `unified contradicts the tenant: its flag ${TENANT_FLAG} is off (read from GET /api/v2/tenants/settings), and Guardian ` +
+        `then configures the classic phone provider, which unified leaves unset, so the update fails at auth0:Guardian after the ` +
+        `Action and the phone provider are created. Either set phoneExperience to auto or classic ` +
+        `(pulumi config set phoneExperience auto), or turn the flag on: ${SET_FLAG(true)}.`,
+    };
+  }
   if (choice === "unified" && flag === false) {
     return {
       experience: "unified",
       summary: `unified (set explicitly; ${tenant})`,
       warning:
-        `phoneExperience is unified but the tenant's flag ${TENANT_FLAG} reads off. If the flag is really off, MFA SMS do not ` +
-        `go through the custom phone provider: either set phoneExperience to auto or classic, or ${SET_FLAG(true)}.`,
+        `phoneExperience is unified but the Auth0 provider reads the tenant's flag ${TENANT_FLAG} as off, which the program could ` +
+        `not confirm (see the warning about reading the setting). If the flag is really off, Guardian fails at pulumi up: either ` +
+        `set phoneExperience to auto or classic, or ${SET_FLAG(true)}.`,
     };
   }
   return { experience: choice, summary: `${choice} (set explicitly; ${tenant})` };

@@ -1,16 +1,21 @@
 /**
  * Opt-in, account-level SMS settings for the stack's region: the SNS SMS preferences (with the IAM
- * role SNS uses to write delivery-status logs) and CloudWatch alarms on failed SMS and month-to-date
- * spend, emailed through an SNS topic. SMS preferences exist once per AWS account and region: only
- * one stack per account and region may enable them.
+ * role SNS uses to write delivery-status logs), CloudWatch alarms on failed SMS and month-to-date
+ * spend, emailed through an SNS topic, and the account-default protect configuration of AWS End User
+ * Messaging SMS (account-protect-configuration.ts). SMS preferences and the default protect
+ * configuration exist once per AWS account and region: only one stack per account and region may
+ * enable each.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { getCountries } from "libphonenumber-js";
+import { AccountProtectConfiguration } from "./account-protect-configuration";
 import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
 import { FORMER_TYPES, formerAliases, type FormerAliases } from "./former-layout";
 import { stackTags } from "./iam-tag-rules";
-import { claimAccountSmsPreferences } from "./sms-preferences-claims";
-import type { SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
+import { countryRules } from "./protect-configuration-rules";
+import { claimAccountSetting } from "./account-setting-claims";
+import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
 
 export interface SmsAccountOptInsArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name (and so of the AWS autonames). */
@@ -26,6 +31,24 @@ export interface SmsAccountOptInsArgs {
   alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
   senderId: pulumi.Input<string> | undefined;
+  /** Resolves once the AWS provider is confirmed in `region` (aws-provider-region.ts); every child waits on it. */
+  inRegion: pulumi.Output<pulumi.Resource[]>;
+  /** undefined = leave the account's protect configurations alone. */
+  protectConfiguration: ProtectConfigurationSettings | undefined;
+  /** The sender's allowed countries (uppercase ISO codes; empty = all): the protect configuration's rules follow them. */
+  allowedCountries: readonly string[];
+  /** Protect the protect configuration from deletion. */
+  protect: boolean;
+}
+
+/**
+ * The countries the protect configuration's rules are shown for in a preview: every country the
+ * sender's phone metadata (libphonenumber-js, which also decides a number's country and validates
+ * allowedCountries) knows. The provider writes the rule of every country End User Messaging itself
+ * lists for the configuration, by the same rule (protect-configuration-rules.ts countryRule).
+ */
+export function previewCountries(): string[] {
+  return [...getCountries()].sort();
 }
 
 /** The alarm settings, with the recipient as an input: a secret when it was stored as one. */
@@ -61,24 +84,34 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
 
 export class SmsAccountOptIns extends pulumi.ComponentResource {
   readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  /** The account-default protect configuration's id, when managed. */
+  readonly protectConfigurationId: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
   private readonly former: FormerAliases;
+  private readonly inRegion: pulumi.Output<pulumi.Resource[]>;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(FORMER_TYPES.optIns, name, {}, opts);
     this.instanceName = args.instanceName;
+    this.inRegion = args.inRegion;
     this.former = formerAliases(args.formerStackLayout);
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
     this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
-    this.registerOutputs({ alarmTopicArn: this.alarmTopicArn });
+    this.protectConfigurationId =
+      args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);
+    this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, protectConfigurationId: this.protectConfigurationId });
   }
 
   /** The options of a child: parented here, aliased to its former URN when asked. */
   private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
     return {
       name: optInLogicalName(this.instanceName, role),
-      opts: { parent: this, aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]) },
+      opts: {
+        parent: this,
+        dependsOn: this.inRegion,
+        aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]),
+      },
     };
   }
 
@@ -99,7 +132,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     // One set of SMS preferences per AWS account and region: a second SmsMfa of the program claiming
     // the same account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-    const claimed = claimAccountSmsPreferences(this, account, args.region, this.instanceName);
+    const claimed = claimAccountSetting("smsPreferences", this, account, args.region, this.instanceName);
     const smsPreferences = this.child("aws:sns/smsPreferences:SmsPreferences", "smsPreferences");
     new aws.sns.SmsPreferences(
       smsPreferences.name,
@@ -112,6 +145,28 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       smsPreferences.opts,
     );
+  }
+
+  private manageProtectConfiguration(args: SmsAccountOptInsArgs, settings: ProtectConfigurationSettings): pulumi.Output<string> {
+    // One account default per account and region: a second SmsMfa of the program claiming the same
+    // account and region fails here, before either is registered twice.
+    const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+    const claimed = claimAccountSetting("protectConfiguration", this, account, args.region, this.instanceName);
+    const allowedCountries = [...args.allowedCountries].sort();
+    const configuration = new AccountProtectConfiguration(
+      optInLogicalName(this.instanceName, "protectConfiguration"),
+      {
+        region: claimed.apply(() => args.region),
+        allowedCountries,
+        allowedCountryStatus: settings.allowedCountryStatus,
+        tags: { ...stackTags(args.deploymentName), Name: `auth0-sns-mfa-${args.deploymentName}` },
+        smsCountryRules: countryRules(previewCountries(), allowedCountries, settings.allowedCountryStatus),
+      },
+      // A replacement deletes first: the old configuration gives the account default up before the new one takes it.
+      { parent: this, dependsOn: this.inRegion, protect: args.protect, deleteBeforeReplace: true },
+    );
+    // Its id is the configuration's id (protectConfigurationId).
+    return configuration.id;
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {

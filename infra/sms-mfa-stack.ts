@@ -18,6 +18,8 @@ export interface SmsMfaStackOutputs {
   phoneExperience: PhoneExperience;
   region: string;
   allowedCountries: string[];
+  /** The account-default protect configuration's id; only with protectConfigurationEnabled (the doctor recognises it). */
+  protectConfigurationId?: pulumi.Output<string>;
 }
 
 /** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
@@ -47,6 +49,7 @@ export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
     protect: config.protect,
     smsPreferences: config.smsPreferences,
     alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
+    protectConfiguration: config.protectConfiguration,
     formerStackLayout: true,
   };
 }
@@ -64,5 +67,6 @@ export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getSta
     phoneExperience: args.phoneExperience,
     region: args.region,
     allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+    ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
   };
 }

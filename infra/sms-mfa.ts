@@ -4,20 +4,28 @@
  * alarms) and the tenant side (TenantSmsMfa: the sender Action, its binding, the MFA switch). Give
  * each instance its AWS and Auth0 providers with the standard `providers` option; every child and
  * every provider function it calls runs on them. Children are named `<name>-<role>` and physical
- * names derive from `deploymentName`, so two instances in one program never collide
- * (docs/component.md).
+ * names derive from `deploymentName`, which two instances of one program may not share (the second is
+ * refused), so they never collide (docs/component.md).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { actionTriggerFor, TenantSmsMfa } from "./tenant-sms-mfa";
 import { iamNameProblems } from "./aws-resource-names";
+import { claimDeploymentName } from "./deployment-name-claims";
 import { SmsSender } from "./sms-sender";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { localizedTemplates } from "./localized-templates";
 import { DEFAULT_MESSAGE_TEMPLATES } from "./message-templates";
 import { senderActionSecrets } from "./sender-action-secrets";
 import type { SmsAlarmInputs } from "./sms-account-opt-ins";
-import type { GuardianFactors, LocalizedMessages, MfaPolicy, PhoneExperience, SmsPreferencesSettings } from "./stack-config-types";
+import type {
+  GuardianFactors,
+  LocalizedMessages,
+  MfaPolicy,
+  PhoneExperience,
+  ProtectConfigurationSettings,
+  SmsPreferencesSettings,
+} from "./stack-config-types";
 
 export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
 
@@ -31,7 +39,7 @@ export interface SmsMfaArgs {
   phoneExperience: PhoneExperience;
   /** When Auth0 asks for MFA: "all-applications", "confidence-score" or "never". Default: "all-applications". */
   mfaPolicy?: MfaPolicy;
-  /** The other MFA factors the tenant-wide Guardian settings keep enabled. Default: otp and recoveryCode on, the others off. */
+  /** The other MFA factors the tenant-wide Guardian settings enable; each is sent, an off one as `enabled: false`, and Duo is always off. Default: otp and recoveryCode on, the others off. */
   factors?: GuardianFactors;
   /** The text sent when a phone is enrolled, with the `{{code}}` placeholder. Default: Auth0's own text for the experience. */
   enrollmentMessage?: string;
@@ -55,6 +63,8 @@ export interface SmsMfaArgs {
   smsPreferences?: SmsPreferencesSettings;
   /** CloudWatch alarms on failed SMS and month-to-date spend, emailed to `email`. Default: no alarms. */
   alarms?: SmsAlarmInputs;
+  /** Manage the account-default protect configuration of AWS End User Messaging SMS in `region`: allowedCountries get `allowedCountryStatus`, every other country BLOCK, for every SMS the account sends there (one instance per account and region). Default: not managed. */
+  protectConfiguration?: ProtectConfigurationSettings;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
   /** Alias every resource to its URN in this project's program before SmsMfa existed (infra/index.ts sets it). Default: false. */
@@ -90,12 +100,17 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   /** Name of the sender Action in the tenant. */
   readonly actionName: pulumi.Output<string>;
+  /** ID of the account-default protect configuration, when `protectConfiguration` is set (undefined otherwise). */
+  readonly protectConfigurationId: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
     if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
-    super(SMS_MFA_TYPE, name, {}, opts);
     const deploymentName = args.deploymentName ?? name;
+    // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
+    const duplicate = claimDeploymentName(deploymentName, name);
+    if (duplicate !== undefined) throw new Error(duplicate);
+    super(SMS_MFA_TYPE, name, {}, opts);
     const formerStackLayout = args.formerStackLayout ?? SMS_MFA_DEFAULTS.formerStackLayout;
     const former = formerAliases(formerStackLayout);
     const common = { instanceName: name, deploymentName, formerStackLayout };
@@ -118,6 +133,8 @@ export class SmsMfa extends pulumi.ComponentResource {
         smsPreferences: args.smsPreferences,
         alarms: args.alarms,
         senderId: args.senderId,
+        protectConfiguration: args.protectConfiguration,
+        allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
       },
       { parent: this, aliases: former([FORMER_TYPES.awsSide], FORMER_NAMES.awsSide) },
     );
@@ -154,6 +171,7 @@ export class SmsMfa extends pulumi.ComponentResource {
     this.senderSecretAccessKey = aws.secretAccessKey;
     this.actionId = auth0.actionId;
     this.actionName = auth0.actionName;
+    this.protectConfigurationId = aws.protectConfigurationId;
     this.registerOutputs({
       senderUserArn: this.senderUserArn,
       senderUserName: this.senderUserName,
@@ -161,6 +179,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       senderSecretAccessKey: this.senderSecretAccessKey,
       actionId: this.actionId,
       actionName: this.actionName,
+      protectConfigurationId: this.protectConfigurationId,
     });
   }
 }

@@ -1,19 +1,21 @@
 /**
  * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
- * region, and its access key. The key's logical name carries its generation, so raising
+ * region, and its access key, registered only once the AWS provider is confirmed in that region
+ * (aws-provider-region.ts). The key's logical name carries its generation, so raising
  * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
  * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
- * preferences and alarms (sms-account-opt-ins.ts).
+ * preferences, alarms and default protect configuration (sms-account-opt-ins.ts).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
+import { awsProviderInRegion } from "./aws-provider-region";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
-import type { SmsPreferencesSettings } from "./stack-config-types";
+import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "./stack-config-types";
 
 export interface SmsSenderArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name. */
@@ -29,6 +31,10 @@ export interface SmsSenderArgs {
   smsPreferences: SmsPreferencesSettings | undefined;
   alarms: SmsAlarmInputs | undefined;
   senderId: pulumi.Input<string> | undefined;
+  /** The account-default protect configuration (undefined: not managed); its rules follow allowedCountries. */
+  protectConfiguration?: ProtectConfigurationSettings;
+  /** The sender's allowed countries (empty: all). */
+  allowedCountries?: readonly string[];
 }
 
 /** Logical name of the access key of a generation: a new generation is a new resource. */
@@ -44,6 +50,8 @@ export class SmsSender extends pulumi.ComponentResource {
   readonly accessKeyId: pulumi.Output<string>;
   /** Marked secret: it stays encrypted in state, in the Action's inputs and in stack outputs. */
   readonly secretAccessKey: pulumi.Output<string>;
+  /** The account-default protect configuration's id, when the instance manages it. */
+  readonly protectConfigurationId: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
     super(SMS_SENDER_TYPE, name, {}, opts);
@@ -51,6 +59,8 @@ export class SmsSender extends pulumi.ComponentResource {
     const instance = args.instanceName;
     const former = formerAliases(args.formerStackLayout);
     const chain = (type: string): string[] => [FORMER_TYPES.awsSide, type];
+    // Every child waits until the AWS provider is confirmed in args.region (nothing is registered otherwise).
+    const inRegion = awsProviderInRegion(this, args.region, instance);
 
     const user = new aws.iam.User(
       `${instance}-sms-sender`,
@@ -63,7 +73,7 @@ export class SmsSender extends pulumi.ComponentResource {
         // otherwise make DeleteUser fail with DeleteConflict.
         forceDestroy: true,
       },
-      { ...longLived, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
+      { ...longLived, dependsOn: inRegion, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
     );
     const policy = new aws.iam.UserPolicy(
       `${instance}-sms-sender-publish-sms-only`,
@@ -81,8 +91,9 @@ export class SmsSender extends pulumi.ComponentResource {
       },
     );
 
-    if (args.smsPreferences !== undefined || args.alarms !== undefined) {
-      new SmsAccountOptIns(
+    let optIns: SmsAccountOptIns | undefined;
+    if (args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined) {
+      optIns = new SmsAccountOptIns(
         `${instance}-sms-account`,
         {
           instanceName: instance,
@@ -92,11 +103,16 @@ export class SmsSender extends pulumi.ComponentResource {
           preferences: args.smsPreferences,
           alarms: args.alarms,
           senderId: args.senderId,
+          inRegion,
+          protectConfiguration: args.protectConfiguration,
+          allowedCountries: args.allowedCountries ?? [],
+          protect: args.protect,
         },
         { parent: this, aliases: former(chain(FORMER_TYPES.optIns), FORMER_NAMES.optIns) },
       );
     }
 
+    this.protectConfigurationId = optIns?.protectConfigurationId;
     this.userArn = user.arn;
     this.userName = user.name;
     // A key created in this update is handed on only once IAM has had time to propagate it, so the

@@ -4,6 +4,7 @@
  * the components wrap them (pulumi.secret) wherever they reach a resource.
  */
 import type { ConfigKey } from "./config-keys";
+import type { AllowedCountryStatus } from "./protect-configuration-rules";
 
 export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
 export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
@@ -25,6 +26,15 @@ export interface GuardianFactors {
 export interface SmsPreferencesSettings {
   monthlySpendLimitUsd: number;
   deliveryStatusSuccessSamplingRate: number;
+}
+
+/**
+ * The account-default protect configuration of AWS End User Messaging SMS (opt-in): one per AWS
+ * account and region. Its SMS rules follow the sender's allowedCountries.
+ */
+export interface ProtectConfigurationSettings {
+  /** The rule of the allowed countries (every other country: BLOCK); of every country when allowedCountries is empty. */
+  allowedCountryStatus: AllowedCountryStatus;
 }
 
 /** CloudWatch alarms on SMS delivery (opt-in). */
@@ -71,6 +81,8 @@ export interface StackConfig {
   smsPreferences: SmsPreferencesSettings | undefined;
   /** undefined = no alarms. */
   alarms: SmsAlarmSettings | undefined;
+  /** undefined = the account's protect configurations are left alone. */
+  protectConfiguration: ProtectConfigurationSettings | undefined;
   /** Project keys stored with `pulumi config set --secret`: their values reach resources only as secrets. */
   secretKeys: ConfigKey[];
 }

@@ -73,7 +73,11 @@ export async function readValidatedStackConfig(tenant?: TenantSettings): Promise
     region: new pulumi.Config("aws").get("region"),
     values: projectConfigValues(),
     secretKeys: secretConfigKeys(),
-    tenant: { phoneConsolidatedExperience: settings.phoneConsolidatedExperience },
+    tenant: {
+      phoneConsolidatedExperience: settings.phoneConsolidatedExperience,
+      // getTenant's false the raw read could not check: its warning is already logged.
+      offUnconfirmed: settings.phoneFlagWarning !== undefined,
+    },
   });
 }
 

@@ -7,17 +7,21 @@
  * It authenticates exactly as the Auth0 provider is configured (terraform-provider-auth0 v1.53.0
  * internal/provider/provider.go): `auth0:domain` else AUTH0_DOMAIN; `auth0:apiToken` else
  * AUTH0_API_TOKEN; otherwise `auth0:clientId` / `auth0:clientSecret` else AUTH0_CLIENT_ID /
- * AUTH0_CLIENT_SECRET (client-credentials grant for https://DOMAIN/api/v2/). No secret or token
- * ever appears in a problem.
+ * AUTH0_CLIENT_SECRET, with a client-credentials grant for `auth0:audience` else AUTH0_AUDIENCE when
+ * set (a tenant whose domain is a custom domain), else for https://DOMAIN/api/v2/. As in the provider
+ * (internal/config/config.go, authenticationOption), an API token wins and the audience only changes
+ * the token request: the Management API is still called at https://DOMAIN/api/v2. No secret or
+ * token ever appears in a problem.
  */
 import { AuthApiError, FetchError, ManagementError, ManagementTimeoutError, ResponseError, TimeoutError } from "auth0";
 import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../tools/kit/auth0-management-client";
 
-/** How the program reaches the Management API: a ready token, or a client-credentials application. */
-export type ManagementCredentials = { domain: string; apiToken: string } | { domain: string; clientId: string; clientSecret: string };
+/** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */
+export type ManagementCredentials =
+  { domain: string; apiToken: string } | { domain: string; clientId: string; clientSecret: string; audience?: string };
 
 /** What `auth0:<key>` holds in the stack's configuration (undefined when unset). */
-export type Auth0ConfigLookup = (key: "domain" | "clientId" | "clientSecret" | "apiToken") => string | undefined;
+export type Auth0ConfigLookup = (key: "domain" | "clientId" | "clientSecret" | "apiToken" | "audience") => string | undefined;
 
 /** The raw setting (undefined: never set), or why it could not be read. */
 export type PhoneFlagRead = { ok: true; phoneConsolidatedExperience: boolean | undefined } | { ok: false; problem: string };
@@ -38,9 +42,10 @@ export function managementCredentials(config: Auth0ConfigLookup, env: NodeJS.Pro
   const apiToken = pick("apiToken", "AUTH0_API_TOKEN");
   const clientId = pick("clientId", "AUTH0_CLIENT_ID");
   const clientSecret = pick("clientSecret", "AUTH0_CLIENT_SECRET");
+  const audience = pick("audience", "AUTH0_AUDIENCE");
   if (domain === "") return { problem: "no Auth0 domain is configured (auth0:domain or AUTH0_DOMAIN)" };
   if (apiToken !== "") return { domain, apiToken };
-  if (clientId !== "" && clientSecret !== "") return { domain, clientId, clientSecret };
+  if (clientId !== "" && clientSecret !== "") return { domain, clientId, clientSecret, ...(audience === "" ? {} : { audience }) };
   return {
     problem:
       "no Management API credentials are configured (auth0:clientId and auth0:clientSecret, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or auth0:apiToken / AUTH0_API_TOKEN)",

@@ -11,6 +11,7 @@ import { SendRefusedError } from "../hook/send-errors";
 import { isSecretPlaceholder } from "../plan/plaintext-secrets";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "./localized-messages";
+import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "./protect-configuration-rules";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
 import {
   experienceForTenantFlag,
@@ -25,6 +26,7 @@ import {
   type LocalizedMessages,
   type MfaPolicy,
   type PhoneExperience,
+  type ProtectConfigurationSettings,
   type SmsAlarmSettings,
   type SmsPreferencesSettings,
   type StackConfig,
@@ -39,10 +41,11 @@ export interface RawStackConfig {
   /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
   secretKeys?: readonly string[];
   /**
-   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset).
+   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset), and
+   * whether an off is only the provider's reading the raw read could not confirm (`offUnconfirmed`).
    * Absent when the tenant was not read: an explicit phoneExperience is then taken as it is.
    */
-  tenant?: { phoneConsolidatedExperience: TenantPhoneFlag };
+  tenant?: { phoneConsolidatedExperience: TenantPhoneFlag; offUnconfirmed?: boolean };
 }
 
 /**
@@ -265,6 +268,12 @@ function readAlarms(reader: ConfigReader): SmsAlarmSettings | undefined {
   return enabled ? settings : undefined;
 }
 
+function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSettings | undefined {
+  const enabled = reader.boolean("protectConfigurationEnabled");
+  const allowedCountryStatus = reader.oneOf<AllowedCountryStatus>("protectConfigurationAllowedCountryStatus", ALLOWED_COUNTRY_STATUSES);
+  return enabled ? { allowedCountryStatus } : undefined;
+}
+
 function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
   for (const key of Object.keys(raw.values)) {
     if (!(CONFIG_KEY_NAMES as string[]).includes(key)) {
@@ -281,7 +290,9 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
   const region = readRegion(raw, reader);
   const choice = reader.oneOf<PhoneExperienceChoice>("phoneExperience", PHONE_EXPERIENCE_CHOICES);
   const resolved =
-    raw.tenant === undefined ? resolveWithoutTenant(choice) : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience);
+    raw.tenant === undefined
+      ? resolveWithoutTenant(choice)
+      : resolvePhoneExperience(choice, raw.tenant.phoneConsolidatedExperience, { offUnconfirmed: raw.tenant.offUnconfirmed });
   if ("problem" in resolved) reader.problem("phoneExperience", resolved.problem);
   const phoneExperience: PhoneExperience =
     "problem" in resolved ? experienceForTenantFlag(raw.tenant?.phoneConsolidatedExperience) : resolved.experience;
@@ -315,6 +326,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     },
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
+    protectConfiguration: readProtectConfiguration(reader),
     secretKeys,
   };
   if (reader.problems.length > 0) throw new StackConfigError(reader.problems);

@@ -127,7 +127,8 @@ export async function startAuth0TenantStandIn(flag: PlanTenantFlag, friendlyName
 
 /**
  * The program's configuration pointed at the stand-in: `auth0:domain`, `auth0:clientId` and
- * `auth0:clientSecret` (a secret) replace whatever the stack holds, `auth0:apiToken` is dropped.
+ * `auth0:clientSecret` (a secret) replace whatever the stack holds; `auth0:apiToken` and
+ * `auth0:audience` (the stand-in issues tokens for its own https://DOMAIN/api/v2/) are dropped.
  */
 export function configWithStandIn(
   config: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string },
@@ -135,6 +136,7 @@ export function configWithStandIn(
 ): { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string } {
   const values = JSON.parse(config.PULUMI_CONFIG) as Record<string, string>;
   delete values["auth0:config:apiToken"];
+  delete values["auth0:config:audience"];
   values["auth0:config:domain"] = standIn.domain;
   values["auth0:config:clientId"] = standIn.clientId;
   values["auth0:config:clientSecret"] = standIn.clientSecret;

@@ -97,6 +97,16 @@ export function tenantAnswer(context: MockContext): WireObject {
   };
 }
 
+/**
+ * aws.getRegion, as the AWS provider answers it: the `region` argument when given, else the region
+ * configured on the provider the call runs on (`context.region`: the call's explicit provider, else the
+ * stack's aws:region). @pulumi/aws 7 returns it as `region`; `name` and `id` are deprecated copies
+ * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go; @pulumi/aws 7.48.0 getRegion.d.ts).
+ */
+export function regionAnswer(region: string): WireObject {
+  return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+}
+
 export const INVOKE_ANSWERS: Record<string, InvokeAnswer> = {
   "auth0:index/getTenant:getTenant": (_args, context) => tenantAnswer(context),
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({
@@ -105,13 +115,7 @@ export const INVOKE_ANSWERS: Record<string, InvokeAnswer> = {
     userId: "AIDAPLANPLACEHOLDER0",
     id: PLACEHOLDER_ACCOUNT_ID,
   }),
-  "aws:index/getRegion:getRegion": (_args, context) => ({
-    name: context.region,
-    region: context.region,
-    id: context.region,
-    endpoint: `ec2.${context.region}.amazonaws.com`,
-    description: context.region,
-  }),
+  "aws:index/getRegion:getRegion": (args, context) => regionAnswer(typeof args["region"] === "string" ? args["region"] : context.region),
   "aws:index/getPartition:getPartition": () => ({
     partition: "aws",
     id: "aws",

@@ -5,6 +5,7 @@
  * runs give the same plan. Nothing here looks like a real credential.
  */
 import { createHash } from "node:crypto";
+import { PROTECT_CONFIGURATION_TYPE } from "../infra/account-protect-configuration";
 import { SECRET_PLACEHOLDER_PREFIX } from "./plaintext-secrets";
 import { wireString, type WireObject } from "./property-values";
 
@@ -123,6 +124,19 @@ const ANSWERERS: Record<string, Answerer> = {
     return {
       id: alarmName,
       computed: { name: alarmName, arn: `arn:aws:cloudwatch:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:alarm:${alarmName}` },
+    };
+  },
+  // The stack's account-default protect configuration (a dynamic resource): AWS names it `protect-` and 32 hex characters.
+  [PROTECT_CONFIGURATION_TYPE]: (name, inputs, context, seed) => {
+    const id = `protect-${digest("protect", seed, name).slice(0, 32)}`;
+    const region = wireString(inputs["region"]) ?? context.region;
+    return {
+      id,
+      computed: {
+        protectConfigurationId: id,
+        protectConfigurationArn: `arn:aws:sms-voice:${region}:${PLACEHOLDER_ACCOUNT_ID}:protect-configuration/${id}`,
+        accountDefault: true,
+      },
     };
   },
   "aws:cloudwatch/logGroup:LogGroup": (name, inputs, context, seed) => {

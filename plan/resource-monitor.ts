@@ -15,7 +15,7 @@ import { INVOKE_ANSWERS } from "./invoke-answers";
 import { mockAnswer, type MockContext } from "./mock-outputs";
 import type { PlannedResource, PlannedResourceOptions } from "./plan-model";
 import type { PlanRecorder } from "./plan-recorder";
-import { isWireSecret, toPlanObject, UNKNOWN_VALUE, wireSecret, type WireObject } from "./property-values";
+import { isWireSecret, toPlanObject, UNKNOWN_VALUE, wireSecret, wireString, type WireObject } from "./property-values";
 
 /** Features the SDK asks about (settings.awaitFeatureSupport) and what this monitor answers. */
 export const SUPPORTED_FEATURES: Readonly<Record<string, boolean>> = {
@@ -217,6 +217,16 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
     return response;
   }
 
+  /**
+   * The context a provider function runs in: the region of the explicit AWS provider the call names
+   * (its registered `region`), else the default provider's (the stack's aws:region).
+   */
+  function invokeContext(providerReference: string): MockContext {
+    const urn = providerUrn(providerReference);
+    const region = urn === undefined ? undefined : wireString(states.get(urn)?.state["region"]);
+    return region === undefined ? mockContext : { ...mockContext, region };
+  }
+
   function invoke(request: resproto.ResourceInvokeRequest): provproto.InvokeResponse {
     const token = request.getTok();
     const args = wireObject(request.getArgs());
@@ -232,7 +242,7 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
           `the offline plan cannot answer the provider function '${token}' (it would need the cloud); add an answer in plan/invoke-answers.ts`,
         );
       }
-      result = answer(args, mockContext);
+      result = answer(args, invokeContext(request.getProvider()));
     }
     const response = new provproto.InvokeResponse();
     response.setReturn(toStruct(result));

@@ -4,7 +4,8 @@
  * committed configuration and, through the Pulumi CLI, its outputs; then runs the AWS checks (the
  * stack's region, the standard credential chain) and the Auth0 checks (the stack's Management API
  * credentials). Each finding is pass, warn or fail with the reason and the next step.
- * Exit 0: nothing failed; 1: something failed; 2: the command line or the credentials are wrong.
+ * Exit 0: nothing failed; 1: something failed; 2: the command line or the credentials are wrong, or
+ * the Auth0 domain cannot be reached.
  */
 import { parseE164 } from "../hook/phone-number";
 import { parseFlags, REPO_ROOT, runAsCommand, stackFlag, UsageError, type ToolIo } from "./command";
@@ -31,7 +32,7 @@ Read-only preflight: what in the AWS account and the Auth0 tenant will stop MFA 
   --json    print every check as JSON (id, status, reason, next)
 AWS: the stack's aws:region, the standard credential chain (AWS_PROFILE, SSO, environment, OIDC role).
 Auth0: auth0:domain / auth0:clientId / auth0:clientSecret of the stack, or AUTH0_DOMAIN / AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET.
-Exit status: 0 nothing failed, 1 something failed, 2 the command line or credentials are wrong.
+Exit status: 0 nothing failed, 1 something failed, 2 the command line or credentials are wrong, or the Auth0 domain cannot be reached.
 
 Checks:
 ${list(STACK_CHECKS)}
@@ -81,7 +82,9 @@ async function auth0Findings(
             id: "auth0.token",
             status: "fail",
             reason: `${message}.`,
-            next: "Set the stack's Auth0 Management API credentials (auth0:domain, auth0:clientId, `pulumi config set --secret auth0:clientSecret`) or AUTH0_DOMAIN / AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET.",
+            next:
+              error.next ??
+              "Set the stack's Auth0 Management API credentials (auth0:domain, auth0:clientId, `pulumi config set --secret auth0:clientSecret`) or AUTH0_DOMAIN / AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET.",
           },
         ],
         credentialsWrong: true,

@@ -16,6 +16,7 @@ import { fixedKnownDefects, isKnownDefect, type ConformanceScenario } from "./kn
 import { checkConformance, formatViolation, RESOURCE_TYPES, type ResourceUnderTest, type TenantState } from "./provider-rules";
 
 const EVERY_OPT_IN = FIXTURE_STACKS.find((stack) => stack.stack === "every-opt-in") as StackUnderTest;
+const UNIFIED = FIXTURE_STACKS.find((stack) => stack.stack === "unified") as StackUnderTest;
 
 const RUNS: { stack: StackUnderTest; tenant: TenantState }[] = [
   ...COMMITTED_STACKS.flatMap((stack) => [
@@ -24,6 +25,8 @@ const RUNS: { stack: StackUnderTest; tenant: TenantState }[] = [
   ]),
   ...FIXTURE_STACKS.map((stack) => ({ stack, tenant: NEW_TENANT })),
   { stack: { ...EVERY_OPT_IN, overrides: { phoneExperience: "classic" } }, tenant: CLASSIC_TENANT },
+  // unified pinned on a tenant whose flag the raw read confirms off: refused, or judged (auth0-guardian-phone-provider-tenant-flag-off).
+  { stack: UNIFIED, tenant: CLASSIC_TENANT },
 ];
 
 function experienceOf(resources: readonly ResourceUnderTest[]): ConformanceScenario["experience"] {

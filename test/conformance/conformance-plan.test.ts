@@ -10,6 +10,7 @@ import { REPO_ROOT } from "../../tools/command";
 import { PLAN_TEST_TIMEOUT_MS } from "../plan/plan-command";
 import { expectExit, sharedPlan, type PlanRun } from "../plan/shared-plans";
 import {
+  awsRegionOf,
   CLASSIC_TENANT,
   COMMITTED_STACKS,
   configuredExperience,
@@ -71,7 +72,7 @@ beforeAll(async () => {
       tenantAssumptions: (parsed?.diagnostics ?? [])
         .map((diagnostic) => diagnostic.message)
         .filter((message) => /^the plan assumes/.test(message)),
-      resources: parsed === undefined ? [] : planResources(parsed),
+      resources: parsed === undefined ? [] : planResources(parsed, awsRegionOf(stack)),
     });
   });
 }, PLAN_TEST_TIMEOUT_MS);

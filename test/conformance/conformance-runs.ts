@@ -91,6 +91,7 @@ export async function runUnderMocks(stack: StackUnderTest, tenant: TenantState):
   } catch (error) {
     return { kind: "refused", message: error instanceof Error ? error.message : String(error) };
   }
+  const region = awsRegionOf(stack);
   const resources = run.resources
     .filter((resource) => resource.custom)
     .map((resource) => ({
@@ -100,8 +101,16 @@ export async function runUnderMocks(stack: StackUnderTest, tenant: TenantState):
       inputs: unwrapSecrets(resource.inputs) as Record<string, unknown>,
       replaceOnChanges: resource.opts.replaceOnChanges ?? [],
       dependsOn: resource.dependencies,
+      // The program gives no resource an explicit provider: the AWS ones run on the default provider, in aws:region.
+      ...(resource.type.startsWith("aws:") && resource.opts.provider === undefined ? { providerRegion: region } : {}),
     }));
   return { kind: "registered", resources, run };
+}
+
+/** The stack's aws:region (the default AWS provider's region), as its file and overrides set it. */
+export function awsRegionOf(stack: StackUnderTest): string | undefined {
+  const value = { ...stackFileConfig(stack.stackFile), ...(stack.overrides ?? {}) }["aws:region"];
+  return typeof value === "string" ? value : undefined;
 }
 
 /** A resource as `npm run plan -- --json` prints it. */
@@ -111,11 +120,19 @@ export interface PlannedResourceJson {
   name: string;
   custom: boolean;
   inputs: Record<string, unknown>;
-  options: { dependsOn?: string[]; replaceOnChanges?: string[] };
+  options: { dependsOn?: string[]; replaceOnChanges?: string[]; provider?: string };
 }
 
-/** The plan's custom resources, in the shape the rules read. */
-export function planResources(plan: { resources: PlannedResourceJson[] }): ResourceUnderTest[] {
+/**
+ * The plan's custom resources, in the shape the rules read. An AWS resource runs in the region of its
+ * explicit provider (the planned provider's `region`), else in `defaultAwsRegion` (the stack's aws:region).
+ */
+export function planResources(plan: { resources: PlannedResourceJson[] }, defaultAwsRegion: string | undefined): ResourceUnderTest[] {
+  const providerRegion = (resource: PlannedResourceJson): string | undefined => {
+    if (resource.options.provider === undefined) return defaultAwsRegion;
+    const region = plan.resources.find((other) => other.urn === resource.options.provider)?.inputs["region"];
+    return typeof region === "string" ? region : undefined;
+  };
   return plan.resources
     .filter((resource) => resource.custom)
     .map((resource) => ({
@@ -125,5 +142,6 @@ export function planResources(plan: { resources: PlannedResourceJson[] }): Resou
       inputs: resource.inputs,
       replaceOnChanges: resource.options.replaceOnChanges ?? [],
       dependsOn: resource.options.dependsOn ?? [],
+      ...(resource.type.startsWith("aws:") ? { providerRegion: providerRegion(resource) } : {}),
     }));
 }

@@ -124,6 +124,32 @@ describe("IAM", () => {
     expect(broken(resource(T.iamRole, { assumeRolePolicy: trustPolicy(), tags: { Purpose: "x(y)" } }))).toEqual(["iam-role-tags"]);
   });
 
+  it("refuses two IAM users of one name in one run (CreateUser: EntityAlreadyExists)", () => {
+    const other = resource(T.iamUser, USER, { name: "other-sms-sender" });
+    expect(broken(resource(T.iamUser, USER), [other])).toEqual(["iam-user-name-unique"]);
+    expect(broken(resource(T.iamUser, USER), [resource(T.iamUser, { ...USER, name: "auth0-sms-sender-prod" }, { name: "other" })])).toEqual(
+      [],
+    );
+  });
+
+  it("refuses a sender policy pinned to another region than its AWS provider's", () => {
+    const policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sns:Publish",
+          NotResource: "arn:*:sns:*:*:*",
+          Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } },
+        },
+      ],
+    });
+    const inputs = { name: "publish-sms-to-phone-numbers-only", user: USER.name, policy };
+    expect(broken(resource(T.iamUserPolicy, inputs, { providerRegion: "us-east-1" }))).toEqual([]);
+    expect(broken(resource(T.iamUserPolicy, inputs, { providerRegion: "us-west-2" }))).toEqual(["iam-user-policy-region"]);
+    expect(broken(resource(T.iamUserPolicy, inputs))).toEqual([]);
+  });
+
   it("refuses more than 50 tags, keys over 128 and values over 256 characters", () => {
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, "v"]));
     expect(broken(resource(T.iamUser, { ...USER, tags: many }))).toEqual(["iam-user-tags"]);
@@ -229,6 +255,66 @@ describe("SNS and CloudWatch", () => {
   });
 });
 
+describe("End User Messaging SMS protect configuration", () => {
+  const rulesOf = (allowed: Record<string, string>) => ({ NG: "BLOCK", GB: "BLOCK", ...allowed });
+  const PROTECT = {
+    __provider: "exports.handler = __f0;\n",
+    region: "us-east-1",
+    allowedCountries: ["CA", "US"],
+    allowedCountryStatus: "MONITOR",
+    smsCountryRules: rulesOf({ CA: "MONITOR", US: "MONITOR" }),
+    tags: { Project: "auth0-sns-mfa", Stack: "dev", Name: "auth0-sns-mfa-dev" },
+    accountDefault: true,
+  };
+  const prefix = "pulumi-nodejs-account-protect-configuration";
+
+  it("accepts the inputs the program registers", () => {
+    expect(broken(resource(T.protectConfiguration, PROTECT))).toEqual([]);
+    expect(
+      broken(resource(T.protectConfiguration, { ...PROTECT, allowedCountries: [], smsCountryRules: { GB: "MONITOR", NG: "MONITOR" } })),
+    ).toEqual([]);
+  });
+
+  it("refuses what the API refuses: a status that is not a ProtectStatus, BLOCK for the allowed countries, a lowercase or three-letter code", () => {
+    expect(
+      broken(
+        resource(T.protectConfiguration, {
+          ...PROTECT,
+          allowedCountryStatus: "BLOCK",
+          smsCountryRules: rulesOf({ CA: "BLOCK", US: "BLOCK" }),
+        }),
+      ),
+    ).toEqual([`${prefix}-allowedCountryStatus`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, FR: "DENY" } }))).toEqual([
+      `${prefix}-smsCountryRules`,
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, allowedCountries: ["ca"] }))).toEqual([
+      `${prefix}-allowedCountries`,
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, GBR: "BLOCK" } }))).toEqual(
+      [`${prefix}-smsCountryRules`],
+    );
+  });
+
+  it("refuses rules that leave a country outside allowedCountries ALLOW (a new configuration starts with every country ALLOW)", () => {
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, NG: "ALLOW" } }))).toEqual([
+      `${prefix}-allowed-rules`,
+    ]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { NG: "BLOCK", US: "MONITOR" } }))).toEqual([
+      `${prefix}-allowed-rules`,
+    ]);
+  });
+
+  it("refuses a configuration that is not the account default, tags over the API's limits, no region, no serialized provider", () => {
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, accountDefault: false }))).toEqual([`${prefix}-accountDefault`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, tags: { Name: "x".repeat(257) } }))).toEqual([`${prefix}-tags`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, region: "Virginia" }))).toEqual([`${prefix}-region`]);
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, __provider: "module.exports = {}" }))).toEqual([`${prefix}-__provider`]);
+  });
+});
+
 describe("Auth0 Action and its binding", () => {
   const subject = (inputs: Record<string, unknown>): ResourceUnderTest =>
     resource(T.action, { ...ACTION, ...inputs }, { name: "sms-sender-send-phone-message" });
@@ -295,7 +381,39 @@ describe("Auth0 Guardian, phone provider and templates", () => {
       provider: "phone-message-hook",
       options: { enrollmentMessage: "{{code}}", verificationMessage: "{{code}}" },
     },
+    webauthnRoaming: { enabled: false },
+    webauthnPlatform: { enabled: false },
+    duo: { enabled: false },
+    push: { enabled: false },
   };
+
+  it("refuses a Guardian that leaves out an Optional + Computed factor block (the tenant would keep it), and accepts enabled: false", () => {
+    expect(broken(resource(T.guardian, classic))).toEqual([]);
+    for (const block of ["webauthnRoaming", "webauthnPlatform", "duo", "push"]) {
+      const { [block]: _left, ...without } = classic as Record<string, unknown>;
+      expect(broken(resource(T.guardian, without)), block).toEqual(["auth0-guardian-factors-explicit"]);
+    }
+    expect(
+      broken(resource(T.guardian, { ...classic, push: { enabled: true, provider: "guardian" }, webauthnRoaming: { enabled: true } })),
+    ).toEqual([]);
+  });
+
+  it("refuses Duo keys given without each other (RequiredWith), and accepts Duo off without keys", () => {
+    expect(broken(resource(T.guardian, { ...classic, duo: { enabled: true, hostname: "api-x.duosecurity.com" } }))).toEqual([
+      "auth0-guardian-duo",
+    ]);
+    expect(
+      broken(resource(T.guardian, { ...classic, duo: { enabled: true, hostname: "h", integrationKey: "i", secretKey: "s" } })),
+    ).toEqual([]);
+    expect(broken(resource(T.guardian, { ...classic, duo: { enabled: "no" } }))).toEqual(["auth0-guardian-duo"]);
+  });
+
+  it("refuses an enabled phone factor without a provider on a tenant whose flag is off (the unified block there)", () => {
+    const unified = { ...classic, phone: { enabled: true, messageTypes: ["sms"] } };
+    expect(broken(resource(T.guardian, unified), [], CLASSIC_TENANT)).toEqual(["auth0-guardian-phone-provider-tenant-flag-off"]);
+    expect(broken(resource(T.guardian, unified), [], NEW_TENANT)).toEqual([]);
+    expect(broken(resource(T.guardian, { ...unified, phone: { enabled: false } }), [], CLASSIC_TENANT)).toEqual([]);
+  });
 
   it("refuses the classic phone provider and options unless the tenant's flag is off", () => {
     expect(broken(resource(T.guardian, classic), [], NEW_TENANT)).toEqual(["auth0-guardian-phone-provider-tenant-flag"]);

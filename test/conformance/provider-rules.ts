@@ -12,6 +12,8 @@
  * undefined. A value the run cannot see (a secret or a value known only after apply) is not judged:
  * the offline plan hides secrets, the mock run shows them, and both run for every stack.
  */
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
+import { ALLOWED_COUNTRY_STATUSES, PROTECT_STATUSES } from "../../infra/protect-configuration-rules";
 import {
   all,
   ARN,
@@ -23,6 +25,7 @@ import {
   isBoolean,
   isFiniteNumber,
   isString,
+  jsonObject,
   list,
   object,
   oneOf,
@@ -44,6 +47,8 @@ export interface ResourceUnderTest {
   replaceOnChanges: readonly string[];
   /** URNs this resource depends on (explicit dependsOn and, where known, its inputs' resources). */
   dependsOn: readonly string[];
+  /** The region of the AWS provider that manages it (aws: types), when the run knows it. */
+  providerRegion?: string;
 }
 
 /** The Auth0 tenant the stack deploys to, as far as the rules depend on it. */
@@ -83,6 +88,9 @@ const SNS_API = "https://docs.aws.amazon.com/sns/latest/api";
 const CW_API = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference";
 const ACTIONS_LIMITS = "https://auth0.com/docs/customize/actions/limitations";
 const PULUMI_AUTONAMING = "https://www.pulumi.com/docs/iac/concepts/resources/names/#autonaming";
+const SMS_VOICE_API = "https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2";
+/** @pulumi/pulumi 3.248.0, the version the project pins: the Node.js dynamic provider plugin. */
+const PULUMI_DYNAMIC_PROVIDER = "https://github.com/pulumi/pulumi/blob/v3.248.0/sdk/nodejs/cmd/dynamic-provider/index.ts";
 
 // ---------------------------------------------------------------- types
 
@@ -101,6 +109,7 @@ export const RESOURCE_TYPES = {
   guardian: "auth0:index/guardian:Guardian",
   phoneProvider: "auth0:index/phoneProvider:PhoneProvider",
   phoneTemplate: "auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate",
+  protectConfiguration: PROTECT_CONFIGURATION_TYPE,
 } as const;
 const T = RESOURCE_TYPES;
 
@@ -184,9 +193,129 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 export const MAX_ACTION_SECRETS = 30;
 export const MAX_BOUND_ACTIONS_PER_TRIGGER = 20;
 
+/** Guardian's Optional + Computed factor blocks: written only when the block changes (guardian/expand.go). */
+export const GUARDIAN_COMPUTED_FACTORS = ["webauthnRoaming", "webauthnPlatform", "duo", "push"] as const;
+
 function triggerOf(resource: ResourceUnderTest): unknown {
   return valueAt(resource.inputs, "supportedTriggers.id");
 }
+
+/** The regions an identity policy's Allow statements pin with `aws:RequestedRegion` (StringEquals). */
+export function requestedRegions(policy: string): string[] {
+  const document = jsonObject(policy);
+  if (typeof document === "string") return [];
+  const statements = Array.isArray(document["Statement"]) ? (document["Statement"] as unknown[]) : [document["Statement"]];
+  return statements.flatMap((statement) => {
+    if (valueAt(statement as Record<string, unknown>, "Effect") !== "Allow") return [];
+    const pinned = (statement as { Condition?: { StringEquals?: Record<string, unknown> } }).Condition?.StringEquals?.[
+      "aws:RequestedRegion"
+    ];
+    return typeof pinned === "string"
+      ? [pinned]
+      : Array.isArray(pinned)
+        ? pinned.filter((item): item is string => typeof item === "string")
+        : [];
+  });
+}
+
+// ---------------------------------------------------------------- End User Messaging SMS facts
+
+const COUNTRY_CODE = text({ min: 2, max: 2, pattern: /^[A-Z]{2}$/, patternText: "[A-Z]{2}" });
+
+/** A map keyed by two-letter country codes, each value passing `check`. */
+function countryMap(check: Check): Check {
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return `must be a map of country codes (got ${describe(value)})`;
+    for (const [country, entry] of Object.entries(value)) {
+      const problem = COUNTRY_CODE(country) ?? check(entry);
+      if (problem !== undefined) return `${country}: ${problem}`;
+    }
+    return undefined;
+  };
+}
+
+/** The account-default protect configuration (one dynamic resource; its calls: infra/protect-configuration-calls.ts). */
+const PROTECT_CONFIGURATION_RULES: readonly ProviderRule[] = [
+  simple(
+    T.protectConfiguration,
+    "__provider",
+    required(
+      text({ min: 1, max: 10_000_000, pattern: /^exports\.handler = /, patternText: "a CommonJS module assigning exports.handler" }),
+    ),
+    "The serialized provider: a module whose exports.handler() returns the provider",
+    `${PULUMI_DYNAMIC_PROVIDER} (getProvider: requireFromString(props.__provider).handler())`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "region",
+    required(text({ min: 1, max: 64, pattern: /^[a-z]{2}(-[a-z]+)+-\d+$/, patternText: "an AWS region name" })),
+    "The AWS region of the configuration and of the account default it becomes (End User Messaging is regional)",
+    "https://docs.aws.amazon.com/general/latest/gr/end-user-messaging.html",
+  ),
+  simple(
+    T.protectConfiguration,
+    "allowedCountries",
+    required(list({ max: 300, item: COUNTRY_CODE })),
+    "Two-letter country codes ([A-Z]{2}), as CountryRuleSetUpdates keys them",
+    `${SMS_VOICE_API}/API_UpdateProtectConfigurationCountryRuleSet.html (CountryRuleSetUpdates: Key Pattern [A-Z]{2})`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "allowedCountryStatus",
+    required(oneOf(ALLOWED_COUNTRY_STATUSES)),
+    "ALLOW, FILTER or MONITOR: a ProtectStatus other than BLOCK (what every other country gets)",
+    `${SMS_VOICE_API}/API_ProtectConfigurationCountryRuleSetInformation.html (ProtectStatus: ALLOW, BLOCK, MONITOR or FILTER)`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "smsCountryRules",
+    required(countryMap(oneOf(PROTECT_STATUSES))),
+    "Two-letter country codes, each with a ProtectStatus",
+    `${SMS_VOICE_API}/API_UpdateProtectConfigurationCountryRuleSet.html (Key Pattern [A-Z]{2}); ${SMS_VOICE_API}/API_ProtectConfigurationCountryRuleSetInformation.html`,
+  ),
+  {
+    id: "pulumi-nodejs-account-protect-configuration-allowed-rules",
+    resourceType: T.protectConfiguration,
+    property: "smsCountryRules",
+    rule: "Every allowed country is written with allowedCountryStatus, every other one BLOCK (with no allowed country, every one allowedCountryStatus): a new configuration starts with every country ALLOW",
+    source: `${SMS_VOICE_API}/API_CreateProtectConfiguration.html ("By default all country rule sets for each capability are set to ALLOW")`,
+    check: (value, resource) => {
+      const allowed = resource.inputs["allowedCountries"];
+      const status = resource.inputs["allowedCountryStatus"];
+      if (!Array.isArray(allowed) || typeof value !== "object" || value === null) return undefined;
+      const wrong = Object.entries(value as Record<string, unknown>).filter(
+        ([country, rule]) => rule !== (allowed.length === 0 || allowed.includes(country) ? status : "BLOCK"),
+      );
+      const missing = allowed.filter((country) => !(String(country) in value));
+      if (missing.length > 0) return `has no rule for allowed ${missing.map(String).join(", ")}`;
+      return wrong.length === 0
+        ? undefined
+        : `gives ${wrong
+            .map(([country, rule]) => `${country} ${String(rule)}`)
+            .slice(0, 5)
+            .join(", ")}`;
+    },
+  },
+  simple(
+    T.protectConfiguration,
+    "tags",
+    required(awsTags({ maxTags: 200, characters: /^.+$/su, charactersText: "any characters (pattern .+ for keys, .* for values)" })),
+    "At most 200 tags; keys 1-128, values 0-256 characters",
+    `${SMS_VOICE_API}/API_CreateProtectConfiguration.html (Tags: at most 200); ${SMS_VOICE_API}/API_Tag.html`,
+  ),
+  simple(
+    T.protectConfiguration,
+    "accountDefault",
+    required((value) =>
+      value === true
+        ? undefined
+        : `must be true: SNS SMS follow a protect configuration only as the account default (got ${describe(value)})`,
+    ),
+    "true: only the account default governs SMS sent through Amazon SNS",
+    'https://docs.aws.amazon.com/sms-voice/latest/userguide/protect-configuration.html ("To use a protect configuration with other AWS services to send messages, like Amazon SNS ..., you need to set your protect configuration as the account default")',
+  ),
+];
 
 // ---------------------------------------------------------------- the rules
 
@@ -199,6 +328,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     rule: "1-64 characters of letters, digits and + = , . @ _ -",
     source: `${TF_AWS}/internal/service/iam/user.go (name: ^[0-9A-Za-z=,.@\\-_+]+$); ${IAM_API}/API_CreateUser.html (UserName 1-64)`,
     check: required(iamName(64)),
+  },
+  {
+    id: "iam-user-name-unique",
+    resourceType: T.iamUser,
+    property: "name",
+    rule: "No two IAM users of one run (one AWS account) share a name",
+    source: `${TF_AWS}/internal/service/iam/user.go (resourceUserCreate: CreateUser with name); ${IAM_API}/API_CreateUser.html (EntityAlreadyExists)`,
+    check: (name, resource, context) => {
+      const same = context.resources.filter(
+        (other) => other.type === T.iamUser && other.inputs["name"] === name && other.urn !== resource.urn,
+      );
+      return same.length > 0
+        ? `${describe(name)} is also the name of ${same.map((other) => describe(other.name)).join(", ")}: CreateUser refuses the second (EntityAlreadyExists)`
+        : undefined;
+    },
   },
   simple(
     T.iamUser,
@@ -232,6 +376,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "An identity policy document (Version 2012-10-17; Effect, Action/NotAction, Resource/NotResource per statement) of at most 2,048 characters without whitespace",
     `${IAM_API}/API_PutUserPolicy.html; ${IAM_QUOTAS} (user policy size: 2,048 characters)`,
   ),
+  {
+    id: "iam-user-policy-region",
+    resourceType: T.iamUserPolicy,
+    property: "policy",
+    rule: "The regions the policy lets the user publish in (aws:RequestedRegion) are the region of the AWS provider, where the account's SMS preferences and alarms are made",
+    source: `${TF_AWS}/internal/service/meta/region_data_source.go (aws_region: "Default to provider current Region"); https://github.com/pulumi/pulumi-aws/blob/v7.48.0/sdk/nodejs/sns/smsPreferences.ts (region: "Defaults to the Region set in the provider configuration")`,
+    check: (policy, resource) => {
+      if (resource.providerRegion === undefined || typeof policy !== "string") return undefined;
+      const pinned = requestedRegions(policy);
+      const elsewhere = pinned.filter((region) => region !== resource.providerRegion);
+      return elsewhere.length > 0
+        ? `allows publishing in ${elsewhere.join(", ")} while its AWS provider is in ${resource.providerRegion}`
+        : undefined;
+    },
+  },
   {
     id: "iam-user-inline-policies-total-size",
     resourceType: T.iamUserPolicy,
@@ -724,6 +883,21 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
       return `sets ${[provider === undefined ? undefined : "provider", hasOptions ? "options" : undefined].filter(Boolean).join(" and ")} while the tenant's phone_consolidated_experience is ${flag}: the provider refuses`;
     },
   },
+  {
+    id: "auth0-guardian-phone-provider-tenant-flag-off",
+    resourceType: T.guardian,
+    property: "phone",
+    rule: "An enabled phone factor names its phone.provider when the tenant's phone_consolidated_experience is off (Guardian then configures the classic provider from the block)",
+    source: `${TF_AUTH0}/internal/auth0/guardian/expand.go (configurePhone: with the flag off, UpdateProvider with the block's provider, none when unset)`,
+    check: (phone, _resource, context) => {
+      if (context.tenant.phoneConsolidatedExperience !== false) return undefined;
+      if (typeof phone !== "object" || phone === null) return undefined;
+      const { enabled, provider } = phone as { enabled?: unknown; provider?: unknown };
+      return enabled === true && provider === undefined
+        ? "is enabled without a provider while the tenant's phone_consolidated_experience is off: Guardian sends a provider update with no provider"
+        : undefined;
+    },
+  },
   simple(T.guardian, "otp", optional(isBoolean), "true or false", `${TF_AUTH0}/internal/auth0/guardian/resource.go (otp: TypeBool)`),
   simple(
     T.guardian,
@@ -758,6 +932,26 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
   ),
   simple(
     T.guardian,
+    "duo",
+    optional(
+      all(
+        object({
+          enabled: required(isBoolean),
+          integrationKey: optional(isString),
+          secretKey: optional(isString),
+          hostname: optional(isString),
+        }),
+        (value) => {
+          const keys = ["integrationKey", "secretKey", "hostname"].filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+          return keys.length === 0 || keys.length === 3 ? undefined : `sets ${keys.join(", ")} without the others (RequiredWith)`;
+        },
+      ),
+    ),
+    "enabled; integration key, secret key and hostname all or none",
+    `${TF_AUTH0}/internal/auth0/guardian/resource.go (duo: enabled Required; integration_key, secret_key, hostname RequiredWith each other)`,
+  ),
+  simple(
+    T.guardian,
     "push",
     optional(
       all(
@@ -771,6 +965,20 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "enabled; provider direct, guardian or sns",
     `${TF_AUTH0}/internal/auth0/guardian/resource.go (push: enabled Required, provider StringInSlice)`,
   ),
+  {
+    id: "auth0-guardian-factors-explicit",
+    resourceType: T.guardian,
+    property: "webauthnRoaming",
+    value: (resource) => Object.fromEntries(GUARDIAN_COMPUTED_FACTORS.map((block) => [block, resource.inputs[block]])),
+    rule: "webauthnRoaming, webauthnPlatform, duo and push are each sent, an off factor as enabled: false: a block left out keeps whatever the tenant has",
+    source: `${TF_AUTH0}/internal/auth0/guardian/resource.go (webauthn_roaming, webauthn_platform, duo, push: Optional + Computed); ${TF_AUTH0}/internal/auth0/guardian/expand.go (updateWebAuthnRoaming, updateWebAuthnPlatform, updateDUO, updatePush: nothing is written unless the block changed)`,
+    check: (blocks) => {
+      const missing = GUARDIAN_COMPUTED_FACTORS.filter((block) => (blocks as Record<string, unknown>)[block] === undefined);
+      return missing.length > 0
+        ? `leaves out ${missing.join(", ")}: the tenant keeps whatever it has for ${missing.length === 1 ? "it" : "them"}`
+        : undefined;
+    },
+  },
 
   // Auth0 phone provider (Unified Phone Experience)
   simple(
@@ -860,6 +1068,7 @@ export const PROVIDER_RULES: readonly ProviderRule[] = [
     "syntax, from (non-empty when set) and a body with text and/or voice",
     `${TF_AUTH0}/internal/auth0/branding/resource_phone_template.go (content: from StringIsNotEmpty; body: text, voice)`,
   ),
+  ...PROTECT_CONFIGURATION_RULES,
 ];
 
 // ---------------------------------------------------------------- running the rules

@@ -2,11 +2,14 @@
  * The deploy role's policy (infra/deploy-role-policy.ts), judged by a real IAM policy evaluator
  * (@cloud-copilot/iam-simulate) against the AWS calls the Pulumi AWS provider makes for every AWS
  * resource the program registers, on that resource's ARN. PROVIDER_CALLS is the specification, read
- * in terraform-provider-aws v6 (internal/service/iam, sns, cloudwatch); a resource type the program
+ * in terraform-provider-aws v6 (internal/service/iam, sns, cloudwatch) and, for the protect
+ * configuration's dynamic resource, in infra/protect-configuration-calls.ts (its calls are asserted
+ * against the stand-in in test/infra/protect-configuration-calls.test.ts); a resource type the program
  * starts registering without an entry here fails the test until its calls are looked up.
  */
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { beforeAll, describe, expect, test } from "vitest";
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
 import { deployRolePolicyDocument, partitionOf } from "../../infra/deploy-role-policy";
 import type { IamPolicyDocument } from "../../infra/iam-policy-document";
 import { validateStackConfig } from "../../infra/validate-config";
@@ -21,6 +24,8 @@ const OPT_INS = {
   smsMonthlySpendLimitUsd: 40,
   alarmsEnabled: true,
   alarmEmail: "oncall@example.com",
+  protectConfigurationEnabled: true,
+  protectConfigurationAllowedCountryStatus: "MONITOR",
 };
 
 /** Where a call is authorised: the resource's own ARN, a related one, or "*" (no resource type). */
@@ -38,6 +43,8 @@ interface ArnContext {
 }
 
 const AUTONAME_SUFFIX = "-a1b2c3d";
+/** A protect configuration's id as End User Messaging gives it. */
+const PROTECT_ID = "protect-0123456789abcdef0123456789abcdef";
 
 const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext) => Call[]> = {
   // user.go: create (tags in the call), read, update (name/path, tags), delete (groups, then the user).
@@ -91,6 +98,22 @@ const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext
     { action: "sns:Subscribe", resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name.replace(/-email$/, "")}${AUTONAME_SUFFIX}` },
     ...["GetSubscriptionAttributes", "SetSubscriptionAttributes", "Unsubscribe"].map((a) => ({ action: `sns:${a}`, resource: "*" })),
   ],
+  // infra/protect-configuration-calls.ts: create, read, update and delete of the configuration and the
+  // account default. Resource types from the Service Authorization Reference (sms-voice).
+  [PROTECT_CONFIGURATION_TYPE]: (_r, at) => [
+    ...[
+      "GetProtectConfigurationCountryRuleSet",
+      "UpdateProtectConfigurationCountryRuleSet",
+      "SetAccountDefaultProtectConfiguration",
+      "DeleteProtectConfiguration",
+    ].map((a) => ({ action: `sms-voice:${a}`, resource: `arn:aws:sms-voice:${at.region}:${ACCOUNT}:protect-configuration/${PROTECT_ID}` })),
+    ...[
+      "DescribeAccountAttributes",
+      "DescribeProtectConfigurations",
+      "CreateProtectConfiguration",
+      "DeleteAccountDefaultProtectConfiguration",
+    ].map((a) => ({ action: `sms-voice:${a}`, resource: "*" })),
+  ],
   // metric_alarm.go
   "aws:cloudwatch/metricAlarm:MetricAlarm": (r, at) =>
     ["PutMetricAlarm", "DescribeAlarms", "ListTagsForResource", "TagResource", "UntagResource", "DeleteAlarms"].map((a) => ({
@@ -141,7 +164,7 @@ function providerCalls(run: ProgramRun, region: string): Call[] {
     roleArn: roles[0] === undefined ? "" : `arn:aws:iam::${ACCOUNT}:role${String(roles[0].inputs.path)}${roles[0].name}${AUTONAME_SUFFIX}`,
   };
   return run.resources
-    .filter((resource) => resource.custom && resource.type.startsWith("aws:"))
+    .filter((resource) => resource.custom && (resource.type.startsWith("aws:") || resource.type === PROTECT_CONFIGURATION_TYPE))
     .flatMap((resource) => {
       const calls = PROVIDER_CALLS[resource.type];
       if (calls === undefined) throw new Error(`${resource.type}: look up the provider's AWS calls for it and add them to PROVIDER_CALLS`);
@@ -153,7 +176,7 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
   const region = String(readStackFile(stack)["aws:region"]);
   const other: StackName = stack === "dev" ? "prod" : "dev";
 
-  describe("with both opt-ins on", () => {
+  describe("with every opt-in on", () => {
     let policy: IamPolicyDocument;
     let calls: Call[];
 
@@ -205,6 +228,18 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
       ["sending an SMS", "sns:Publish", "*"],
       ["deleting another topic", "sns:DeleteTopic", `arn:aws:sns:${region}:${ACCOUNT}:billing-alerts`],
       ["deleting another alarm", "cloudwatch:DeleteAlarms", `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:prod-db-cpu`],
+      [
+        "a protect configuration of another region",
+        "sms-voice:DeleteProtectConfiguration",
+        `arn:aws:sms-voice:ap-south-1:${ACCOUNT}:protect-configuration/${PROTECT_ID}`,
+      ],
+      ["sending an SMS through End User Messaging", "sms-voice:SendTextMessage", "*"],
+      ["the rules of an opt-out list", "sms-voice:DeleteOptOutList", `arn:aws:sms-voice:${region}:${ACCOUNT}:opt-out-list/Default`],
+      [
+        "a configuration set's protect configuration",
+        "sms-voice:AssociateProtectConfiguration",
+        `arn:aws:sms-voice:${region}:${ACCOUNT}:protect-configuration/${PROTECT_ID}`,
+      ],
     ])("may not touch %s (%s)", async (_label, action, resource) => {
       expect(await decide(policy, { action, resource }, region)).not.toBe("Allowed");
     });
@@ -223,6 +258,10 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
       const otherRegion = region === "eu-west-1" ? "us-east-1" : "eu-west-1";
       expect(await decide(policy, { action: "sns:SetSMSAttributes", resource: "*" }, region)).toBe("Allowed");
       expect(await decide(policy, { action: "sns:SetSMSAttributes", resource: "*" }, otherRegion)).not.toBe("Allowed");
+      for (const action of ["sms-voice:CreateProtectConfiguration", "sms-voice:DeleteAccountDefaultProtectConfiguration"]) {
+        expect(await decide(policy, { action, resource: "*" }, region), action).toBe("Allowed");
+        expect(await decide(policy, { action, resource: "*" }, otherRegion), action).not.toBe("Allowed");
+      }
     });
   });
 
@@ -241,9 +280,12 @@ describe.each<StackName>(["dev", "prod"])("the %s deploy role", (stack) => {
       expect(refused).toEqual([]);
     });
 
-    test("has no opt-in permission: no role, no SMS settings, no topic, no alarm", async () => {
+    test("has no opt-in permission: no role, no SMS settings, no topic, no alarm, no protect configuration", async () => {
       expect(policy.Statement.map((statement) => statement.Sid)).toEqual(["SenderUserItsPolicyAndKeys", "DoctorReadsSmsAccountState"]);
       expect(await decide(policy, { action: "sns:SetSMSAttributes", resource: "*" }, region)).not.toBe("Allowed");
+      expect(await decide(policy, { action: "sms-voice:SetAccountDefaultProtectConfiguration", resource: "*" }, region)).not.toBe(
+        "Allowed",
+      );
       expect(
         await decide(
           policy,

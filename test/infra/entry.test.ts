@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, expect, test, vi } from "vitest";
 import { PROJECT_NAME } from "../../infra/config-keys";
+import { GET_REGION, getRegionAnswer } from "./run-program";
 import { stackConfiguration } from "./stack-files";
 
 let registered: string[] = [];
@@ -15,6 +16,7 @@ let tenant: Record<string, unknown> = {};
 async function configure(overrides: Record<string, unknown> = {}, tenantAnswer: Record<string, unknown> = {}): Promise<void> {
   registered = [];
   tenant = tenantAnswer;
+  const configuration = stackConfiguration("dev", overrides);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -26,6 +28,8 @@ async function configure(overrides: Record<string, unknown> = {}, tenantAnswer: 
       },
       call: (args) => {
         if (args.token === "auth0:index/getTenant:getTenant") return tenant;
+        // The default AWS provider's region: the stack's aws:region.
+        if (args.token === GET_REGION) return getRegionAnswer(configuration["aws:region"] ?? "");
         throw new Error(`unexpected call ${args.token}`);
       },
     },
@@ -33,7 +37,7 @@ async function configure(overrides: Record<string, unknown> = {}, tenantAnswer: 
     "dev",
     false,
   );
-  pulumi.runtime.setAllConfig(stackConfiguration("dev", overrides));
+  pulumi.runtime.setAllConfig(configuration);
 }
 
 /** The entry's export: the program function the runner calls (CommonJS `module.exports`). */

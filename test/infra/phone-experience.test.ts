@@ -12,7 +12,8 @@
  * - internal/auth0/tenant/flatten.go: the tenant data source (auth0.getTenant) sets
  *   `phone_consolidated_experience` from go-auth0's GetPhoneConsolidatedExperience(), false when unset.
  */
-import { describe, expect, test } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, test, vi } from "vitest";
 import { experienceForTenantFlag, resolvePhoneExperience, resolveWithoutTenant, type TenantPhoneFlag } from "../../infra/phone-experience";
 import { tenantSettingsFrom } from "../../infra/tenant-settings";
 import { StackConfigError, validateStackConfig } from "../../infra/validate-config";
@@ -52,10 +53,21 @@ describe("an explicit choice", () => {
     expect(resolvePhoneExperience("unified", undefined)).toMatchObject({ experience: "unified" });
   });
 
-  test("unified on a tenant whose flag is off is kept with a warning giving both ways out", () => {
+  test("unified on a tenant whose flag is confirmed off is refused, naming the flag and both ways out", () => {
+    // With the flag off, Guardian's configurePhone takes the classic branch and calls UpdateProvider
+    // with the block's provider, which unified leaves unset (guardian/expand.go).
     const resolved = resolvePhoneExperience("unified", false);
+    expect(resolved).toHaveProperty("problem");
+    const problem = (resolved as { problem: string }).problem;
+    expect(problem).toContain("unified contradicts the tenant: its flag phone_consolidated_experience is off");
+    expect(problem).toContain("set phoneExperience to auto or classic");
+    expect(problem).toContain('PATCH /api/v2/tenants/settings {"phone_consolidated_experience": true}');
+  });
+
+  test("unified on a tenant whose off could not be confirmed (the raw read failed) is kept with a warning giving both ways out", () => {
+    const resolved = resolvePhoneExperience("unified", false, { offUnconfirmed: true });
     expect(resolved).toMatchObject({ experience: "unified" });
-    expect("warning" in resolved && resolved.warning).toMatch(/auto or classic.*"phone_consolidated_experience": true/);
+    expect("warning" in resolved && resolved.warning).toMatch(/could not confirm.*auto or classic.*"phone_consolidated_experience": true/);
   });
 
   test("without a tenant reading (tools working from the stack file) nothing is refused; auto assumes a new tenant", () => {
@@ -96,6 +108,40 @@ describe("the program reads the tenant through auth0.getTenant", () => {
     expect(off.ofType(PHONE_PROVIDER)).toHaveLength(0);
     expect(off.one(GUARDIAN).inputs.phone).toMatchObject({ provider: "phone-message-hook" });
     expect(off.one(ACTION).inputs.supportedTriggers).toEqual({ id: "send-phone-message", version: "v2" });
+  });
+
+  test("unified (pinned) is refused on a tenant whose raw read answers off, before any resource is registered", async () => {
+    const registered: string[] = [];
+    await expect(
+      runProgram({
+        stack: "dev",
+        overrides: { phoneExperience: "unified" },
+        tenant: { phoneConsolidatedExperience: false },
+        onRegister: (type) => registered.push(type),
+      }),
+    ).rejects.toThrow(/phoneExperience: unified contradicts the tenant: its flag phone_consolidated_experience is off/);
+    expect(registered).toEqual([]);
+  });
+
+  test("unified (pinned) on a tenant whose off could not be confirmed goes ahead with a warning", async () => {
+    const warned = vi.spyOn(pulumi.log, "warn").mockResolvedValue(undefined);
+    try {
+      const run = await runProgram({
+        stack: "dev",
+        overrides: { phoneExperience: "unified" },
+        tenant: { phoneConsolidatedExperience: false },
+        readPhoneFlag: async () => ({ ok: false, problem: "https://t/oauth/token is unreachable (ECONNREFUSED)" }),
+      });
+      expect(run.outputs.phoneExperience).toBe("unified");
+      expect(run.ofType(PHONE_PROVIDER)).toHaveLength(1);
+      const messages = warned.mock.calls.map((call) => String(call[0]));
+      expect(messages.some((message) => message.includes("ECONNREFUSED"))).toBe(true);
+      expect(messages.some((message) => message.includes("phoneExperience is unified") && message.includes("could not confirm"))).toBe(
+        true,
+      );
+    } finally {
+      warned.mockRestore();
+    }
   });
 
   test("prod (classic, pinned) is refused on a tenant whose flag is on, before any resource is registered", async () => {

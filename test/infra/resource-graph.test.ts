@@ -133,13 +133,17 @@ describe.each(cases)("stack %s, %s phone experience", (stack, experience) => {
     }
   });
 
-  test("keeps the tenant's other factors as configured (defaults: OTP and recovery codes)", async () => {
+  test("sets every other factor as configured, the off ones explicitly (defaults: OTP and recovery codes on)", async () => {
     const guardian = (await program()).one(GUARDIAN).inputs;
-    expect(guardian).toMatchObject({ otp: true, recoveryCode: true, email: false });
-    expect(guardian.webauthnRoaming).toBeUndefined();
-    expect(guardian.webauthnPlatform).toBeUndefined();
-    expect(guardian.push).toBeUndefined();
-    expect(guardian.duo).toBeUndefined();
+    expect(guardian).toMatchObject({
+      otp: true,
+      recoveryCode: true,
+      email: false,
+      webauthnRoaming: { enabled: false },
+      webauthnPlatform: { enabled: false },
+      duo: { enabled: false },
+      push: { enabled: false },
+    });
   });
 
   test(stack === "prod" ? "protects the long-lived resources, never the rotating key" : "protects nothing", async () => {

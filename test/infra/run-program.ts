@@ -68,6 +68,46 @@ export interface MockTenant {
 export const GET_TENANT = "auth0:index/getTenant:getTenant";
 /** The AWS account the program runs in: the SMS preferences opt-in claims its account and region. */
 export const GET_CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
+/** The region of the AWS provider an instance runs on: it must be the instance's `region`. */
+export const GET_REGION = "aws:index/getRegion:getRegion";
+
+/**
+ * aws.getRegion's answer as the AWS provider gives it: without arguments, the region configured on
+ * the provider the call runs on, as `region` (`name` and `id` deprecated, the same value)
+ * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go; @pulumi/aws 7.48.0 getRegion.d.ts).
+ */
+export function getRegionAnswer(region: string): Record<string, unknown> {
+  return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+}
+
+/**
+ * The regions of the AWS providers a program registered, to answer aws.getRegion for the provider a
+ * call names (`<provider URN>::<id>`); a call without one runs on the default provider, configured by
+ * `aws:region`.
+ */
+export class AwsProviderRegions {
+  private readonly byName = new Map<string, string | undefined>();
+  constructor(private readonly defaultRegion: string | undefined) {}
+
+  /** Records a registration if it is an AWS provider. */
+  register(type: string, name: string, inputs: Record<string, unknown>): void {
+    if (type === "pulumi:providers:aws") this.byName.set(name, typeof inputs.region === "string" ? inputs.region : undefined);
+  }
+
+  /** The region a call on `provider` (a provider reference, or none) runs in. */
+  regionOf(provider: string | undefined): string | undefined {
+    if (provider === undefined || provider === "") return this.defaultRegion;
+    const urn = provider.slice(0, provider.lastIndexOf("::"));
+    return this.byName.get(urn.slice(urn.lastIndexOf("::") + 2));
+  }
+
+  /** aws.getRegion as the provider answers it: the `region` argument when given, else the provider's region. */
+  answer(provider: string | undefined, inputs: Record<string, unknown>): Record<string, unknown> {
+    const region = typeof inputs.region === "string" ? inputs.region : this.regionOf(provider);
+    if (region === undefined) throw new Error(`aws.getRegion on ${provider ?? "the default provider"}: the provider has no region`);
+    return getRegionAnswer(region);
+  }
+}
 
 /** A tenant whose flag matches the configured experience, so the run deploys what the stack asks for. */
 function agreeingTenant(config: Record<string, string>): MockTenant {
@@ -116,11 +156,13 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   const inputsByUrnKey = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
   const configuration = stackConfiguration(options.stack, options.overrides);
   const tenant = options.tenant ?? agreeingTenant(configuration);
+  const regions = new AwsProviderRegions(configuration["aws:region"]);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
         options.onRegister?.(args.type, args.name);
         const inputs = args.inputs as Record<string, unknown>;
+        regions.register(args.type, args.name, inputs);
         inputsByUrnKey.set(`${args.type}::${args.name}`, { inputs, custom: args.custom ?? true });
         return mockState(args.type, args.name, inputs);
       },
@@ -130,6 +172,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         if (args.token === GET_TENANT) return getTenantAnswer(tenant);
         if (args.token === GET_CALLER_IDENTITY)
           return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, userId: "AIDADEPLOYER", id: ACCOUNT };
+        if (args.token === GET_REGION) return regions.answer(args.provider, args.inputs as Record<string, unknown>);
         throw new Error(`The program made an unexpected provider call: ${args.token}`);
       },
     },

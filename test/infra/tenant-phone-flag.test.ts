@@ -9,8 +9,12 @@
 //   only when it was set (https://auth0.com/docs/api/management/v2/tenants/tenant-settings-route;
 //   auth0 SDK 5.14.1 GetTenantSettingsResponseContent: `phone_consolidated_experience?: boolean`).
 // - The Auth0 provider's credentials: domain / AUTH0_DOMAIN, client_id / AUTH0_CLIENT_ID, client_secret
-//   / AUTH0_CLIENT_SECRET, api_token / AUTH0_API_TOKEN (conflicts with the client credentials)
+//   / AUTH0_CLIENT_SECRET, api_token / AUTH0_API_TOKEN (conflicts with the client credentials),
+//   audience / AUTH0_AUDIENCE ("Your Auth0 audience when using a custom domain")
 //   (terraform-provider-auth0 v1.53.0 internal/provider/provider.go).
+// - The audience only changes the client-credentials token request (WithClientCredentialsAndAudience);
+//   an API token wins over it; the Management API is still called at the domain
+//   (terraform-provider-auth0 v1.53.0 internal/config/config.go, authenticationOption).
 import { execFile } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -33,6 +37,7 @@ interface Input {
 }
 
 const apis: Record<string, LocalAuth0Api> = {};
+const CANONICAL_AUDIENCE = "https://acme-tenant.eu.auth0.com/api/v2/";
 const results: Record<string, PhoneFlagRead> = {};
 
 function tenantWith(flag: boolean | undefined, scopes?: string[]): StandInTenant {
@@ -61,6 +66,8 @@ beforeAll(async () => {
   apis.on = await startLocalAuth0Api(tenantWith(true), certificate);
   apis.off = await startLocalAuth0Api(tenantWith(false), certificate);
   apis.noScope = await startLocalAuth0Api(tenantWith(undefined, ["read:actions"]), certificate);
+  // A tenant reached through a custom domain: its token endpoint issues Management API tokens for the canonical audience only.
+  apis.customDomain = await startLocalAuth0Api({ ...tenantWith(false), managementAudience: CANONICAL_AUDIENCE }, certificate);
   const unreachable = `127.0.0.1:${await closedPort()}`;
   const inputs: Record<string, Input> = {
     unset: { config: configFor(apis.unset), env: {} },
@@ -81,6 +88,13 @@ beforeAll(async () => {
     configWins: { config: configFor(apis.off), env: { AUTH0_DOMAIN: unreachable } },
     wrongSecret: { config: { ...configFor(apis.on), clientSecret: "wrong-secret-never-printed" }, env: {} },
     noCredentials: { config: {}, env: {} },
+    audienceFromConfig: { config: { ...configFor(apis.customDomain), audience: CANONICAL_AUDIENCE }, env: {} },
+    audienceFromEnv: { config: configFor(apis.customDomain), env: { AUTH0_AUDIENCE: CANONICAL_AUDIENCE } },
+    audienceConfigWins: {
+      config: { ...configFor(apis.customDomain), audience: CANONICAL_AUDIENCE },
+      env: { AUTH0_AUDIENCE: "https://wrong.example/api/v2/" },
+    },
+    audienceMissing: { config: configFor(apis.customDomain), env: {} },
   };
   const names = Object.keys(inputs);
   const output = await new Promise<string>((resolve, reject) => {
@@ -154,6 +168,33 @@ describe("the raw read of phone_consolidated_experience through the Management A
 
   it("without credentials the read does not run and says which keys are missing", () => {
     expect(results.noCredentials).toEqual({ ok: false, problem: expect.stringContaining("auth0:domain or AUTH0_DOMAIN") });
+  });
+});
+
+describe("a tenant on a custom Management API audience (auth0:audience / AUTH0_AUDIENCE)", () => {
+  it("asks the token for the configured audience, the stack's value first, and reads the settings at the domain", () => {
+    expect(results.audienceFromConfig).toEqual({ ok: true, phoneConsolidatedExperience: false });
+    expect(results.audienceFromEnv).toEqual({ ok: true, phoneConsolidatedExperience: false });
+    expect(results.audienceConfigWins).toEqual({ ok: true, phoneConsolidatedExperience: false });
+    const reads = apis.customDomain?.requests.filter((request) => request.method === "GET").map((request) => request.path);
+    expect(reads).toEqual(["/api/v2/tenants/settings", "/api/v2/tenants/settings", "/api/v2/tenants/settings"]);
+  });
+
+  it("without the audience the token request for https://DOMAIN/api/v2/ is refused, and the read says so", () => {
+    expect(results.audienceMissing).toMatchObject({ ok: false, problem: expect.stringContaining("oauth/token answered 403") });
+  });
+
+  it("an API token wins over the audience, which only concerns the client-credentials grant", () => {
+    const lookup = (values: Record<string, string>) => (key: string) => values[key];
+    expect(managementCredentials(lookup({ domain: "login.acme.com", apiToken: "tok", audience: CANONICAL_AUDIENCE }), {})).toEqual({
+      domain: "login.acme.com",
+      apiToken: "tok",
+    });
+    expect(managementCredentials(lookup({ domain: "login.acme.com", clientId: "id", clientSecret: "s" }), {})).toEqual({
+      domain: "login.acme.com",
+      clientId: "id",
+      clientSecret: "s",
+    });
   });
 });
 

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test } from "vitest";
 import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
 import { SmsMfa, type SmsMfaArgs } from "../../infra/sms-mfa";
-import { engineUrnOf, settled, type RecordedResource } from "./run-program";
+import { AwsProviderRegions, engineUrnOf, GET_REGION, settled, type RecordedResource } from "./run-program";
 
 const build = (trigger: ActionTrigger): Promise<BuiltAction> =>
   Promise.resolve({
@@ -32,24 +32,35 @@ interface TwoInstanceRun {
   registrations: Registration[];
   calls: { token: string; provider: string | undefined }[];
   providers: Record<"euAws" | "euAuth0" | "usAws" | "usAuth0", string>;
+  /** What the program threw (a refusal in a constructor). */
   error: unknown;
+  /** Registrations that failed (a refusal that waits for a provider function): unhandled rejections, as a real run reports them. */
+  rejections: unknown[];
 }
 
 const BASE: SmsMfaArgs = { region: "eu-west-1", phoneExperience: "classic", buildAction: build };
 
-/** Runs a program that builds the two instances; `accounts` answers getCallerIdentity per AWS provider. */
+/**
+ * Runs a program that builds the two instances; `accounts` answers getCallerIdentity per AWS provider.
+ * Each instance's AWS provider is in the instance's region unless `providerRegions` says otherwise.
+ */
 async function runTwoInstances(
   eu: Partial<SmsMfaArgs>,
   us: Partial<SmsMfaArgs>,
   accounts: { eu: string; us: string },
+  providerRegions: { eu?: string; us?: string } = {},
 ): Promise<TwoInstanceRun> {
   const registrations: Registration[] = [];
   const calls: TwoInstanceRun["calls"] = [];
   const providerRefs = new Map<string, string>();
+  const regions = new AwsProviderRegions(undefined);
+  const euArgs: SmsMfaArgs = { ...BASE, ...eu };
+  const usArgs: SmsMfaArgs = { ...BASE, region: "us-east-1", ...us };
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
         const inputs = args.inputs as Record<string, unknown>;
+        regions.register(args.type, args.name, inputs);
         if (args.type === "aws:iam/accessKey:AccessKey")
           return { id: `AKIA-${args.name}`, state: { ...inputs, secret: `secret-${args.name}` } };
         if (args.type === "aws:iam/user:User")
@@ -62,6 +73,7 @@ async function runTwoInstances(
           const account = args.provider?.includes("::eu-aws::") ? accounts.eu : accounts.us;
           return { accountId: account, arn: `arn:aws:iam::${account}:user/deployer`, userId: "AIDA", id: account };
         }
+        if (args.token === GET_REGION) return regions.answer(args.provider, args.inputs as Record<string, unknown>);
         throw new Error(`unexpected provider call ${args.token}`);
       },
     },
@@ -81,8 +93,20 @@ async function runTwoInstances(
   const seen: RecordedResource[] = [];
   let error: unknown;
   const providers = {} as TwoInstanceRun["providers"];
+  // A refusal that waits for a provider function fails a registration; a real run reports that as the
+  // program's error and stops. Here it is caught as the unhandled rejection it is (instead of vitest's
+  // handler) and ends the run, since what waits on the refused resource never settles.
+  const vitestHandlers = process.listeners("unhandledRejection");
+  process.removeAllListeners("unhandledRejection");
+  const rejections: unknown[] = [];
+  const rejected = new Promise<void>((resolve) =>
+    process.on("unhandledRejection", (reason) => {
+      rejections.push(reason);
+      resolve();
+    }),
+  );
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
+    const program = pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
         seen.push({
           type: args.type,
@@ -97,23 +121,29 @@ async function runTwoInstances(
         });
         return undefined;
       });
-      const euAws = new aws.Provider("eu-aws", { region: "eu-west-1" });
+      const euAws = new aws.Provider("eu-aws", { region: providerRegions.eu ?? euArgs.region });
       const euAuth0 = new auth0.Provider("eu-auth0", { domain: "eu-tenant.eu.auth0.com" });
-      const usAws = new aws.Provider("us-aws", { region: "us-east-1" });
+      const usAws = new aws.Provider("us-aws", { region: providerRegions.us ?? usArgs.region });
       const usAuth0 = new auth0.Provider("us-auth0", { domain: "us-tenant.us.auth0.com" });
-      const euSmsMfa = new SmsMfa("eu", { ...BASE, ...eu }, { providers: { aws: euAws, auth0: euAuth0 } });
-      const usSmsMfa = new SmsMfa("us", { ...BASE, region: "us-east-1", ...us }, { providers: [usAws, usAuth0] });
+      const euSmsMfa = new SmsMfa("eu", euArgs, { providers: { aws: euAws, auth0: euAuth0 } });
+      const usSmsMfa = new SmsMfa("us", usArgs, { providers: [usAws, usAuth0] });
       for (const [key, provider] of Object.entries({ euAws, euAuth0, usAws, usAuth0 })) {
         providerRefs.set(key, `${await settled(provider.urn)}::${await settled(provider.id)}`);
       }
       // Outputs that wait for every child, so the run ends once everything is registered.
       return { eu: euSmsMfa.actionId, us: usSmsMfa.actionId };
     });
+    await Promise.race([program, rejected]);
   } catch (caught) {
     error = caught;
+  } finally {
+    // Other failures of the same run arrive within a few turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.removeAllListeners("unhandledRejection");
+    for (const handler of vitestHandlers) process.on("unhandledRejection", handler);
   }
   for (const [key, ref] of providerRefs) providers[key as keyof TwoInstanceRun["providers"]] = ref;
-  return { resources: seen, registrations, calls, providers, error };
+  return { resources: seen, registrations, calls, providers, error, rejections };
 }
 
 const OPT_INS: Partial<SmsMfaArgs> = {
@@ -188,20 +218,8 @@ describe("two instances with their own providers (one AWS account, two regions, 
 describe("the account-wide SMS preferences", () => {
   test("are refused when both instances would manage them in the same account and region", async () => {
     // The refusal fails the SmsPreferences registration; a real run reports it as the program's error.
-    // Here it is caught as the unhandled rejection it is, instead of vitest's handler.
-    const vitestHandlers = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const rejections: unknown[] = [];
-    process.on("unhandledRejection", (reason) => rejections.push(reason));
-    try {
-      const run = await runTwoInstances(OPT_INS, { ...OPT_INS, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      if (run.error !== undefined) rejections.push(run.error);
-    } finally {
-      process.removeAllListeners("unhandledRejection");
-      for (const handler of vitestHandlers) process.on("unhandledRejection", handler);
-    }
-    expect(rejections.map(String).join("\n")).toMatch(
+    const run = await runTwoInstances(OPT_INS, { ...OPT_INS, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" });
+    expect([...run.rejections, run.error].map(String).join("\n")).toMatch(
       /smsPreferences: SmsMfa "us" and SmsMfa "eu" both manage the SMS preferences of AWS account 222222222222 in eu-west-1/,
     );
   });
@@ -214,5 +232,49 @@ describe("the account-wide SMS preferences", () => {
     expect(
       (await runTwoInstances(OPT_INS, { ...alarmsOnly, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" })).error,
     ).toBeUndefined();
+  });
+});
+
+describe("an instance that would collide or publish in the wrong region is refused before its IAM user registers", () => {
+  /** What an instance registered: its component and children (not the providers the program gave it). */
+  const registeredBy = (run: TwoInstanceRun, instance: string) =>
+    run.registrations.filter(
+      (registration) =>
+        !registration.type.startsWith("pulumi:providers:") &&
+        (registration.name === instance || registration.name.startsWith(`${instance}-`)),
+    );
+  const iamUsersOf = (run: TwoInstanceRun, instance: string) =>
+    registeredBy(run, instance).filter((registration) => registration.type === "aws:iam/user:User");
+
+  test("two instances with one deploymentName: the second is refused, naming both and the names they would share", async () => {
+    const run = await runTwoInstances({ deploymentName: "acme" }, { deploymentName: "acme" }, { eu: "111111111111", us: "111111111111" });
+    expect(String(run.error)).toMatch(
+      /deploymentName: SmsMfa "us" and SmsMfa "eu" both use deploymentName "acme", so both would create the IAM user auth0-sms-sender-acme and the Actions sns-sms-sender-acme-\*/,
+    );
+    expect(registeredBy(run, "us")).toEqual([]);
+    expect(iamUsersOf(run, "us")).toEqual([]);
+  });
+
+  test("distinct deploymentNames (and the default, the instance's name) are accepted", async () => {
+    const run = await runTwoInstances({ deploymentName: "acme-eu" }, {}, { eu: "111111111111", us: "111111111111" });
+    expect(run.error).toBeUndefined();
+    expect(run.rejections).toEqual([]);
+    expect(iamUsersOf(run, "eu")).toHaveLength(1);
+    expect(iamUsersOf(run, "us")).toHaveLength(1);
+  });
+
+  test("an instance whose AWS provider is in another region than its region argument: refused, naming both regions", async () => {
+    const run = await runTwoInstances(OPT_INS, OPT_INS, { eu: "111111111111", us: "111111111111" }, { us: "us-west-2" });
+    const refusals = [...run.rejections, run.error].filter((reason) => reason !== undefined).map(String);
+    expect(refusals.join("\n")).toMatch(/region: SmsMfa "us" has region us-east-1 but its AWS provider is in us-west-2/);
+    // aws.getRegion ran on the instance's own provider.
+    expect(run.calls.filter((call) => call.token === GET_REGION).map((call) => call.provider)).toContain(run.providers.usAws);
+    // Nothing of the refused instance reached the engine: not its AWS side, nor, waiting on its key, its Action and the rest.
+    const custom = (registration: Registration) => registration.type.startsWith("aws:") || registration.type.startsWith("auth0:");
+    expect(iamUsersOf(run, "us")).toEqual([]);
+    expect(registeredBy(run, "us").filter(custom)).toEqual([]);
+    expect(registeredBy(run, "eu").filter(custom).length).toBeGreaterThan(5);
+    // The other instance, in its provider's region, is not refused.
+    expect(refusals.join("\n")).not.toContain('SmsMfa "eu"');
   });
 });

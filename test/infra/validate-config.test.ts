@@ -36,6 +36,7 @@ describe("a stack that sets nothing but its region", () => {
       factors: { otp: true, recoveryCode: true, email: false, webauthnRoaming: false, webauthnPlatform: false, push: false },
       smsPreferences: undefined,
       alarms: undefined,
+      protectConfiguration: undefined,
     });
   });
 
@@ -77,6 +78,8 @@ test("values arrive as Pulumi delivers them (strings, JSON arrays) and are typed
     alarmEmail: "oncall@example.com",
     alarmMonthToDateSpendUsd: "200",
     alarmFailedSmsThreshold: "3",
+    protectConfigurationEnabled: "true",
+    protectConfigurationAllowedCountryStatus: "FILTER",
     enrollmentMessage: "Enroll with {{ code }}",
     verificationMessage: "Your code: {{code}}",
   });
@@ -89,6 +92,7 @@ test("values arrive as Pulumi delivers them (strings, JSON arrays) and are typed
     factors: { otp: false, email: true },
     smsPreferences: { monthlySpendLimitUsd: 250, deliveryStatusSuccessSamplingRate: 10 },
     alarms: { email: "oncall@example.com", monthToDateSpendUsd: 200, failedSmsThreshold: 3 },
+    protectConfiguration: { allowedCountryStatus: "FILTER" },
     enrollmentMessage: "Enroll with {{ code }}",
     verificationMessage: "Your code: {{code}}",
   });
@@ -151,6 +155,21 @@ describe("each bad value is reported with its key", () => {
     ["alarms without a recipient", { alarmsEnabled: "true" }, "alarmEmail: is required when alarmsEnabled is true"],
     ["an alarm recipient that is not an email", { alarmEmail: "oncall" }, "alarmEmail: is not an email address"],
     ["a boolean that is not one", { protect: "yes" }, 'protect: must be true or false (got "yes")'],
+    [
+      "a protect configuration switch that is not a boolean",
+      { protectConfigurationEnabled: "on" },
+      'protectConfigurationEnabled: must be true or false (got "on")',
+    ],
+    [
+      "BLOCK for the allowed countries",
+      { protectConfigurationEnabled: "true", protectConfigurationAllowedCountryStatus: "BLOCK" },
+      'protectConfigurationAllowedCountryStatus: unknown value "BLOCK"; use one of ALLOW, FILTER, MONITOR',
+    ],
+    [
+      "an allowed-country status in lower case",
+      { protectConfigurationAllowedCountryStatus: "monitor" },
+      'protectConfigurationAllowedCountryStatus: unknown value "monitor"; use one of ALLOW, FILTER, MONITOR',
+    ],
     ["a sender ID SNS refuses", { senderId: "Acme-Corporation" }, "senderId: must be"],
     ["an origination number that is not E.164", { originationNumber: "206-555-0100" }, "originationNumber: is not an E.164 phone number"],
     ["a max price that is not positive", { maxPriceUsd: "-1" }, "maxPriceUsd: is not a positive decimal amount of US dollars"],

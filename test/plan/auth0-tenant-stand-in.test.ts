@@ -13,11 +13,12 @@ describe("the plan's Auth0 stand-in", () => {
     expect(tenantSettingsBody("on", "Example Tenant")).toEqual({ friendly_name: "Example Tenant", phone_consolidated_experience: true });
   });
 
-  it("replaces the stack's auth0:* credentials with the stand-in's, the secret marked secret, and drops an API token", () => {
+  it("replaces the stack's auth0:* credentials with the stand-in's, the secret marked secret, and drops an API token and an audience", () => {
     const stack = {
       PULUMI_CONFIG: JSON.stringify({
         "auth0:config:domain": "real.eu.auth0.com",
         "auth0:config:apiToken": "tok",
+        "auth0:config:audience": "https://real.eu.auth0.com/api/v2/",
         "auth0-sns-mfa:config:phoneExperience": "auto",
       }),
       PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(["auth0:apiToken"]),
@@ -34,7 +35,7 @@ describe("the plan's Auth0 stand-in", () => {
 
   it("removes the operator's AUTH0_* variables from the program's environment and trusts the stand-in's certificate", () => {
     const environment = environmentWithStandIn(
-      { PATH: "/bin", AUTH0_DOMAIN: "real", AUTH0_CLIENT_SECRET: "x", AUTH0_API_TOKEN: "t" },
+      { PATH: "/bin", AUTH0_DOMAIN: "real", AUTH0_CLIENT_SECRET: "x", AUTH0_API_TOKEN: "t", AUTH0_AUDIENCE: "https://real/api/v2/" },
       { caFile: "/tmp/ca.pem" },
     );
     expect(environment).toEqual({ PATH: "/bin", NODE_EXTRA_CA_CERTS: "/tmp/ca.pem" });

@@ -110,8 +110,23 @@ describe("plan monitor over gRPC", () => {
       return call<InvokeResponse>((done) => monitor.invoke(request, done));
     };
     const region = await invoke("aws:index/getRegion:getRegion");
-    expect(region.getReturn()?.toJavaScript()["name"]).toBe("eu-west-1");
+    expect(region.getReturn()?.toJavaScript()).toMatchObject({ region: "eu-west-1", name: "eu-west-1" });
     await expect(invoke("aws:ec2/getAmi:getAmi")).rejects.toThrow("cannot answer the provider function 'aws:ec2/getAmi:getAmi'");
+  });
+
+  it("answers aws.getRegion with the region of the provider the call runs on, as the AWS provider does", async () => {
+    const { monitor } = await connect();
+    const provider = await register(monitor, registration("pulumi:providers:aws", "us-aws", { region: "us-west-2" }));
+    const getRegion = (providerReference: string, args: Record<string, string> = {}) => {
+      const request = new resproto.ResourceInvokeRequest();
+      request.setTok("aws:index/getRegion:getRegion");
+      request.setArgs(Struct.fromJavaScript(args));
+      request.setProvider(providerReference);
+      return call<InvokeResponse>((done) => monitor.invoke(request, done)).then((response) => response.getReturn()?.toJavaScript());
+    };
+    expect(await getRegion(`${provider.getUrn()}::${provider.getId()}`)).toMatchObject({ region: "us-west-2" });
+    expect(await getRegion("")).toMatchObject({ region: "eu-west-1" });
+    expect(await getRegion("", { region: "ap-southeast-2" })).toMatchObject({ region: "ap-southeast-2" });
   });
 
   it("collects the program's log messages as diagnostics, leaving out ephemeral and debug lines", async () => {

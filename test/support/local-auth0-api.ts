@@ -69,6 +69,8 @@ export interface StandInTenant {
   phoneSelectedProvider: "auth0" | "twilio" | "phone-message-hook";
   /** Management API paths this tenant answers 404 (a feature it does not have). */
   missingEndpoints?: string[];
+  /** The audience the token endpoint issues Management API tokens for; default https://DOMAIN/api/v2/ (a tenant on a custom domain keeps its canonical one). */
+  managementAudience?: string;
 }
 
 export interface LoggedRequest {
@@ -265,7 +267,7 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
       return;
     }
     const audience = form.get("audience") ?? "";
-    if (audience !== `https://${domain}/api/v2/`) {
+    if (audience !== (tenant.managementAudience ?? `https://${domain}/api/v2/`)) {
       send(response, 403, { error: "access_denied", error_description: `Service not enabled within domain: ${audience}` });
       return;
     }

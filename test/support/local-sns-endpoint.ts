@@ -4,7 +4,8 @@
 // with X-Amz-Target "AmazonSimpleNotificationService.Publish", in case a later SDK moves SNS to it
 // the way it moved SQS. Tests inject faults (failNext), hang the endpoint (stall), slow its answers
 // (slow), reset the connection right after a 200 status line (resetAfterStatus), and read back what
-// arrived (publishes, the request log `requests`, requestCount, connectionCount, openConnections, actions).
+// arrived (publishes, the request log `requests`, requestCount, connectionCount, openConnections, actions,
+// and every request of an extra action with its parameters, `actionRequests`).
 // Other actions, of SNS or of another AWS service that speaks the same protocols (STS and IAM: Query;
 // End User Messaging SMS: JSON 1.0 with X-Amz-Target "PinpointSMSVoiceV2.<Action>"), are answered by
 // the `actions` a test passes in, so one endpoint code stands in for each service a tool calls.
@@ -83,6 +84,8 @@ export interface LocalSnsEndpoint {
   connectionCount: number;
   /** The action of every request that named one (Query `Action`, or the JSON target after its prefix), in order. */
   actions: string[];
+  /** Every signed request of an extra action (see LocalSnsEndpointOptions.actions), with what it carried, in order. */
+  actionRequests: LocalActionRequest[];
   /** Answer the next `times` requests (default 1, Infinity allowed) with this fault. */
   failNext(fault: EndpointFault, times?: number): void;
   /** While on, requests are read but never answered. */
@@ -355,8 +358,10 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     if (request.action !== "") endpoint.actions.push(request.action);
     const extra = options.actions?.[request.action];
     if (extra !== undefined) {
+      const received: LocalActionRequest = { action: request.action, params: request.publish.params, input: request.input };
+      if (authorization) endpoint.actionRequests.push(received);
       const answer: LocalActionAnswer = authorization
-        ? extra({ action: request.action, params: request.publish.params, input: request.input })
+        ? extra(received)
         : { fault: { status: 403, code: "MissingAuthenticationToken", message: "Request is missing Authentication Token" } };
       answerAction(res, protocol, request.action, answer, xmlNamespace);
       return;
@@ -415,6 +420,7 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     requestCount: 0,
     connectionCount: 0,
     actions: [],
+    actionRequests: [],
     failNext(fault: EndpointFault, times = 1): void {
       checkTimes(times);
       faults.push({ fault, remaining: times });

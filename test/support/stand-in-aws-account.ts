@@ -11,8 +11,25 @@
  * CheckIfPhoneNumberIsOptedOut, and sms-voice DescribePhoneNumbers / DescribeSenderIds /
  * DescribeSpendLimits / DescribeProtectConfigurations / GetProtectConfigurationCountryRuleSet
  * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/).
+ *
+ * End User Messaging also answers the calls that manage protect configurations and the account default
+ * (the stack's dynamic resource, infra/protect-configuration-calls.ts), as the API reference describes
+ * them: DescribeAccountAttributes (DEFAULT_PROTECT_CONFIGURATION_ID), CreateProtectConfiguration (every
+ * listed country starts ALLOW), UpdateProtectConfigurationCountryRuleSet (1-300 countries, keys
+ * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration and
+ * DeleteProtectConfiguration (refused for the account default). An unknown id is a
+ * ResourceNotFoundException. Assumed, not documented: an update naming a country the configuration does
+ * not list is a ValidationException. Every request and its input is kept (smsVoiceRequests).
  */
-import { startLocalSnsEndpoint, xmlText, type EndpointFault, type LocalAction, type LocalSnsEndpoint } from "./local-sns-endpoint";
+import { getCountries } from "libphonenumber-js";
+import {
+  startLocalSnsEndpoint,
+  xmlText,
+  type EndpointFault,
+  type LocalAction,
+  type LocalActionAnswer,
+  type LocalSnsEndpoint,
+} from "./local-sns-endpoint";
 
 export interface StandInPhoneNumber {
   PhoneNumber: string;
@@ -35,10 +52,32 @@ export interface StandInAccountState {
   optedOut: string[];
   /** IAM users by name → their access keys. */
   users: Record<string, { AccessKeyId: string; Status: "Active" | "Inactive" }[]>;
-  /** The account-default protect configuration's SMS rules (country → ALLOW|BLOCK|MONITOR|FILTER); undefined = none. */
+  /**
+   * A default protect configuration made by hand (id PROTECT_ID) with these SMS rules (country →
+   * ALLOW|BLOCK|MONITOR|FILTER); undefined = none. On the first End User Messaging request it joins
+   * protectConfigurations as the account default.
+   */
   defaultProtectRules: Record<string, string> | undefined;
+  /** Protect configurations by id. */
+  protectConfigurations: Record<string, StandInProtectConfiguration>;
+  /** The account default's id; undefined = the account has none. */
+  accountDefaultProtectConfigurationId: string | undefined;
+  /** The countries End User Messaging lists in a new configuration's SMS rule set (each starts ALLOW). */
+  smsCountries: string[];
   /** Faults by action name (e.g. "DescribeSpendLimits" or "GetCallerIdentity"), answered instead of the data. */
   faults: Record<string, EndpointFault>;
+}
+
+export interface StandInProtectConfiguration {
+  /** SMS rules: every listed country → ALLOW|BLOCK|MONITOR|FILTER. */
+  rules: Record<string, string>;
+  tags: { Key: string; Value: string }[];
+}
+
+/** One End User Messaging request as received: the action (without the target prefix) and its JSON input. */
+export interface SmsVoiceRequest {
+  action: string;
+  input: Record<string, unknown>;
 }
 
 export const STAND_IN_ACCOUNT_ID = "123456789012";
@@ -59,6 +98,9 @@ export function healthyAccount(overrides: Partial<StandInAccountState> = {}): St
     optedOut: [],
     users: {},
     defaultProtectRules: undefined,
+    protectConfigurations: {},
+    accountDefaultProtectConfigurationId: undefined,
+    smsCountries: [...getCountries()].sort(),
     faults: {},
     ...overrides,
   };
@@ -70,6 +112,8 @@ export interface StandInAccount {
   env: Record<string, string>;
   /** Every action received, as "service:Action" (IAM's naming), in order per service. */
   receivedActions(): string[];
+  /** Every End User Messaging request with its input, in order. */
+  smsVoiceRequests(): SmsVoiceRequest[];
   close(): Promise<void>;
 }
 
@@ -133,7 +177,126 @@ function snsActions(state: StandInAccountState): Record<string, LocalAction> {
 }
 
 const SMS_PREFIX = "PinpointSMSVoiceV2.";
-const PROTECT_ID = "protect-0123456789abcdef0123456789abcdef";
+/** The id of the default protect configuration made by hand (defaultProtectRules). */
+export const PROTECT_ID = "protect-0123456789abcdef0123456789abcdef";
+const PROTECT_STATUSES = ["ALLOW", "BLOCK", "MONITOR", "FILTER"];
+
+function smsFault(status: number, code: string, message: string): LocalActionAnswer {
+  return { fault: { status, code, message } };
+}
+
+/** defaultProtectRules, when set, becomes the account's default configuration (made by hand). */
+function adoptHandMadeDefault(state: StandInAccountState): void {
+  if (state.defaultProtectRules === undefined || state.protectConfigurations[PROTECT_ID] !== undefined) return;
+  state.protectConfigurations[PROTECT_ID] = { rules: { ...state.defaultProtectRules }, tags: [] };
+  state.accountDefaultProtectConfigurationId = PROTECT_ID;
+}
+
+function protectActions(state: StandInAccountState, created: number): Record<string, LocalAction> {
+  const arn = (id: string) => `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${id}`;
+  const notFound = (id: unknown) => smsFault(404, "ResourceNotFoundException", `Protect configuration ${String(id)} not found`);
+  const information = (id: string) => ({
+    ProtectConfigurationArn: arn(id),
+    ProtectConfigurationId: id,
+    CreatedTimestamp: created,
+    AccountDefault: state.accountDefaultProtectConfigurationId === id,
+    DeletionProtectionEnabled: false,
+  });
+  const ruleSet = (rules: Record<string, string>) =>
+    Object.fromEntries(Object.entries(rules).map(([country, status]) => [country, { ProtectStatus: status }]));
+  let next = Object.keys(state.protectConfigurations).length;
+  return {
+    DescribeAccountAttributes: () => ({
+      json: {
+        AccountAttributes: [
+          { Name: "ACCOUNT_TIER", Value: "PRODUCTION" },
+          ...(state.accountDefaultProtectConfigurationId === undefined
+            ? []
+            : [{ Name: "DEFAULT_PROTECT_CONFIGURATION_ID", Value: state.accountDefaultProtectConfigurationId }]),
+        ],
+      },
+    }),
+    DescribeProtectConfigurations: ({ input }) => {
+      const ids = Array.isArray(input.ProtectConfigurationIds) ? input.ProtectConfigurationIds.map(String) : undefined;
+      const missing = ids?.find((id) => state.protectConfigurations[id] === undefined);
+      if (missing !== undefined) return notFound(missing);
+      const filters = Array.isArray(input.Filters) ? (input.Filters as { Name?: string; Values?: string[] }[]) : [];
+      const onlyDefault = filters.some((filter) => filter.Name === "account-default" && (filter.Values ?? []).includes("true"));
+      const listed = (ids ?? Object.keys(state.protectConfigurations)).filter(
+        (id) => !onlyDefault || id === state.accountDefaultProtectConfigurationId,
+      );
+      return { json: { ProtectConfigurations: listed.map(information) } };
+    },
+    GetProtectConfigurationCountryRuleSet: ({ input }) => {
+      const configuration = state.protectConfigurations[String(input.ProtectConfigurationId)];
+      if (configuration === undefined) return notFound(input.ProtectConfigurationId);
+      const id = String(input.ProtectConfigurationId);
+      return {
+        json: {
+          ProtectConfigurationArn: arn(id),
+          ProtectConfigurationId: id,
+          NumberCapability: input.NumberCapability,
+          CountryRuleSet: ruleSet(configuration.rules),
+        },
+      };
+    },
+    CreateProtectConfiguration: ({ input }) => {
+      next += 1;
+      const id = `protect-${next.toString(16).padStart(32, "a")}`;
+      const tags = Array.isArray(input.Tags) ? (input.Tags as { Key: string; Value: string }[]) : [];
+      state.protectConfigurations[id] = { rules: Object.fromEntries(state.smsCountries.map((country) => [country, "ALLOW"])), tags };
+      return { json: { ...information(id), Tags: tags } };
+    },
+    UpdateProtectConfigurationCountryRuleSet: ({ input }) => {
+      const id = String(input.ProtectConfigurationId);
+      const configuration = state.protectConfigurations[id];
+      if (configuration === undefined) return notFound(id);
+      if (input.NumberCapability !== "SMS")
+        return smsFault(400, "ValidationException", "The stand-in keeps SMS rules only: NumberCapability must be SMS");
+      const updates =
+        typeof input.CountryRuleSetUpdates === "object" && input.CountryRuleSetUpdates !== null ? input.CountryRuleSetUpdates : {};
+      const entries = Object.entries(updates as Record<string, { ProtectStatus?: string }>);
+      if (entries.length < 1 || entries.length > 300)
+        return smsFault(400, "ValidationException", `CountryRuleSetUpdates must have 1-300 entries (got ${entries.length})`);
+      for (const [country, rule] of entries) {
+        if (!/^[A-Z]{2}$/.test(country) || configuration.rules[country] === undefined)
+          return smsFault(400, "ValidationException", `${country} is not a supported country`);
+        if (!PROTECT_STATUSES.includes(rule.ProtectStatus ?? ""))
+          return smsFault(400, "ValidationException", `${String(rule.ProtectStatus)} is not a ProtectStatus`);
+      }
+      for (const [country, rule] of entries) configuration.rules[country] = rule.ProtectStatus ?? "";
+      return {
+        json: {
+          ProtectConfigurationArn: arn(id),
+          ProtectConfigurationId: id,
+          NumberCapability: "SMS",
+          CountryRuleSet: ruleSet(configuration.rules),
+        },
+      };
+    },
+    SetAccountDefaultProtectConfiguration: ({ input }) => {
+      const id = String(input.ProtectConfigurationId);
+      if (state.protectConfigurations[id] === undefined) return notFound(id);
+      state.accountDefaultProtectConfigurationId = id;
+      return { json: { DefaultProtectConfigurationArn: arn(id), DefaultProtectConfigurationId: id } };
+    },
+    DeleteAccountDefaultProtectConfiguration: () => {
+      const id = state.accountDefaultProtectConfigurationId;
+      if (id === undefined) return smsFault(404, "ResourceNotFoundException", "The account has no default protect configuration");
+      state.accountDefaultProtectConfigurationId = undefined;
+      return { json: { DefaultProtectConfigurationArn: arn(id), DefaultProtectConfigurationId: id } };
+    },
+    DeleteProtectConfiguration: ({ input }) => {
+      const id = String(input.ProtectConfigurationId);
+      if (state.protectConfigurations[id] === undefined) return notFound(id);
+      if (state.accountDefaultProtectConfigurationId === id)
+        return smsFault(400, "ConflictException", `Protect configuration ${id} is the account default`);
+      const answer = information(id);
+      state.protectConfigurations = Object.fromEntries(Object.entries(state.protectConfigurations).filter(([other]) => other !== id));
+      return { json: answer };
+    },
+  };
+}
 
 function smsActions(state: StandInAccountState): Record<string, LocalAction> {
   const created = 1767607200;
@@ -178,40 +341,17 @@ function smsActions(state: StandInAccountState): Record<string, LocalAction> {
         ],
       },
     }),
-    DescribeProtectConfigurations: () => ({
-      json: {
-        ProtectConfigurations:
-          state.defaultProtectRules === undefined
-            ? []
-            : [
-                {
-                  ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`,
-                  ProtectConfigurationId: PROTECT_ID,
-                  CreatedTimestamp: created,
-                  AccountDefault: true,
-                  DeletionProtectionEnabled: false,
-                },
-              ],
-      },
-    }),
-    GetProtectConfigurationCountryRuleSet: ({ input }) => {
-      if (input.ProtectConfigurationId !== PROTECT_ID || state.defaultProtectRules === undefined) {
-        return { fault: { status: 404, code: "ResourceNotFoundException", message: "Protect configuration not found" } };
-      }
-      const rules = Object.fromEntries(
-        Object.entries(state.defaultProtectRules).map(([country, status]) => [country, { ProtectStatus: status }]),
-      );
-      return {
-        json: {
-          ProtectConfigurationArn: `arn:aws:sms-voice:us-east-1:${state.accountId}:protect-configuration/${PROTECT_ID}`,
-          ProtectConfigurationId: PROTECT_ID,
-          NumberCapability: input.NumberCapability,
-          CountryRuleSet: rules,
-        },
-      };
-    },
+    ...protectActions(state, created),
   };
-  return Object.fromEntries(Object.entries(actions).map(([name, action]) => [`${SMS_PREFIX}${name}`, faultOr(state, name, action)]));
+  const adopting =
+    (action: LocalAction): LocalAction =>
+    (request) => {
+      adoptHandMadeDefault(state);
+      return action(request);
+    };
+  return Object.fromEntries(
+    Object.entries(actions).map(([name, action]) => [`${SMS_PREFIX}${name}`, adopting(faultOr(state, name, action))]),
+  );
 }
 
 /** Starts the four services for `state` (which tests may change between runs). */
@@ -241,6 +381,11 @@ export async function startStandInAccount(state: StandInAccountState): Promise<S
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
       AWS_EC2_METADATA_DISABLED: "true",
     },
+    smsVoiceRequests: () =>
+      sms.actionRequests.map((request) => ({
+        action: request.action.startsWith(SMS_PREFIX) ? request.action.slice(SMS_PREFIX.length) : request.action,
+        input: request.input,
+      })),
     receivedActions: () =>
       services.flatMap(([service, endpoint]) =>
         endpoint.actions.map((action) => `${service}:${action.startsWith(SMS_PREFIX) ? action.slice(SMS_PREFIX.length) : action}`),

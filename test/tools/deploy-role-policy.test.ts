@@ -58,6 +58,7 @@ describe("npm run deploy-role-policy", () => {
         "  auth0-sns-mfa:smsPreferencesEnabled: true",
         "  auth0-sns-mfa:alarmsEnabled: true",
         "  auth0-sns-mfa:alarmEmail: oncall@example.com",
+        "  auth0-sns-mfa:protectConfigurationEnabled: true",
       ].join("\n"),
     );
     const { code, out } = run(["--stack", "ops", "--account", ACCOUNT], root);
@@ -72,8 +73,11 @@ describe("npm run deploy-role-policy", () => {
       "AlarmTopic",
       "AlarmTopicEmailSubscription",
       "SmsAlarms",
+      "ProtectConfigurationsInTheStackRegion",
+      "AccountDefaultProtectConfigurationInTheStackRegion",
     ]);
     expect(out).toContain(`arn:aws:sns:eu-central-1:${ACCOUNT}:sms-alarms-*`);
+    expect(out).toContain(`arn:aws:sms-voice:eu-central-1:${ACCOUNT}:protect-configuration/*`);
     expect(out).toContain(`arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/ops/sms-delivery-status-logging-*`);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The Auth0 half of `npm run doctor`: reads the tenant through Auth0's Node SDK with the stack's
  * Management API credentials (GET requests only, after the one token request) and judges what would
- * stop MFA SMS. A read that cannot run becomes a `warn` naming why; nothing here changes the tenant.
+ * stop MFA SMS. A read that cannot run becomes a `warn` naming why; a domain that cannot be reached at
+ * all is a DoctorCredentialsError (nothing was checked). Nothing here changes the tenant.
  */
 import type { Management } from "auth0";
 import type { DeployedStack, DoctorCheck } from "./doctor-check";
@@ -53,13 +54,13 @@ export interface Auth0DoctorInput {
 
 const TRIGGER_BINDINGS_ID = "auth0.trigger-bindings";
 
-/** Every check of a run that could not get a token: each says why it did not run. */
-function unreachableChecks(problem: string, input: Auth0DoctorInput): DoctorCheck[] {
+/** Every check of a run whose tenant answered but issued no token (5xx, rate limit): each says why it did not run. */
+function withoutTokenChecks(problem: string, input: Auth0DoctorInput): DoctorCheck[] {
   const token: DoctorCheck = {
     id: "auth0.token",
     status: "warn",
     reason: `Could not get a Management API token: ${problem}.`,
-    next: "Check auth0:domain (or AUTH0_DOMAIN) and the network, then run the doctor again.",
+    next: "Run the doctor again in a few minutes; if it persists, check Auth0's status page and the tenant's logs.",
   };
   const rest = AUTH0_CHECKS.filter(({ id }) => id !== "auth0.token")
     .filter(({ id }) => applies(id, input.phoneExperience === "auto" ? undefined : input.phoneExperience, input.deployed !== undefined))
@@ -96,7 +97,7 @@ async function findAction(session: ManagementSession, own: OwnAction): Promise<R
 export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[]> {
   const credentials = resolveCredentials(input);
   const opened = await openSession(credentials);
-  if (!opened.ok) return unreachableChecks(opened.problem, input);
+  if (!opened.ok) return withoutTokenChecks(opened.problem, input);
   const { session } = opened;
   const checks: DoctorCheck[] = [
     {

@@ -16,9 +16,19 @@ import {
 import { managementAudience, managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken } from "../kit/auth0-management-client";
 import { tokenScopes } from "./auth0-scopes";
 
-/** The credentials are missing or Auth0 refused the token request: the command line or config is wrong. */
+/**
+ * The credentials are missing, Auth0 refused the token request, or the domain cannot be reached: the
+ * command line or config is wrong. `next` is the step to take when it is more specific than "set the
+ * credentials".
+ */
 export class DoctorCredentialsError extends Error {
   override readonly name = "DoctorCredentialsError";
+  constructor(
+    message: string,
+    readonly next?: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface Auth0Credentials {
@@ -92,10 +102,20 @@ function networkCause(error: unknown): string {
   return current instanceof Error ? current.message : String(current);
 }
 
+/** The error for a domain the doctor could not reach: nothing about the tenant was checked, and a wrong domain is the usual cause. */
+function unreachableDomain(credentials: Auth0Credentials, what: string): DoctorCredentialsError {
+  return new DoctorCredentialsError(
+    `The Auth0 domain ${credentials.domain} could not be reached: ${what}, so no Auth0 check ran`,
+    `Check auth0:domain (or AUTH0_DOMAIN): ${credentials.domain} must be the tenant's domain (e.g. my-tenant.eu.auth0.com) or its custom domain, reachable from here (network, proxy, TLS trust), then run the doctor again.`,
+  );
+}
+
 /**
  * Asks https://DOMAIN/oauth/token for a Management API token (client-credentials grant). Auth0
- * answering 4xx is a DoctorCredentialsError; a tenant that cannot be reached (network, timeout, 5xx,
- * rate limit) is `ok: false` with the reason, so the checks turn into warnings instead of a crash.
+ * answering 4xx is a DoctorCredentialsError, and so is a domain that cannot be reached (connection
+ * refused, DNS or TLS failure, no answer in time): the doctor could not look, so it must not pass. A
+ * tenant that answers but cannot issue a token now (5xx, rate limit) is `ok: false` with the reason,
+ * so the checks turn into warnings instead of a crash.
  */
 export async function openSession(credentials: Auth0Credentials): Promise<SessionResult> {
   const tokenUrl = `https://${credentials.domain}/oauth/token`;
@@ -117,8 +137,8 @@ export async function openSession(credentials: Auth0Credentials): Promise<Sessio
     if (error instanceof AuthApiError || error instanceof ResponseError) {
       return { ok: false, problem: `${tokenUrl} answered ${error.statusCode}` };
     }
-    if (error instanceof TimeoutError) return { ok: false, problem: `${tokenUrl} did not answer within ${TIMEOUT_SECONDS} s` };
-    if (error instanceof FetchError) return { ok: false, problem: `${tokenUrl} is unreachable (${networkCause(error)})` };
+    if (error instanceof TimeoutError) throw unreachableDomain(credentials, `${tokenUrl} did not answer within ${TIMEOUT_SECONDS} s`);
+    if (error instanceof FetchError) throw unreachableDomain(credentials, `${tokenUrl} is unreachable (${networkCause(error)})`);
     throw error;
   }
   const client = managementClient(credentials.domain, accessToken, TIMEOUT_SECONDS);

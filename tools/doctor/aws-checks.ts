@@ -27,7 +27,10 @@ export const AWS_CHECKS = [
   { id: "aws.sender-id", about: "the configured senderId is registered and usable in the allowed countries" },
   { id: "aws.opt-out", about: "with --to: the number has not opted out of SMS" },
   { id: "aws.sender-access-keys", about: "the sender IAM user holds only the stack's own access key" },
-  { id: "aws.protect-configuration", about: "the account-default protect configuration blocks no allowed country" },
+  {
+    id: "aws.protect-configuration",
+    about: "the account-default protect configuration blocks no allowed country; with protectConfigurationEnabled, it is the stack's own",
+  },
 ] as const;
 
 export interface AwsChecksResult {

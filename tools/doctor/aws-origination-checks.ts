@@ -2,7 +2,9 @@
  * Where SMS come from, as AWS End User Messaging SMS (pinpoint-sms-voice-v2) holds it in the stack's
  * region: for each allowed country that requires one, an active SMS-capable registered origination
  * identity; the configured originationNumber and senderId; and the account's default protect
- * configuration, which may block a country the stack allows.
+ * configuration, which may block a country the stack allows, and which a stack with
+ * protectConfigurationEnabled manages itself (or finds held by another configuration, which
+ * `pulumi up` refuses to replace).
  */
 import {
   DescribePhoneNumbersCommand,
@@ -14,7 +16,8 @@ import {
 } from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { maskPhoneNumber } from "../../hook/phone-number";
 import { callAws, notRunCheck, type CallResult } from "./aws-call";
-import type { AwsCheckContext } from "./aws-doctor-input";
+import type { AwsCheckContext, DeploymentState } from "./aws-doctor-input";
+import type { ProtectConfigurationSettings } from "../../infra/stack-config-types";
 import type { DoctorCheck } from "./doctor-check";
 
 /**
@@ -203,27 +206,85 @@ async function senderIdCheck(context: AwsCheckContext): Promise<DoctorCheck> {
   return senderIdVerdict(region, sender.senderId, sender.allowedCountries, senderIds);
 }
 
-/** The verdict on the account-default protect configuration's SMS country rules (undefined: there is none); pure. */
+/** What the stack manages of the account default (protectConfigurationEnabled) and what its deployment says it holds. */
+export interface StackProtectConfiguration {
+  /** The stack's settings; undefined = the stack leaves the account's protect configurations alone. */
+  managed: ProtectConfigurationSettings | undefined;
+  deployment: DeploymentState;
+}
+
+/**
+ * The verdict on a stack that manages the account default, from the default's id alone; undefined when
+ * the default is the stack's own (its rules decide) or the stack does not manage it. Pure.
+ */
+export function stackDefaultVerdict(
+  region: string,
+  allowedCountries: readonly string[],
+  stack: StackProtectConfiguration,
+  defaultId: string | undefined,
+): DoctorCheck | undefined {
+  const id = "aws.protect-configuration";
+  if (stack.managed === undefined) return undefined;
+  const own = stack.deployment.kind === "deployed" ? stack.deployment.outputs.protectConfigurationId : undefined;
+  if (defaultId !== undefined && defaultId === own) return undefined;
+  const rules = `${allowedCountries.length === 0 ? "every country" : allowedCountries.join(", ")}: ${stack.managed.allowedCountryStatus}${allowedCountries.length === 0 ? "" : "; every other country: BLOCK"}`;
+  if (defaultId === undefined) {
+    if (own !== undefined) {
+      return {
+        id,
+        status: "warn",
+        reason: `The stack's protect configuration ${own} is no longer the account default in ${region}: SMS there are not protected by it.`,
+        next: "Run `pulumi up`: it makes the stack's configuration the account default again.",
+      };
+    }
+    return {
+      id,
+      status: "pass",
+      reason: `No account-default protect configuration in ${region} yet: \`pulumi up\` creates the stack's (${rules}) and makes it the default.`,
+      next: "",
+    };
+  }
+  if (stack.deployment.kind === "unknown") {
+    return {
+      id,
+      status: "warn",
+      reason: `The account-default protect configuration in ${region} is ${defaultId}; whether it is this stack's could not be told (${stack.deployment.why}).`,
+      next: "Read the stack's outputs (`pulumi stack output protectConfigurationId`) and compare, or run the doctor where the Pulumi CLI is logged in.",
+    };
+  }
+  return {
+    id,
+    status: "fail",
+    reason: `The account-default protect configuration in ${region} is ${defaultId}, not this stack's: \`pulumi up\` refuses to replace it (protectConfigurationEnabled).`,
+    next: `If nothing else in the account relies on it, remove it as the account default (aws pinpoint-sms-voice-v2 delete-account-default-protect-configuration --region ${region}); otherwise set protectConfigurationEnabled to false.`,
+  };
+}
+
+/**
+ * The verdict on the account-default protect configuration's SMS country rules (undefined: there is
+ * none); `managedId` names it when it is the stack's own. Pure.
+ */
 export function protectConfigurationVerdict(
   region: string,
   allowedCountries: readonly string[],
   rules: Readonly<Record<string, { ProtectStatus?: string }>> | undefined,
+  managedId?: string,
 ): DoctorCheck {
   const id = "aws.protect-configuration";
   if (rules === undefined)
     return { id, status: "pass", reason: `No account-default protect configuration in ${region}: none blocks a country.`, next: "" };
+  const subject = `The account-default protect configuration in ${region}${managedId === undefined ? "" : ` (${managedId}, managed by this stack: protectConfigurationEnabled)`}`;
   const blocked = Object.entries(rules)
     .filter(([, rule]) => rule.ProtectStatus === "BLOCK")
     .map(([country]) => country);
   const next =
     "Allow those countries in the account-default protect configuration (AWS End User Messaging SMS → Protect configurations), or remove them from allowedCountries.";
   if (allowedCountries.length === 0) {
-    if (blocked.length === 0)
-      return { id, status: "pass", reason: `The account-default protect configuration in ${region} blocks no country.`, next: "" };
+    if (blocked.length === 0) return { id, status: "pass", reason: `${subject} blocks no country.`, next: "" };
     return {
       id,
       status: "warn",
-      reason: `The account-default protect configuration in ${region} blocks SMS to ${blocked.length} countr${blocked.length === 1 ? "y" : "ies"} (${blocked.slice(0, 10).join(", ")}${blocked.length > 10 ? ", …" : ""}); allowedCountries is empty, so users there may enroll and get no code.`,
+      reason: `${subject} blocks SMS to ${blocked.length} countr${blocked.length === 1 ? "y" : "ies"} (${blocked.slice(0, 10).join(", ")}${blocked.length > 10 ? ", …" : ""}); allowedCountries is empty, so users there may enroll and get no code.`,
       next: "List the countries you serve in allowedCountries (users elsewhere cannot enroll), or allow them in the protect configuration.",
     };
   }
@@ -232,14 +293,14 @@ export function protectConfigurationVerdict(
     return {
       id,
       status: "fail",
-      reason: `The account-default protect configuration in ${region} blocks SMS to ${blockedAllowed.join(", ")}, which the stack allows: users there get no code.`,
+      reason: `${subject} blocks SMS to ${blockedAllowed.join(", ")}, which the stack allows: users there get no code.`,
       next,
     };
   }
   return {
     id,
     status: "pass",
-    reason: `The account-default protect configuration in ${region} blocks none of ${allowedCountries.join(", ")}.`,
+    reason: `${subject} blocks none of ${allowedCountries.join(", ")}.`,
     next: "",
   };
 }
@@ -253,6 +314,9 @@ export async function protectConfigurationCheck(context: AwsCheckContext): Promi
   );
   if (!listed.ok) return notRunCheck(id, listed.problem, what);
   const configuration = (listed.value.ProtectConfigurations ?? []).find((entry) => entry.AccountDefault === true);
+  const stack = { managed: context.config.protectConfiguration, deployment: context.deployment };
+  const ownership = stackDefaultVerdict(region, sender.allowedCountries, stack, configuration?.ProtectConfigurationId);
+  if (ownership !== undefined) return ownership;
   if (configuration?.ProtectConfigurationId === undefined) return protectConfigurationVerdict(region, sender.allowedCountries, undefined);
   const protectConfigurationId = configuration.ProtectConfigurationId;
   const rules = await callAws("sms-voice:GetProtectConfigurationCountryRuleSet", () =>
@@ -261,5 +325,6 @@ export async function protectConfigurationCheck(context: AwsCheckContext): Promi
     ),
   );
   if (!rules.ok) return notRunCheck(id, rules.problem, what);
-  return protectConfigurationVerdict(region, sender.allowedCountries, rules.value.CountryRuleSet ?? {});
+  const managedId = stack.managed === undefined ? undefined : protectConfigurationId;
+  return protectConfigurationVerdict(region, sender.allowedCountries, rules.value.CountryRuleSet ?? {}, managedId);
 }

@@ -22,4 +22,6 @@ export interface DeployedStack {
   accessKeyId?: string;
   actionId?: string;
   actionName?: string;
+  /** The account-default protect configuration the stack manages (protectConfigurationEnabled). */
+  protectConfigurationId?: string;
 }

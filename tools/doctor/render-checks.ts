@@ -4,7 +4,7 @@
  */
 import type { CheckStatus, DoctorCheck } from "./doctor-check";
 
-/** 0 nothing failed, 1 something failed, 2 the command line or credentials are wrong. */
+/** 0 nothing failed, 1 something failed, 2 the command line or credentials are wrong (an unreachable Auth0 domain included). */
 export function exitCodeFor(checks: readonly DoctorCheck[], credentialsWrong: boolean): number {
   if (credentialsWrong) return 2;
   return checks.some((check) => check.status === "fail") ? 1 : 0;
@@ -21,7 +21,7 @@ export function renderHuman(heading: string, checks: readonly DoctorCheck[], exi
   const count = (status: CheckStatus) => checks.filter((check) => check.status === status).length;
   const verdict =
     exitCode === 2
-      ? "fix the credentials (or the command line), then run the doctor again"
+      ? "fix the credentials or the Auth0 domain (or the command line), then run the doctor again"
       : exitCode === 1
         ? "fix every FAIL before `pulumi up`"
         : "nothing stops `pulumi up`";

@@ -47,6 +47,7 @@ export function deployedStackFromOutputs(outputs: JsonRecord): DeployedStack {
     accessKeyId: outputText(outputs, "accessKeyId"),
     actionId: outputText(outputs, "actionId"),
     actionName: outputText(outputs, "actionName"),
+    protectConfigurationId: outputText(outputs, "protectConfigurationId"),
   };
 }
 

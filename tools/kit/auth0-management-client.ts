@@ -19,6 +19,8 @@ export interface ClientCredentials {
   domain: string;
   clientId: string;
   clientSecret: string;
+  /** The audience to ask the token for (the provider's `audience`, for a tenant on a custom domain). Default: managementAudience(domain). */
+  audience?: string;
 }
 
 /** The Management API audience the Auth0 provider asks for by default: https://DOMAIN/api/v2/. */
@@ -34,7 +36,8 @@ export async function requestManagementToken(credentials: ClientCredentials, tim
     clientSecret: credentials.clientSecret,
     timeoutDuration: timeoutSeconds * 1000,
   });
-  const { data } = await authentication.oauth.clientCredentialsGrant({ audience: managementAudience(credentials.domain) });
+  const audience = credentials.audience ?? managementAudience(credentials.domain);
+  const { data } = await authentication.oauth.clientCredentialsGrant({ audience });
   return data.access_token;
 }
 

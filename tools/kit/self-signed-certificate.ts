@@ -24,9 +24,17 @@ function tlv(tag: number, ...content: Buffer[]): Buffer {
 
 const sequence = (...items: Buffer[]): Buffer => tlv(0x30, ...items);
 
-function positiveInteger(bytes: Buffer): Buffer {
-  const first = bytes[0] ?? 0;
-  return tlv(0x02, first >= 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * A DER INTEGER from unsigned big-endian bytes, in its one minimal form (X.690 8.3.2): leading zero
+ * bytes dropped, one zero put back when the high bit is set. A random serial that starts with 0x00 is
+ * otherwise refused by OpenSSL ("illegal padding").
+ */
+export function derPositiveInteger(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+  const minimal = bytes.subarray(start);
+  const first = minimal[0] ?? 0;
+  return tlv(0x02, first >= 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function objectIdentifier(dotted: string): Buffer {
@@ -54,8 +62,9 @@ const ECDSA_WITH_SHA256 = sequence(objectIdentifier("1.2.840.10045.4.3.2"));
 /**
  * Makes a fresh P-256 key and a certificate valid from one hour ago for `validDays` days, with
  * subjectAltName DNS:localhost and IP:127.0.0.1, marked as a CA so it can be its own trust anchor.
+ * `serial`: the serial number's bytes (default 16 random bytes).
  */
-export function createSelfSignedCertificate(validDays = 2): SelfSignedCertificate {
+export function createSelfSignedCertificate(validDays = 2, serial: Buffer = randomBytes(16)): SelfSignedCertificate {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const now = Date.now();
   const name = commonName("auth0-sns-mfa local stand-in");
@@ -69,8 +78,8 @@ export function createSelfSignedCertificate(validDays = 2): SelfSignedCertificat
     tlv(0x04, sequence(tlv(0x01, Buffer.from([0xff])))),
   );
   const toBeSigned = sequence(
-    tlv(0xa0, positiveInteger(Buffer.from([2]))),
-    positiveInteger(randomBytes(16)),
+    tlv(0xa0, derPositiveInteger(Buffer.from([2]))),
+    derPositiveInteger(serial),
     ECDSA_WITH_SHA256,
     name,
     sequence(utcTime(new Date(now - 3_600_000)), utcTime(new Date(now + validDays * 86_400_000))),

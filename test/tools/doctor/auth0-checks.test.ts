@@ -274,12 +274,12 @@ describe("auth0Checks against the Management API stand-in", () => {
     expect([...checks.values()].some((check) => check.status === "fail")).toBe(false);
   });
 
-  it("warns on every check, without crashing, when the tenant cannot be reached at all", () => {
-    const checks = byId(scenarios.tenantUnreachable?.outcome);
-    expect(checks.get("auth0.token")?.status).toBe("warn");
-    expect(checks.get("auth0.token")?.reason).toMatch(/unreachable \(ECONNREFUSED\)/);
-    expect(checks.size).toBeGreaterThan(5);
-    for (const check of checks.values()) expect(check.status, check.id).toBe("warn");
+  it("throws DoctorCredentialsError naming the domain when the tenant cannot be reached at all: nothing was checked", () => {
+    const outcome = scenarios.tenantUnreachable?.outcome;
+    expect(outcome).toMatchObject({ error: { name: "DoctorCredentialsError", credentials: true } });
+    const message = outcome && "error" in outcome ? outcome.error.message : "";
+    expect(message).toContain(`The Auth0 domain ${scenarios.tenantUnreachable?.input.domain ?? "?"} could not be reached`);
+    expect(message).toMatch(/unreachable \(ECONNREFUSED\)/);
   });
 
   it("throws DoctorCredentialsError when Auth0 refuses the client secret or the domain is missing", () => {

@@ -7,6 +7,7 @@
 import { REPO_ROOT } from "../../../tools/command";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REQUIRED_SECRET_NAMES } from "../../../hook/action-secrets";
@@ -22,6 +23,16 @@ import { createFakePulumi, type FakePulumi } from "../fake-pulumi";
 import { healthyAccount, startStandInAccount, type StandInAccount, type StandInAccountState } from "../../support/stand-in-aws-account";
 
 const NO_PULUMI = "/nonexistent/pulumi";
+
+/** A loopback port nothing listens on (connections to it are refused). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
 const TEST_NUMBER = "+14155550123";
 
 let account: StandInAccount;
@@ -190,6 +201,36 @@ describe("the npm script", () => {
     expect(stdout).toContain("- **PASS** `auth0.token`");
     expect(stdout).toContain("- **PASS** `aws.sms-sandbox`");
     expect(code).toBe(0);
+  }, 60_000);
+});
+
+describe("an Auth0 domain that cannot be reached", () => {
+  it("`npm run --silent doctor -- --stack prod` against a closed port exits 2, naming the domain, the AWS findings still printed", async () => {
+    Object.assign(account.state, healthyAccount());
+    const domain = `127.0.0.1:${await closedPort()}`;
+    const child = spawn("npm", ["run", "--silent", "doctor", "--", "--stack", "prod"], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        ...account.env,
+        AUTH0_DOMAIN: domain,
+        AUTH0_CLIENT_ID: "doctor-test-client",
+        AUTH0_CLIENT_SECRET: "doctor-test-secret-never-printed",
+        PULUMI_BIN: NO_PULUMI,
+      },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stdout).toMatch(
+      new RegExp(
+        `- \\*\\*FAIL\\*\\* \`auth0\\.token\` The Auth0 domain ${domain.replace(/\./g, "\\.")} could not be reached: .*ECONNREFUSED`,
+      ),
+    );
+    expect(stdout).toContain(`Next: Check auth0:domain (or AUTH0_DOMAIN): ${domain}`);
+    expect(stdout).toContain("- **PASS** `aws.sms-sandbox`");
+    expect(stdout).not.toContain("never-printed");
+    expect(code).toBe(2);
   }, 60_000);
 });
 

@@ -1,0 +1,96 @@
+/**
+ * The SMS country rules of the stack's protect configuration (AWS End User Messaging SMS), as pure
+ * functions: which rule each country gets, what must change in a configuration's rule set, how the
+ * changes are split into API calls, and whether the account's default protect configuration is the
+ * stack's. No SDK, no Pulumi: the dynamic provider (account-protect-configuration.ts) runs these in
+ * the Pulumi engine's provider process, tests run them directly.
+ *
+ * API reference (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/):
+ * - ProtectStatus: ALLOW | BLOCK | MONITOR | FILTER (ProtectConfigurationCountryRuleSetInformation).
+ * - UpdateProtectConfigurationCountryRuleSet: CountryRuleSetUpdates is a map keyed by two-letter ISO
+ *   country code (`[A-Z]{2}`), at most 300 entries per call.
+ * - CreateProtectConfiguration: "By default all country rule sets for each capability are set to ALLOW",
+ *   so every country that must not stay ALLOW has to be written.
+ */
+
+/** Every rule a country can have (ProtectStatus). */
+export const PROTECT_STATUSES = ["ALLOW", "BLOCK", "MONITOR", "FILTER"] as const;
+export type ProtectStatus = (typeof PROTECT_STATUSES)[number];
+
+/** The rules the stack may give the countries it allows: BLOCK is what every other country gets. */
+export const ALLOWED_COUNTRY_STATUSES = ["ALLOW", "FILTER", "MONITOR"] as const;
+export type AllowedCountryStatus = (typeof ALLOWED_COUNTRY_STATUSES)[number];
+
+/** UpdateProtectConfigurationCountryRuleSet: "Map Entries: Maximum number of 300 items". */
+export const MAX_COUNTRY_RULE_UPDATES = 300;
+
+/** Country → rule, as the API's CountryRuleSet holds it (without the wrapping object). */
+export type CountryRules = Record<string, ProtectStatus>;
+
+/**
+ * The rule of one country: the chosen status for an allowed country (for every country when
+ * `allowedCountries` is empty, which allows all), BLOCK for every other.
+ */
+export function countryRule(country: string, allowedCountries: readonly string[], allowedStatus: AllowedCountryStatus): ProtectStatus {
+  return allowedCountries.length === 0 || allowedCountries.includes(country) ? allowedStatus : "BLOCK";
+}
+
+/** The rules of `countries`, keyed in alphabetical order. */
+export function countryRules(
+  countries: readonly string[],
+  allowedCountries: readonly string[],
+  allowedStatus: AllowedCountryStatus,
+): CountryRules {
+  const rules: CountryRules = {};
+  for (const country of [...countries].sort()) rules[country] = countryRule(country, allowedCountries, allowedStatus);
+  return rules;
+}
+
+/**
+ * What must be written so that every country of a configuration's current rule set (the countries End
+ * User Messaging lists for it) has its rule: only the countries whose rule differs, alphabetically.
+ */
+export function ruleSetUpdates(
+  current: Readonly<Record<string, string>>,
+  allowedCountries: readonly string[],
+  allowedStatus: AllowedCountryStatus,
+): CountryRules {
+  const updates: CountryRules = {};
+  for (const country of Object.keys(current).sort()) {
+    const wanted = countryRule(country, allowedCountries, allowedStatus);
+    if (current[country] !== wanted) updates[country] = wanted;
+  }
+  return updates;
+}
+
+/** The updates split into calls of at most `max` countries each, in alphabetical order; none when nothing changes. */
+export function updateBatches(updates: Readonly<CountryRules>, max: number = MAX_COUNTRY_RULE_UPDATES): CountryRules[] {
+  if (!Number.isInteger(max) || max < 1) throw new Error(`updateBatches: max must be a positive integer (got ${String(max)})`);
+  const batches: CountryRules[] = [];
+  for (const country of Object.keys(updates).sort()) {
+    const rule = updates[country];
+    if (rule === undefined) continue;
+    let batch = batches.at(-1);
+    if (batch === undefined || Object.keys(batch).length >= max) {
+      batch = {};
+      batches.push(batch);
+    }
+    batch[country] = rule;
+  }
+  return batches;
+}
+
+/**
+ * Why the stack may not take the account default in `region`: another protect configuration is it
+ * (naming it); undefined when there is no default or it is `ownId`. The stack never replaces a
+ * default it did not create: that configuration governs every SMS the account sends.
+ */
+export function foreignDefaultProblem(defaultId: string | undefined, ownId: string | undefined, region: string): string | undefined {
+  if (defaultId === undefined || defaultId === ownId) return undefined;
+  return (
+    `protectConfigurationEnabled: the account's default protect configuration in ${region} is ${defaultId}, which this stack did not create; ` +
+    "it governs every SMS the account sends there, so the stack does not replace it. " +
+    `Either remove it as the account default (aws pinpoint-sms-voice-v2 delete-account-default-protect-configuration --region ${region}) ` +
+    "and run pulumi up again, or set protectConfigurationEnabled to false and keep managing it yourself"
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * The protect configuration's create, update, read, refusal and delete paths (infra/protect-configuration-calls.ts)
+ * with the real @aws-sdk/client-pinpoint-sms-voice-v2 client against the stand-in End User Messaging
+ * API (test/support/stand-in-aws-account.ts), asserting every call made, in order, with its input,
+ * and what the account holds afterwards. API reference: https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/.
+ */
+import * as sdk from "@aws-sdk/client-pinpoint-sms-voice-v2";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROTECT_CONFIGURATION_ACTIONS } from "../../infra/deploy-role-policy";
+import {
+  createProtectConfiguration,
+  deleteProtectConfiguration,
+  readProtectConfiguration,
+  sdkSmsVoiceCalls,
+  updateProtectConfiguration,
+  type ProtectConfigurationArgs,
+  type SmsVoiceCalls,
+} from "../../infra/protect-configuration-calls";
+import {
+  healthyAccount,
+  PROTECT_ID,
+  startStandInAccount,
+  type SmsVoiceRequest,
+  type StandInAccount,
+  type StandInAccountState,
+} from "../support/stand-in-aws-account";
+
+/** The countries the stand-in's End User Messaging lists; AQ is one the phone metadata does not know. */
+const LISTED = ["AQ", "CA", "GB", "NG", "US"];
+const TAGS = { Project: "auth0-sns-mfa", Stack: "prod", Name: "auth0-sns-mfa-prod" };
+const ARGS: ProtectConfigurationArgs = { region: "us-east-1", allowedCountries: ["CA", "US"], allowedCountryStatus: "MONITOR", tags: TAGS };
+
+let account: StandInAccount;
+let client: sdk.PinpointSMSVoiceV2Client;
+let calls: SmsVoiceCalls;
+
+beforeAll(async () => {
+  account = await startStandInAccount(healthyAccount());
+  client = new sdk.PinpointSMSVoiceV2Client({
+    region: "us-east-1",
+    endpoint: account.env.AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2,
+    credentials: { accessKeyId: "AKIASTANDINDEPLOY001", secretAccessKey: "stand-in-secret" },
+    maxAttempts: 1,
+  });
+  calls = sdkSmsVoiceCalls(sdk, client);
+});
+afterAll(async () => {
+  client.destroy();
+  await account.close();
+});
+
+function reset(overrides: Partial<StandInAccountState> = {}): void {
+  Object.assign(account.state, healthyAccount({ smsCountries: LISTED }), overrides);
+}
+beforeEach(() => reset());
+
+/** Runs `action` and returns the End User Messaging requests it made. */
+async function requestsOf(action: () => Promise<unknown>): Promise<SmsVoiceRequest[]> {
+  const before = account.smsVoiceRequests().length;
+  await action();
+  return account.smsVoiceRequests().slice(before);
+}
+
+/** The record without `key` (a configuration deleted by hand). */
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
+}
+
+const rules = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([country, status]) => [country, { ProtectStatus: status }]));
+
+/** A configuration the stack created (rules written, account default). */
+async function created(args: ProtectConfigurationArgs = ARGS): Promise<string> {
+  return (await createProtectConfiguration(calls, args)).protectConfigurationId;
+}
+
+describe("create", () => {
+  it("refuses nothing on an account without a default: creates, writes every listed country's rule in one call, then takes the default", async () => {
+    let state: Awaited<ReturnType<typeof createProtectConfiguration>> | undefined;
+    const made = await requestsOf(async () => (state = await createProtectConfiguration(calls, ARGS)));
+    const id = state?.protectConfigurationId ?? "";
+    expect(made).toEqual([
+      { action: "DescribeAccountAttributes", input: {} },
+      {
+        action: "CreateProtectConfiguration",
+        input: { ClientToken: expect.any(String) as unknown, Tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })) },
+      },
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
+      {
+        action: "UpdateProtectConfigurationCountryRuleSet",
+        input: {
+          ProtectConfigurationId: id,
+          NumberCapability: "SMS",
+          // Every country starts ALLOW: the allowed ones become MONITOR, every other one BLOCK, AQ included.
+          CountryRuleSetUpdates: rules({ AQ: "BLOCK", CA: "MONITOR", GB: "BLOCK", NG: "BLOCK", US: "MONITOR" }),
+        },
+      },
+      { action: "DescribeAccountAttributes", input: {} },
+      { action: "SetAccountDefaultProtectConfiguration", input: { ProtectConfigurationId: id } },
+    ]);
+    expect(state).toEqual({
+      protectConfigurationId: id,
+      protectConfigurationArn: `arn:aws:sms-voice:us-east-1:123456789012:protect-configuration/${id}`,
+      accountDefault: true,
+      smsCountryRules: { AQ: "BLOCK", CA: "MONITOR", GB: "BLOCK", NG: "BLOCK", US: "MONITOR" },
+    });
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
+    expect(account.state.protectConfigurations[id]).toEqual({
+      rules: { AQ: "BLOCK", CA: "MONITOR", GB: "BLOCK", NG: "BLOCK", US: "MONITOR" },
+      tags: Object.entries(TAGS).map(([Key, Value]) => ({ Key, Value })),
+    });
+  });
+
+  it("with ALLOW for the allowed countries writes only the countries to block; with no allowed country, none", async () => {
+    const allow = await requestsOf(() => created({ ...ARGS, allowedCountryStatus: "ALLOW" }));
+    expect(allow.find((request) => request.action === "UpdateProtectConfigurationCountryRuleSet")?.input.CountryRuleSetUpdates).toEqual(
+      rules({ AQ: "BLOCK", GB: "BLOCK", NG: "BLOCK" }),
+    );
+    reset();
+    const everyCountry = await requestsOf(() => created({ ...ARGS, allowedCountries: [], allowedCountryStatus: "ALLOW" }));
+    expect(everyCountry.map((request) => request.action)).toEqual([
+      "DescribeAccountAttributes",
+      "CreateProtectConfiguration",
+      "GetProtectConfigurationCountryRuleSet",
+      "DescribeAccountAttributes",
+      "SetAccountDefaultProtectConfiguration",
+    ]);
+    reset();
+    await created({ ...ARGS, allowedCountries: [], allowedCountryStatus: "FILTER" });
+    const id = account.state.accountDefaultProtectConfigurationId ?? "";
+    expect(account.state.protectConfigurations[id]?.rules).toEqual({
+      AQ: "FILTER",
+      CA: "FILTER",
+      GB: "FILTER",
+      NG: "FILTER",
+      US: "FILTER",
+    });
+  });
+
+  it("splits the rules into calls of at most 300 countries (UpdateProtectConfigurationCountryRuleSet's limit)", async () => {
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const many = [...letters].flatMap((a) => [...letters].map((b) => `${a}${b}`)).slice(0, 650);
+    reset({ smsCountries: many });
+    const made = await requestsOf(() => created({ ...ARGS, allowedCountries: ["AA"], allowedCountryStatus: "ALLOW" }));
+    const updates = made.filter((request) => request.action === "UpdateProtectConfigurationCountryRuleSet");
+    expect(updates.map((request) => Object.keys(request.input.CountryRuleSetUpdates as object).length)).toEqual([300, 300, 49]);
+    const id = account.state.accountDefaultProtectConfigurationId ?? "";
+    const written = account.state.protectConfigurations[id]?.rules ?? {};
+    expect(Object.values(written).filter((status) => status === "BLOCK")).toHaveLength(649);
+    expect(written.AA).toBe("ALLOW");
+  });
+});
+
+describe("refusing a default the stack does not own", () => {
+  it("a default made by hand: refused before anything is created, naming it", async () => {
+    reset({ defaultProtectRules: { US: "ALLOW" } });
+    let refusal: unknown;
+    const made = await requestsOf(() => createProtectConfiguration(calls, ARGS).catch((error: unknown) => (refusal = error)));
+    expect(made).toEqual([{ action: "DescribeAccountAttributes", input: {} }]);
+    expect(String(refusal)).toContain(
+      `the account's default protect configuration in us-east-1 is ${PROTECT_ID}, which this stack did not create`,
+    );
+    expect(Object.keys(account.state.protectConfigurations)).toEqual([PROTECT_ID]);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(PROTECT_ID);
+  });
+
+  it("a default taken by someone else while the rules were written: the new configuration is deleted again and the default left alone", async () => {
+    const racing: SmsVoiceCalls = {
+      ...calls,
+      async updateSmsRules(id, batch) {
+        await calls.updateSmsRules(id, batch);
+        account.state.defaultProtectRules = { US: "ALLOW" }; // someone sets their own default meanwhile
+      },
+    };
+    let refusal: unknown;
+    const made = await requestsOf(() => createProtectConfiguration(racing, ARGS).catch((error: unknown) => (refusal = error)));
+    const id = String(made[2]?.input.ProtectConfigurationId);
+    expect(made.map((request) => request.action)).toEqual([
+      "DescribeAccountAttributes",
+      "CreateProtectConfiguration",
+      "GetProtectConfigurationCountryRuleSet",
+      "UpdateProtectConfigurationCountryRuleSet",
+      "DescribeAccountAttributes",
+      "DeleteProtectConfiguration",
+    ]);
+    expect(made[5]?.input).toEqual({ ProtectConfigurationId: id });
+    expect(String(refusal)).toContain(`is ${PROTECT_ID}, which this stack did not create`);
+    expect(Object.keys(account.state.protectConfigurations)).toEqual([PROTECT_ID]);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(PROTECT_ID);
+  });
+
+  it("an update finding another configuration as the default: refused, the default left alone", async () => {
+    const id = await created();
+    account.state.protectConfigurations.handmade = { rules: { US: "ALLOW" }, tags: [] };
+    account.state.accountDefaultProtectConfigurationId = "handmade";
+    let refusal: unknown;
+    const made = await requestsOf(() => updateProtectConfiguration(calls, id, "arn", ARGS).catch((error: unknown) => (refusal = error)));
+    expect(made.map((request) => request.action)).toEqual(["GetProtectConfigurationCountryRuleSet", "DescribeAccountAttributes"]);
+    expect(String(refusal)).toContain(
+      "the account's default protect configuration in us-east-1 is handmade, which this stack did not create",
+    );
+    expect(account.state.accountDefaultProtectConfigurationId).toBe("handmade");
+  });
+
+  it("a failure after the configuration exists deletes it again (nothing half-done) and reports the failure", async () => {
+    reset({ faults: { UpdateProtectConfigurationCountryRuleSet: { status: 400, code: "ValidationException", message: "rejected" } } });
+    let failure: unknown;
+    const made = await requestsOf(() => createProtectConfiguration(calls, ARGS).catch((error: unknown) => (failure = error)));
+    expect(made.map((request) => request.action)).toEqual([
+      "DescribeAccountAttributes",
+      "CreateProtectConfiguration",
+      "GetProtectConfigurationCountryRuleSet",
+      "UpdateProtectConfigurationCountryRuleSet",
+      "DeleteProtectConfiguration",
+    ]);
+    expect(failure).toMatchObject({ name: "ValidationException" });
+    expect(account.state.protectConfigurations).toEqual({});
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+});
+
+describe("update", () => {
+  it("a country added to allowedCountries: only its rule is written, the default checked", async () => {
+    const id = await created();
+    const made = await requestsOf(() => updateProtectConfiguration(calls, id, "arn", { ...ARGS, allowedCountries: ["CA", "GB", "US"] }));
+    expect(made).toEqual([
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
+      {
+        action: "UpdateProtectConfigurationCountryRuleSet",
+        input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: rules({ GB: "MONITOR" }) },
+      },
+      { action: "DescribeAccountAttributes", input: {} },
+    ]);
+    expect(account.state.protectConfigurations[id]?.rules).toEqual({
+      AQ: "BLOCK",
+      CA: "MONITOR",
+      GB: "MONITOR",
+      NG: "BLOCK",
+      US: "MONITOR",
+    });
+  });
+
+  it("a country removed from allowedCountries: it is blocked", async () => {
+    const id = await created();
+    const made = await requestsOf(() => updateProtectConfiguration(calls, id, "arn", { ...ARGS, allowedCountries: ["US"] }));
+    expect(made).toEqual([
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
+      {
+        action: "UpdateProtectConfigurationCountryRuleSet",
+        input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: rules({ CA: "BLOCK" }) },
+      },
+      { action: "DescribeAccountAttributes", input: {} },
+    ]);
+    expect(account.state.protectConfigurations[id]?.rules.CA).toBe("BLOCK");
+  });
+
+  it("a rule changed by hand is written back; a default removed by hand is taken back", async () => {
+    const id = await created();
+    const rulesNow = account.state.protectConfigurations[id]?.rules ?? {};
+    rulesNow.NG = "ALLOW";
+    account.state.accountDefaultProtectConfigurationId = undefined;
+    const made = await requestsOf(() => updateProtectConfiguration(calls, id, "arn", ARGS));
+    expect(made.map((request) => [request.action, request.input.CountryRuleSetUpdates ?? request.input.ProtectConfigurationId])).toEqual([
+      ["GetProtectConfigurationCountryRuleSet", id],
+      ["UpdateProtectConfigurationCountryRuleSet", rules({ NG: "BLOCK" })],
+      ["DescribeAccountAttributes", undefined],
+      ["SetAccountDefaultProtectConfiguration", id],
+    ]);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
+  });
+});
+
+describe("read", () => {
+  it("reports the rules and whether it is still the default; undefined once deleted", async () => {
+    const id = await created();
+    account.state.accountDefaultProtectConfigurationId = undefined;
+    let state: Awaited<ReturnType<typeof readProtectConfiguration>>;
+    const made = await requestsOf(async () => (state = await readProtectConfiguration(calls, id)));
+    expect(made.map((request) => request.action)).toEqual(["DescribeProtectConfigurations", "GetProtectConfigurationCountryRuleSet"]);
+    expect(made[0]?.input).toEqual({ ProtectConfigurationIds: [id] });
+    expect(state).toMatchObject({ protectConfigurationId: id, accountDefault: false, smsCountryRules: { CA: "MONITOR", NG: "BLOCK" } });
+    account.state.protectConfigurations = withoutKey(account.state.protectConfigurations, id);
+    expect(await readProtectConfiguration(calls, id)).toBeUndefined();
+  });
+});
+
+describe("delete", () => {
+  it("removes the default while it is the stack's, then the configuration", async () => {
+    const id = await created();
+    const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
+    expect(made).toEqual([
+      { action: "DescribeAccountAttributes", input: {} },
+      { action: "DeleteAccountDefaultProtectConfiguration", input: {} },
+      { action: "DeleteProtectConfiguration", input: { ProtectConfigurationId: id } },
+    ]);
+    expect(account.state.protectConfigurations).toEqual({});
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+
+  it("leaves a default someone else set since alone, and deletes only the configuration", async () => {
+    const id = await created();
+    account.state.protectConfigurations.handmade = { rules: { US: "ALLOW" }, tags: [] };
+    account.state.accountDefaultProtectConfigurationId = "handmade";
+    const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
+    expect(made.map((request) => request.action)).toEqual(["DescribeAccountAttributes", "DeleteProtectConfiguration"]);
+    expect(Object.keys(account.state.protectConfigurations)).toEqual(["handmade"]);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe("handmade");
+  });
+
+  it("a configuration already deleted by hand: done, nothing else touched", async () => {
+    const id = await created();
+    account.state.accountDefaultProtectConfigurationId = undefined;
+    account.state.protectConfigurations = withoutKey(account.state.protectConfigurations, id);
+    const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
+    expect(made.map((request) => request.action)).toEqual(["DescribeAccountAttributes", "DeleteProtectConfiguration"]);
+  });
+});
+
+describe("the deploy role", () => {
+  it("grants exactly the End User Messaging actions the paths above sent (npm run deploy-role-policy)", () => {
+    const sent = new Set(account.receivedActions().filter((action) => action.startsWith("sms-voice:")));
+    expect([...sent].sort()).toEqual(
+      [...PROTECT_CONFIGURATION_ACTIONS.onConfiguration, ...PROTECT_CONFIGURATION_ACTIONS.withoutResourceType].sort(),
+    );
+  });
+});
