@@ -65,7 +65,7 @@ export interface PlannedProgram {
   directory: string;
   entryPoint: string;
   /** TypeScriptMode (typescript-mode.ts), its tsconfig relative to the project folder. */
-  typescript: { enabled: boolean; typeCheck: boolean; transpileOnlyBy?: TranspileOnlyBy; tsconfig?: string };
+  typescript: { enabled: boolean; typeCheck: boolean; transpileOnlyBy?: TranspileOnlyBy; transpiler?: string; tsconfig?: string };
 }
 
 export interface Plan {

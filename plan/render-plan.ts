@@ -191,7 +191,7 @@ function describeProgram(plan: Plan): string {
   const { program } = plan;
   const where = program.entryPoint === "." ? `${program.directory}/` : `${program.directory}/${program.entryPoint}`;
   if (!program.typescript.enabled) return `${where} (JavaScript)`;
-  const { typeCheck, transpileOnlyBy, tsconfig } = program.typescript;
+  const { typeCheck, transpileOnlyBy, transpiler, tsconfig } = program.typescript;
   const config = tsconfig ?? "no tsconfig in the program folder: Pulumi's defaults";
   if (typeCheck) return `${where} loaded by @pulumi/pulumi cmd/run; ts-node type-checked (${config})`;
   const why =
@@ -200,7 +200,8 @@ function describeProgram(plan: Plan): string {
       : transpileOnlyBy === "noCheck"
         ? `compilerOptions.noCheck in ${config}`
         : config;
-  return `${where} loaded by @pulumi/pulumi cmd/run; ts-node transpiled only (${why})`;
+  const by = transpiler === undefined ? "" : ` with ${transpiler}`;
+  return `${where} loaded by @pulumi/pulumi cmd/run; ts-node transpiled only${by} (${why})`;
 }
 
 /** Which encrypted values nobody could check here, and that they stayed secret. */

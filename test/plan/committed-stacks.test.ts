@@ -204,9 +204,9 @@ describe("npm run plan on the committed stacks", () => {
       const run = await sharedPlan(PLANS.encryptedDev.args);
       expectExit(run, 0);
       expect(run.stdout).toContain("Previewing stack dev of project auth0-sns-mfa");
-      // The runner only transpiles (Pulumi.yaml's tsconfig.pulumi.json sets noCheck); npm test type-checks.
+      // The runner only transpiles, with esbuild (Pulumi.yaml's tsconfig.pulumi.json); npm test type-checks.
       expect(run.stdout).toContain(
-        "Program: infra/ loaded by @pulumi/pulumi cmd/run; ts-node transpiled only (compilerOptions.noCheck in tsconfig.pulumi.json)",
+        "Program: infra/ loaded by @pulumi/pulumi cmd/run; ts-node transpiled only with ./tools/typescript-transpiler.cjs (compilerOptions.noCheck in tsconfig.pulumi.json)",
       );
       for (const type of [
         "auth0:index/action:Action",

@@ -35,14 +35,23 @@ function diagnosticsText(diagnostics: readonly ts.Diagnostic[]): string[] {
 }
 
 describe("the Pulumi CLI loads the program without type-checking it again", () => {
-  it("Pulumi.yaml names a tsconfig whose own noCheck makes cmd/run start ts-node transpile-only", () => {
+  it("Pulumi.yaml names a tsconfig whose own noCheck makes cmd/run start ts-node transpile-only, with the esbuild transpiler", () => {
     const tsconfig = runnerTsconfig();
     expect(path.relative(REPOSITORY_ROOT, tsconfig)).toBe("tsconfig.pulumi.json");
     // The environment the CLI gives the program, without an operator's PULUMI_NODEJS_TRANSPILE_ONLY.
     const mode = typeScriptMode(programDirectory, project.runtimeOptions.typescript, {
       PULUMI_NODEJS_TSCONFIG_PATH: project.runtimeOptions.tsconfig,
     });
-    expect(mode).toEqual({ enabled: true, typeCheck: false, transpileOnlyBy: "noCheck", tsconfig });
+    expect(mode).toEqual({
+      enabled: true,
+      typeCheck: false,
+      transpileOnlyBy: "noCheck",
+      transpiler: "./tools/typescript-transpiler.cjs",
+      tsconfig,
+    });
+    // ts-node resolves the transpiler from the folder of the tsconfig that names it.
+    const transpiler = require.resolve(mode.transpiler ?? "", { paths: [path.dirname(tsconfig)] });
+    expect(path.relative(REPOSITORY_ROOT, transpiler)).toBe(path.join("tools", "typescript-transpiler.cjs"));
   });
 
   it("is the strict tsconfig.json plus noCheck, and cmd/run compiles with its target and module", () => {
@@ -70,12 +79,16 @@ describe("the plan works out the runner's mode as cmd/run does", () => {
     const folder = makeTemporaryDirectory("typescript-mode");
     try {
       const tsconfig = path.join(folder.directory, "tsconfig.runner.json");
-      fs.writeFileSync(tsconfig, '{\n  // only transpile\n  "compilerOptions": { "noCheck": true, },\n}\n');
+      fs.writeFileSync(
+        tsconfig,
+        '{\n  // only transpile\n  "compilerOptions": { "noCheck": true, },\n  "ts-node": { "transpiler": ["ts-node/transpilers/swc", {}] },\n}\n',
+      );
       const environment = { PULUMI_NODEJS_TSCONFIG_PATH: "tsconfig.runner.json" };
       expect(typeScriptMode(folder.directory, true, environment)).toEqual({
         enabled: true,
         typeCheck: false,
         transpileOnlyBy: "noCheck",
+        transpiler: "ts-node/transpilers/swc",
         tsconfig,
       });
       expect(typeScriptMode(folder.directory, true, { ...environment, PULUMI_NODEJS_TRANSPILE_ONLY: "false" })).toEqual({
