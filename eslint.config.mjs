@@ -15,6 +15,12 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // CommonJS files (tools/typescript-require-hook.cjs, which the npm scripts preload): require is how they load.
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   // hook/ holds exactly what ships to Auth0 (the Action bundle's inputs): no build tooling, no file
   // system, no child processes, nothing from the project's other folders.
   ...hookBoundary(),

@@ -11,7 +11,7 @@ import { PlanRecorder } from "./plan-recorder";
 import { startPlanServer } from "./plan-server";
 import { cleanProgramError, isRunnerNoise, stripAnsi } from "./program-errors";
 import { locateProgram, readProjectFile } from "../infra/config/project-file";
-import { programEnvironment, runProgram, type RunProgramRequest } from "./run-program";
+import { locateRunScript, programEnvironment, runProgram, type RunProgramRequest } from "./run-program";
 import { buildProgramConfig, readStackFile, stackFilePath } from "../infra/config/stack-file";
 import { typeScriptMode } from "./typescript-mode";
 
@@ -61,6 +61,23 @@ export function tenantAssumption(flag: PlanTenantFlag, given: boolean): PlanDiag
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; errors: string[]; plan?: Plan };
 
+/**
+ * The project or stack files are wrong (or missing), or the SDK is not installed: nothing was started.
+ * Any other error out of createPlan is the plan's own failure, not the user's input.
+ */
+export class PlanInputError extends Error {
+  override readonly name = "PlanInputError";
+}
+
+/** Runs `read`, turning what it throws into a PlanInputError with the same message. */
+function readInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new PlanInputError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
 function outputLines(text: string): string[] {
   return stripAnsi(text)
     .split("\n")
@@ -68,10 +85,13 @@ function outputLines(text: string): string[] {
 }
 
 export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcome> {
-  const project = readProjectFile(options.projectDirectory);
-  const location = locateProgram(project);
-  const stackFile = readStackFile(options.stackFile ?? stackFilePath(project, options.stack));
-  const config = buildProgramConfig(project, options.stack, stackFile);
+  const { project, location, stackFile, config } = readInput(() => {
+    const project = readProjectFile(options.projectDirectory);
+    const location = locateProgram(project);
+    locateRunScript(location.programDirectory);
+    const stackFile = readStackFile(options.stackFile ?? stackFilePath(project, options.stack));
+    return { project, location, stackFile, config: buildProgramConfig(project, options.stack, stackFile) };
+  });
   const recorder = new PlanRecorder(project.name, options.stack);
   for (const warning of stackFile.warnings) recorder.recordDiagnostic({ severity: "warning", message: warning });
   const region = config.values.get("aws:region");
@@ -113,7 +133,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<PlanOutcom
   let program: PlannedProgram;
   let result;
   try {
-    const typescript = await typeScriptMode(location.programDirectory, project.runtimeOptions.typescript, programEnvironment(request));
+    const typescript = typeScriptMode(location.programDirectory, project.runtimeOptions.typescript, programEnvironment(request));
     program = {
       directory: path.relative(project.rootDirectory, location.programDirectory) || ".",
       entryPoint: location.entryPoint,

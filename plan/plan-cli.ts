@@ -3,12 +3,12 @@
  *   [--tenant-phone-consolidated-experience on|off|unset]`
  *
  * Runs the Pulumi program offline, as `pulumi preview` would run it, and prints what the stack
- * would create. Exit 0 when the program completes, 1 when it fails (its error on stderr), 2 when
- * the command line or the project/stack files are wrong.
+ * would create. Exit 0 when the program completes, 1 when it fails (its error on stderr) or the plan
+ * itself fails, 2 when the command line or the project/stack files are wrong.
  */
 import * as path from "node:path";
 import { parseFlags, runAsCommand, stackFlag, UsageError, type ToolMain } from "../tools/command";
-import { createPlan } from "./create-plan";
+import { createPlan, PlanInputError } from "./create-plan";
 import type { PlanTenantFlag } from "./mock-outputs";
 import { renderPlanMermaid } from "./render-mermaid";
 import { renderPlanJson, renderPlanText } from "./render-plan";
@@ -95,7 +95,7 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
   return parsed;
 }
 
-/** The plan as a command: exit 0 planned, 1 the program failed, 2 the command line or project files are wrong. */
+/** The plan as a command: exit 0 planned, 1 the program (or the plan) failed, 2 the command line or project files are wrong. */
 export const planMain: ToolMain = async (argv, io) => {
   let args: PlanCliArguments | "help";
   try {
@@ -123,7 +123,10 @@ export const planMain: ToolMain = async (argv, io) => {
       environment: io.env,
     });
   } catch (error) {
-    io.err(`error: ${(error as Error).message}`);
+    // Wrong project or stack files: the user's input, like a wrong flag. Anything else is the plan's
+    // own failure (exit 1, through runAsCommand), never reported as the user's mistake.
+    if (!(error instanceof PlanInputError)) throw error;
+    io.err(`error: ${error.message}`);
     return 2;
   }
   if (!outcome.ok) {

@@ -2,6 +2,7 @@
  * The plan: what the program registered, in a form that can be printed or serialised. It never
  * holds a secret's value: secrets are reduced to a marker when a registration is recorded.
  */
+import type { TranspileOnlyBy } from "./typescript-mode";
 
 /** A value the program passed, with the markers a preview needs. */
 export type PlanValue = null | boolean | number | string | PlanValue[] | PlanObject | PlanMarker;
@@ -65,7 +66,8 @@ export interface PlannedProgram {
   /** The program's folder, relative to the project folder ("." for the project folder itself). */
   directory: string;
   entryPoint: string;
-  typescript: { enabled: boolean; typeCheck: boolean; tsconfig?: string };
+  /** TypeScriptMode (typescript-mode.ts), its tsconfig relative to the project folder. */
+  typescript: { enabled: boolean; typeCheck: boolean; transpileOnlyBy?: TranspileOnlyBy; transpiler?: string; tsconfig?: string };
 }
 
 export interface Plan {

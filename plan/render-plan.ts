@@ -191,9 +191,17 @@ function describeProgram(plan: Plan): string {
   const { program } = plan;
   const where = program.entryPoint === "." ? `${program.directory}/` : `${program.directory}/${program.entryPoint}`;
   if (!program.typescript.enabled) return `${where} (JavaScript)`;
-  const checking = program.typescript.typeCheck ? "type-checked" : "transpiled only";
-  const tsconfig = program.typescript.tsconfig ?? "no tsconfig in the program folder: Pulumi's defaults";
-  return `${where} loaded by @pulumi/pulumi cmd/run; ts-node ${checking} (${tsconfig})`;
+  const { typeCheck, transpileOnlyBy, transpiler, tsconfig } = program.typescript;
+  const config = tsconfig ?? "no tsconfig in the program folder: Pulumi's defaults";
+  if (typeCheck) return `${where} loaded by @pulumi/pulumi cmd/run; ts-node type-checked (${config})`;
+  const why =
+    transpileOnlyBy === "PULUMI_NODEJS_TRANSPILE_ONLY"
+      ? `PULUMI_NODEJS_TRANSPILE_ONLY=true; ${config}`
+      : transpileOnlyBy === "noCheck"
+        ? `compilerOptions.noCheck in ${config}`
+        : config;
+  const by = transpiler === undefined ? "" : ` with ${transpiler}`;
+  return `${where} loaded by @pulumi/pulumi cmd/run; ts-node transpiled only${by} (${why})`;
 }
 
 /** Which encrypted values nobody could check here, and that they stayed secret. */

@@ -4,8 +4,11 @@
 // tenant (phone_consolidated_experience never set), or for one whose flag is off where the stack pins
 // classic (a new tenant refuses that pin before anything is planned). Values the plan hides (secrets, values known only
 // after apply) are judged by the mock runs of the same stacks (conformance-mocks.test.ts).
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "../plan/plan-command";
+import { REPO_ROOT } from "../../tools/command";
+import { PLAN_TEST_TIMEOUT_MS } from "../plan/plan-command";
+import { expectExit, sharedPlan, type PlanRun } from "../plan/shared-plans";
 import {
   awsRegionOf,
   CLASSIC_TENANT,
@@ -29,16 +32,25 @@ function tenantFor(stack: StackUnderTest): TenantState {
   return configuredExperience(stack) === "classic" ? CLASSIC_TENANT : NEW_TENANT;
 }
 
+/**
+ * `npm run plan -- --stack S --json`: the plan's default tenant is the one each stack is judged on (a
+ * new tenant, or a flag off where the stack pins classic); the test checks the plan said so. The
+ * committed stacks' runs are shared with committed-stacks.test.ts.
+ */
 function planArguments(stack: StackUnderTest): string[] {
-  const flag = tenantFor(stack).phoneConsolidatedExperience === false ? "off" : "unset";
   return [
     "--stack",
     stack.stack,
     "--json",
-    "--tenant-phone-consolidated-experience",
-    flag,
-    ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", stack.stackFile]),
+    ...(stack.stackFile === `Pulumi.${stack.stack}.yaml` ? [] : ["--stack-file", path.join(REPO_ROOT, stack.stackFile)]),
   ];
+}
+
+/** The plan's own line about the tenant it assumed, as it must read for `tenantFor(stack)`. */
+function expectedTenantAssumption(stack: StackUnderTest): RegExp {
+  return tenantFor(stack).phoneConsolidatedExperience === false
+    ? /^the plan assumes a tenant whose phone_consolidated_experience flag is off/
+    : /^the plan assumes a new tenant: phone_consolidated_experience never set/;
 }
 
 function experienceOf(resources: readonly ResourceUnderTest[]): ConformanceScenario["experience"] {
@@ -47,24 +59,32 @@ function experienceOf(resources: readonly ResourceUnderTest[]): ConformanceScena
   return trigger === "send-phone-message" ? "classic" : trigger === "custom-phone-provider" ? "unified" : undefined;
 }
 
-const plans = new Map<string, { code: number; stderr: string; resources: ResourceUnderTest[] }>();
+const plans = new Map<string, { run: PlanRun; tenantAssumptions: string[]; resources: ResourceUnderTest[] }>();
 
 beforeAll(async () => {
-  // One plan at a time: each starts ts-node and the program, and CI machines have two cores.
-  for (const stack of STACKS) {
-    const run = await runPlanCommand(planArguments(stack));
-    const resources =
-      run.code === 0 ? planResources(JSON.parse(run.stdout) as { resources: PlannedResourceJson[] }, awsRegionOf(stack)) : [];
-    plans.set(stack.stack, { code: run.code, stderr: run.stderr, resources });
-  }
-}, PLAN_TEST_TIMEOUT_MS * STACKS.length);
+  const runs = await Promise.all(STACKS.map((stack) => sharedPlan(planArguments(stack))));
+  STACKS.forEach((stack, index) => {
+    const run = runs[index] as PlanRun;
+    const parsed =
+      run.code === 0 ? (JSON.parse(run.stdout) as { resources: PlannedResourceJson[]; diagnostics: { message: string }[] }) : undefined;
+    plans.set(stack.stack, {
+      run,
+      tenantAssumptions: (parsed?.diagnostics ?? [])
+        .map((diagnostic) => diagnostic.message)
+        .filter((message) => /^the plan assumes/.test(message)),
+      resources: parsed === undefined ? [] : planResources(parsed, awsRegionOf(stack)),
+    });
+  });
+}, PLAN_TEST_TIMEOUT_MS);
 
 describe("npm run plan --json: every planned resource conforms to its provider's and API's rules", () => {
   for (const stack of STACKS) {
     it(`stack ${stack.stack} (${stack.stackFile})`, () => {
       const plan = plans.get(stack.stack);
-      expect(plan?.stderr).toBe("");
-      expect(plan?.code).toBe(0);
+      if (plan === undefined) throw new Error(`no plan of stack ${stack.stack}`);
+      expect(plan.run.stderr).toBe("");
+      expectExit(plan.run, 0);
+      expect(plan.tenantAssumptions).toEqual([expect.stringMatching(expectedTenantAssumption(stack))]);
       const resources = plan?.resources ?? [];
       expect(resources.map((resource) => resource.type)).toContain(RESOURCE_TYPES.action);
       const report = checkConformance(resources, tenantFor(stack), containsHidden);

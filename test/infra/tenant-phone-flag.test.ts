@@ -100,7 +100,7 @@ beforeAll(async () => {
   const output = await new Promise<string>((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "test/support/run-phone-flag-reads.ts"],
+      ["--require", path.join(root, "tools", "typescript-require-hook.cjs"), "test/support/run-phone-flag-reads.ts"],
       { cwd: root, env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: caFile }, maxBuffer: 10_000_000, timeout: 120_000 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`read child failed: ${error.message}\n${stderr}`));

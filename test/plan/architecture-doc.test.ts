@@ -3,7 +3,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT, runPlanCommand } from "./plan-command";
+import type { Plan } from "../../plan/plan-model";
+import { renderPlanMermaid } from "../../plan/render-mermaid";
+import { PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT } from "./plan-command";
+import { expectExit, sharedPlan } from "./shared-plans";
 
 const PAGE = path.join(REPOSITORY_ROOT, "docs", "architecture.md");
 const MARKER = "<!-- npm run plan -- --stack dev --mermaid -->";
@@ -21,15 +24,15 @@ describe("docs/architecture.md", () => {
   it(
     "holds the dev stack's resource graph exactly as the plan prints it, naming every planned resource",
     async () => {
-      const [mermaid, json] = await Promise.all([
-        runPlanCommand(["--stack", "dev", "--mermaid"]),
-        runPlanCommand(["--stack", "dev", "--json"]),
-      ]);
-      expect(mermaid.code, mermaid.stderr).toBe(0);
-      expect(json.code, json.stderr).toBe(0);
-      expect(pageDiagram(), "regenerate it with npm run --silent plan -- --stack dev --mermaid").toBe(mermaid.stdout);
-      const resources = (JSON.parse(json.stdout) as { resources: { name: string }[] }).resources;
-      for (const resource of resources) expect(mermaid.stdout).toContain(`["${resource.name}<br/>`);
+      // The committed dev plan (shared with the other plan tests) and what --mermaid prints for it.
+      const [run, printed] = await Promise.all([sharedPlan(["--stack", "dev", "--json"]), sharedPlan(["--stack", "dev", "--mermaid"])]);
+      expectExit(run, 0);
+      expectExit(printed, 0);
+      const plan = JSON.parse(run.stdout) as Plan;
+      const mermaid = renderPlanMermaid(plan);
+      expect(pageDiagram(), "regenerate it with npm run --silent plan -- --stack dev --mermaid").toBe(mermaid);
+      expect(printed.stdout).toBe(mermaid);
+      for (const resource of plan.resources) expect(mermaid).toContain(`["${resource.name}<br/>`);
     },
     PLAN_TEST_TIMEOUT_MS,
   );

@@ -2,8 +2,9 @@
 // @pulumi/pulumi's cmd/run (not only under vitest) and plans what the stack is for.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { makeTemporaryDirectory, PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT, runPlanCommand } from "./plan-command";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTemporaryDirectory, PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT } from "./plan-command";
+import { expectExit, prefetchPlans, sharedPlan, type PlanRequest } from "./shared-plans";
 
 const COMMITTED_STACKS = fs
   .readdirSync(REPOSITORY_ROOT)
@@ -27,25 +28,52 @@ const EXPECTED_PARTS: Record<string, string[]> = {
   "its access key": ["aws:iam/accessKey:AccessKey"],
 };
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const OPERATOR_AUTH0_ENVIRONMENT = {
+  AUTH0_DOMAIN: "operator-tenant.eu.auth0.com",
+  AUTH0_CLIENT_ID: "operatorClientIdRecognisable",
+  AUTH0_CLIENT_SECRET: "operator-secret-recognisable",
+  AUTH0_API_TOKEN: "operator-token-recognisable",
+};
+const CIPHERTEXT = "v1:AAABBBCCCRECOGNISABLECIPHERTEXT0042";
 
-function stackFileCopy(stack: string, edit: (text: string) => string): string {
-  const temporary = makeTemporaryDirectory("plan-stack");
-  cleanups.push(temporary.remove);
-  const file = path.join(temporary.directory, `Pulumi.${stack}.yaml`);
+const stackFiles = makeTemporaryDirectory("plan-stack");
+afterAll(() => stackFiles.remove());
+
+function stackFileCopy(stack: string, name: string, edit: (text: string) => string): string {
+  const file = path.join(stackFiles.directory, name, `Pulumi.${stack}.yaml`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, edit(fs.readFileSync(path.join(REPOSITORY_ROOT, `Pulumi.${stack}.yaml`), "utf8")));
   return file;
 }
+
+const BROKEN_DEV = stackFileCopy("dev", "broken", (text) => text.replace(/phoneExperience: \w+/, "phoneExperience: sometimes"));
+const ENCRYPTED_DEV = stackFileCopy("dev", "encrypted", (text) => `${text}  auth0:clientSecret:\n    secure: ${CIPHERTEXT}\n`);
+
+/** Every plan this file reads; the committed stacks' JSON plans are shared with conformance-plan.test.ts. */
+const PLANS = {
+  devOn: { args: ["--stack", "dev", "--tenant-phone-consolidated-experience", "on"] },
+  prodOn: { args: ["--stack", "prod", "--tenant-phone-consolidated-experience", "on"] },
+  dev: { args: ["--stack", "dev"] },
+  devOff: { args: ["--stack", "dev", "--tenant-phone-consolidated-experience", "off"] },
+  prod: { args: ["--stack", "prod"] },
+  prodUnset: { args: ["--stack", "prod", "--tenant-phone-consolidated-experience", "unset"] },
+  devOperatorEnvironment: { args: ["--stack", "dev"], environment: OPERATOR_AUTH0_ENVIRONMENT },
+  brokenDev: { args: ["--stack", "dev", "--stack-file", BROKEN_DEV] },
+  encryptedDev: { args: ["--stack", "dev", "--stack-file", ENCRYPTED_DEV] },
+} satisfies Record<string, PlanRequest>;
+
+function jsonPlan(stack: string): PlanRequest {
+  return { args: ["--stack", stack, "--json"] };
+}
+
+beforeAll(() => prefetchPlans([...COMMITTED_STACKS.map(jsonPlan), ...Object.values(PLANS)]));
 
 describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-experience", () => {
   it(
     "dev (auto) plans unified on a tenant whose flag is on, and says why",
     async () => {
-      const run = await runPlanCommand(["--stack", "dev", "--tenant-phone-consolidated-experience", "on"]);
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.devOn.args);
+      expectExit(run, 0);
       expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience on)");
       expect(run.stdout).toContain("auth0:index/phoneProvider:PhoneProvider");
     },
@@ -55,8 +83,8 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
   it(
     "prod (classic, pinned) is refused on a tenant whose flag is on, naming the flag",
     async () => {
-      const run = await runPlanCommand(["--stack", "prod", "--tenant-phone-consolidated-experience", "on"]);
-      expect(run.code).toBe(1);
+      const run = await sharedPlan(PLANS.prodOn.args);
+      expectExit(run, 1);
       expect(run.stderr).toContain("phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is on");
     },
     PLAN_TEST_TIMEOUT_MS,
@@ -65,8 +93,8 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
   it(
     "by default assumes a new tenant (flag never set): getTenant reads false, the program reads the setting from the stand-in, and auto plans unified",
     async () => {
-      const run = await runPlanCommand(["--stack", "dev"]);
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.dev.args);
+      expectExit(run, 0);
       expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience unset");
       expect(run.stdout).toContain("the plan assumes a new tenant: phone_consolidated_experience never set");
       expect(run.stdout).toContain("auth0:index/phoneProvider:PhoneProvider");
@@ -78,8 +106,8 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
   it(
     "with the flag off, auto plans classic (the stand-in confirms getTenant's false)",
     async () => {
-      const run = await runPlanCommand(["--stack", "dev", "--tenant-phone-consolidated-experience", "off"]);
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.devOff.args);
+      expectExit(run, 0);
       expect(run.stdout).toContain("phone experience: classic (auto: tenant flag phone_consolidated_experience off)");
       expect(run.stdout).not.toContain("auth0:index/phoneProvider:PhoneProvider");
       expect(run.stdout).not.toMatch(/could not read the setting itself/);
@@ -90,31 +118,26 @@ describe("npm run plan answers auth0.getTenant from --tenant-phone-consolidated-
   it(
     "prod (classic, pinned) is planned on a tenant whose flag is off by default, and refused on a new tenant",
     async () => {
-      const byDefault = await runPlanCommand(["--stack", "prod"]);
-      expect(byDefault.code).toBe(0);
+      const byDefault = await sharedPlan(PLANS.prod.args);
+      expectExit(byDefault, 0);
       expect(byDefault.stdout).toContain(
         "the plan assumes a tenant whose phone_consolidated_experience flag is off: the stack pins classic",
       );
       expect(byDefault.stdout).toContain("phone experience: classic (set explicitly; tenant flag phone_consolidated_experience off)");
-      const newTenant = await runPlanCommand(["--stack", "prod", "--tenant-phone-consolidated-experience", "unset"]);
-      expect(newTenant.code).toBe(1);
+      const newTenant = await sharedPlan(PLANS.prodUnset.args);
+      expectExit(newTenant, 1);
       expect(newTenant.stderr).toContain(
         "phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is unset",
       );
     },
-    PLAN_TEST_TIMEOUT_MS * 2,
+    PLAN_TEST_TIMEOUT_MS,
   );
 
   it(
     "points the program at its stand-in, not at the operator's tenant, and never prints the stand-in's credentials",
     async () => {
-      const run = await runPlanCommand(["--stack", "dev"], {
-        AUTH0_DOMAIN: "operator-tenant.eu.auth0.com",
-        AUTH0_CLIENT_ID: "operatorClientIdRecognisable",
-        AUTH0_CLIENT_SECRET: "operator-secret-recognisable",
-        AUTH0_API_TOKEN: "operator-token-recognisable",
-      });
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.devOperatorEnvironment.args, PLANS.devOperatorEnvironment.environment);
+      expectExit(run, 0);
       expect(run.stdout).toContain("phone experience: unified (auto: tenant flag phone_consolidated_experience unset");
       const everything = run.stdout + run.stderr;
       for (const text of [
@@ -141,9 +164,9 @@ describe("npm run plan on the committed stacks", () => {
     it(
       `plans stack ${stack}: the Action, its binding, the MFA factor, the IAM user, its policy and key, secrets kept secret`,
       async () => {
-        const run = await runPlanCommand(["--stack", stack, "--json"]);
+        const run = await sharedPlan(jsonPlan(stack).args);
         expect(run.stderr).toBe("");
-        expect(run.code).toBe(0);
+        expectExit(run, 0);
         const plan = JSON.parse(run.stdout) as JsonPlan;
         const types = new Set(plan.resources.map((resource) => resource.type));
         for (const [part, candidates] of Object.entries(EXPECTED_PARTS)) {
@@ -166,9 +189,8 @@ describe("npm run plan on the committed stacks", () => {
   it(
     "fails with the program's validation message when a stack value is broken",
     async () => {
-      const stackFile = stackFileCopy("dev", (text) => text.replace(/phoneExperience: \w+/, "phoneExperience: sometimes"));
-      const run = await runPlanCommand(["--stack", "dev", "--stack-file", stackFile]);
-      expect(run.code).toBe(1);
+      const run = await sharedPlan(PLANS.brokenDev.args);
+      expectExit(run, 1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(/phoneExperience.*sometimes/);
       expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -179,12 +201,13 @@ describe("npm run plan on the committed stacks", () => {
   it(
     "prints the plan as a tree a person reads, without an encrypted config value or a provider's secret",
     async () => {
-      const ciphertext = "v1:AAABBBCCCRECOGNISABLECIPHERTEXT0042";
-      const stackFile = stackFileCopy("dev", (text) => `${text}  auth0:clientSecret:\n    secure: ${ciphertext}\n`);
-      const run = await runPlanCommand(["--stack", "dev", "--stack-file", stackFile]);
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.encryptedDev.args);
+      expectExit(run, 0);
       expect(run.stdout).toContain("Previewing stack dev of project auth0-sns-mfa");
-      expect(run.stdout).toContain("Program: infra/ loaded by @pulumi/pulumi cmd/run");
+      // The runner only transpiles, with esbuild (Pulumi.yaml's tsconfig.pulumi.json); npm test type-checks.
+      expect(run.stdout).toContain(
+        "Program: infra/ loaded by @pulumi/pulumi cmd/run; ts-node transpiled only with ./tools/typescript-transpiler.cjs (compilerOptions.noCheck in tsconfig.pulumi.json)",
+      );
       for (const type of [
         "auth0:index/action:Action",
         "auth0:index/guardian:Guardian",

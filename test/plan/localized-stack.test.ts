@@ -2,10 +2,15 @@
 // generated Guardian templates, and they render (liquidjs) to each language's text with the code.
 import * as path from "node:path";
 import { Liquid } from "liquidjs";
-import { describe, expect, it } from "vitest";
-import { PLAN_TEST_TIMEOUT_MS, runPlanCommand } from "./plan-command";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PLAN_TEST_TIMEOUT_MS } from "./plan-command";
+import { expectExit, prefetchPlans, sharedPlan } from "./shared-plans";
 
 const STACK_FILE = path.join(__dirname, "fixtures", "localized", "Pulumi.localized.yaml");
+const JSON_ARGS = ["--stack", "localized", "--stack-file", STACK_FILE, "--json"];
+const TEXT_ARGS = ["--stack", "localized", "--stack-file", STACK_FILE];
+
+beforeAll(() => prefetchPlans([{ args: JSON_ARGS }, { args: TEXT_ARGS }]));
 
 interface JsonPlan {
   resources: { type: string; inputs: Record<string, unknown> }[];
@@ -15,9 +20,9 @@ describe("npm run plan on a stack with French and Brazilian Portuguese texts", (
   it(
     "shows Guardian templates that pick the text by locale",
     async () => {
-      const run = await runPlanCommand(["--stack", "localized", "--stack-file", STACK_FILE, "--json"]);
+      const run = await sharedPlan(JSON_ARGS);
       expect(run.stderr).toBe("");
-      expect(run.code).toBe(0);
+      expectExit(run, 0);
       const plan = JSON.parse(run.stdout) as JsonPlan;
       const guardian = plan.resources.find((resource) => resource.type === "auth0:index/guardian:Guardian");
       const options = (guardian?.inputs["phone"] as { options: { enrollmentMessage: string; verificationMessage: string } }).options;
@@ -28,11 +33,11 @@ describe("npm run plan on a stack with French and Brazilian Portuguese texts", (
       expect(render(options.verificationMessage, "pt_BR")).toBe("902114 é o seu código de verificação em Acme");
       expect(render(options.verificationMessage, "de")).toBe("902114 is your verification code for Acme");
 
-      const text = await runPlanCommand(["--stack", "localized", "--stack-file", STACK_FILE]);
-      expect(text.code).toBe(0);
+      const text = await sharedPlan(TEXT_ARGS);
+      expectExit(text, 0);
       expect(text.stdout).toContain("est votre code de vérification pour {{tenant.friendly_name}}");
       expect(text.stdout).toContain('mfa_sms_locale == \\"pt-br\\"');
     },
-    PLAN_TEST_TIMEOUT_MS * 2,
+    PLAN_TEST_TIMEOUT_MS,
   );
 });

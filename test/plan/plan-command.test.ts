@@ -1,25 +1,55 @@
 // `npm run plan` against a small fixture program: the runner itself, end to end, as a user runs it.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTemporaryDirectory, makeTemporaryProject, PLAN_TEST_TIMEOUT_MS, runPlanCommand, TINY_PROJECT } from "./plan-command";
+import { expectExit, prefetchPlans, sharedPlan, type PlanRequest } from "./shared-plans";
 
 const CIPHERTEXT = "RECOGNISABLE-CIPHERTEXT-3f9a"; // the `secure:` value in the fixture's Pulumi.dev.yaml
 const INLINE_SECRET = "INLINE-SECRET-7c1e"; // pulumi.secret("...") in the fixture program
 const SECRET_PLACEHOLDER = "plan-placeholder-secret-";
 
 const cleanups: (() => void)[] = [];
-afterEach(() => {
+afterAll(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function fixtureStackFile(text: string): string {
-  const temporary = makeTemporaryDirectory("plan-stack");
+function fixtureStackFile(name: string, edit: (text: string) => string): string {
+  const temporary = makeTemporaryDirectory(`plan-stack-${name}`);
   cleanups.push(temporary.remove);
   const file = path.join(temporary.directory, "Pulumi.dev.yaml");
-  fs.writeFileSync(file, text);
+  fs.writeFileSync(file, edit(fs.readFileSync(path.join(TINY_PROJECT, "Pulumi.dev.yaml"), "utf8")));
   return file;
 }
+
+/** A program with a type error, in a project without a tsconfig: the CLI's default, ts-node type-checks. */
+const typeErrorProject = makeTemporaryProject({
+  "Pulumi.yaml": "name: type-error-fixture\nruntime: nodejs\n",
+  "Pulumi.dev.yaml": "config:\n  aws:region: eu-west-1\n",
+  "index.ts": 'import * as pulumi from "@pulumi/pulumi";\nconst count: number = "three";\nexport const out = pulumi.output(count);\n',
+});
+cleanups.push(typeErrorProject.remove);
+
+const PLANS = {
+  text: { args: ["--cwd", TINY_PROJECT] },
+  json: { args: ["--cwd", TINY_PROJECT, "--json"] },
+  brokenValue: {
+    args: [
+      "--cwd",
+      TINY_PROJECT,
+      "--stack-file",
+      fixtureStackFile("broken", (text) => text.replace("greeting: hello", "greeting: Hello World")),
+    ],
+  },
+  wrongType: {
+    args: ["--cwd", TINY_PROJECT, "--stack-file", fixtureStackFile("wrong-type", (text) => `${text}  tiny-plan-fixture:copies: many\n`)],
+  },
+  missingKey: { args: ["--cwd", TINY_PROJECT, "--stack-file", fixtureStackFile("missing", (text) => text.replace(/^.*greeting.*$/m, ""))] },
+  typeChecked: { args: ["--cwd", typeErrorProject.directory] },
+  transpiled: { args: ["--cwd", typeErrorProject.directory], environment: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } },
+} satisfies Record<string, PlanRequest>;
+
+beforeAll(() => prefetchPlans(Object.values(PLANS)));
 
 function treeLine(stdout: string, name: string): string {
   const line = stdout.split("\n").find((candidate) => candidate.startsWith(" + ") && candidate.includes(` ${name} `));
@@ -31,11 +61,14 @@ describe("npm run plan on a fixture program", () => {
   it(
     "prints the resource tree with options, inputs and outputs, secrets as [secret]",
     async () => {
-      const run = await runPlanCommand(["--cwd", TINY_PROJECT]);
+      const run = await sharedPlan(PLANS.text.args);
       expect(run.stderr).toBe("");
-      expect(run.code).toBe(0);
+      expectExit(run, 0);
       const { stdout } = run;
       expect(stdout).toContain("Previewing stack dev of project tiny-plan-fixture");
+      expect(stdout).toContain(
+        "Program: ./ loaded by @pulumi/pulumi cmd/run; ts-node transpiled only (compilerOptions.noCheck in tsconfig.pulumi.json)",
+      );
       // The tree: component parent, child, options that matter.
       expect(treeLine(stdout, "senders")).toContain("fixture:index:SenderGroup");
       expect(treeLine(stdout, "senders-user")).toMatch(/└─ aws:iam\/user:User\s+senders-user\s+create\s+protect/);
@@ -62,8 +95,8 @@ describe("npm run plan on a fixture program", () => {
   it(
     "--json prints the same plan as valid JSON, secrets as markers",
     async () => {
-      const run = await runPlanCommand(["--cwd", TINY_PROJECT, "--json"]);
-      expect(run.code).toBe(0);
+      const run = await sharedPlan(PLANS.json.args);
+      expectExit(run, 0);
       const plan = JSON.parse(run.stdout) as {
         summary: { create: number };
         resources: { type: string; name: string; parent?: string; options: { protect?: boolean; dependsOn: string[] } }[];
@@ -85,11 +118,8 @@ describe("npm run plan on a fixture program", () => {
   it(
     "fails with the program's own validation message when a stack value is broken",
     async () => {
-      const stackFile = fixtureStackFile(
-        fs.readFileSync(path.join(TINY_PROJECT, "Pulumi.dev.yaml"), "utf8").replace("greeting: hello", "greeting: Hello World"),
-      );
-      const run = await runPlanCommand(["--cwd", TINY_PROJECT, "--stack-file", stackFile]);
-      expect(run.code).toBe(1);
+      const run = await sharedPlan(PLANS.brokenValue.args);
+      expectExit(run, 1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`error: config key 'greeting' must be lower-case letters, got "Hello World"`);
       expect(run.stderr).not.toMatch(/^\s+at /m); // no stack frames without --verbose
@@ -101,22 +131,11 @@ describe("npm run plan on a fixture program", () => {
   it(
     "refuses stack values of the wrong declared type, or missing required keys, before running anything",
     async () => {
-      const original = fs.readFileSync(path.join(TINY_PROJECT, "Pulumi.dev.yaml"), "utf8");
-      const wrongType = await runPlanCommand([
-        "--cwd",
-        TINY_PROJECT,
-        "--stack-file",
-        fixtureStackFile(`${original}  tiny-plan-fixture:copies: many\n`),
-      ]);
-      expect(wrongType.code).toBe(2);
+      const wrongType = await sharedPlan(PLANS.wrongType.args);
+      expectExit(wrongType, 2);
       expect(wrongType.stderr).toContain("Stack 'dev' with configuration key 'copies' must be of type 'integer'");
-      const missing = await runPlanCommand([
-        "--cwd",
-        TINY_PROJECT,
-        "--stack-file",
-        fixtureStackFile(original.replace(/^.*greeting.*$/m, "")),
-      ]);
-      expect(missing.code).toBe(2);
+      const missing = await sharedPlan(PLANS.missingKey.args);
+      expectExit(missing, 2);
       expect(missing.stderr).toContain("Stack 'dev' is missing configuration value 'greeting'");
     },
     PLAN_TEST_TIMEOUT_MS,
@@ -125,20 +144,14 @@ describe("npm run plan on a fixture program", () => {
   it(
     "type-checks the program as the Pulumi CLI does by default, and honours PULUMI_NODEJS_TRANSPILE_ONLY",
     async () => {
-      const project = makeTemporaryProject({
-        "Pulumi.yaml": "name: type-error-fixture\nruntime: nodejs\n",
-        "Pulumi.dev.yaml": "config:\n  aws:region: eu-west-1\n",
-        "index.ts": 'import * as pulumi from "@pulumi/pulumi";\nconst count: number = "three";\nexport const out = pulumi.output(count);\n',
-      });
-      cleanups.push(project.remove);
-      const checked = await runPlanCommand(["--cwd", project.directory]);
-      expect(checked.code).toBe(1);
+      const checked = await sharedPlan(PLANS.typeChecked.args);
+      expectExit(checked, 1);
       expect(checked.stderr).toContain("TS2322");
       expect(checked.stderr).toContain("Type 'string' is not assignable to type 'number'");
-      const transpiled = await runPlanCommand(["--cwd", project.directory], { PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+      const transpiled = await sharedPlan(PLANS.transpiled.args, PLANS.transpiled.environment);
       expect(transpiled.stderr).toBe("");
-      expect(transpiled.code).toBe(0);
-      expect(transpiled.stdout).toContain("ts-node transpiled only");
+      expectExit(transpiled, 0);
+      expect(transpiled.stdout).toContain("ts-node transpiled only (PULUMI_NODEJS_TRANSPILE_ONLY=true; no tsconfig");
       expect(transpiled.stdout).toContain('out: "three"');
     },
     PLAN_TEST_TIMEOUT_MS,
@@ -148,7 +161,7 @@ describe("npm run plan on a fixture program", () => {
     "rejects an unknown argument with the usage text",
     async () => {
       const run = await runPlanCommand(["--stak", "prod"]);
-      expect(run.code).toBe(2);
+      expectExit(run, 2);
       expect(run.stderr).toContain("Unknown flag --stak");
       expect(run.stderr).toContain("usage: npm run plan");
     },

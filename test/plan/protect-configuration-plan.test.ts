@@ -14,7 +14,8 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
 import { healthyAccount, startStandInAccount, type StandInAccount } from "../support/stand-in-aws-account";
-import { PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT, runPlanCommand, type PlanRun } from "./plan-command";
+import { PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT } from "./plan-command";
+import { expectExit, sharedPlan, type PlanRun } from "./shared-plans";
 
 const STACK_FILE = path.join(__dirname, "fixtures", "protect-configuration", "Pulumi.protect.yaml");
 
@@ -34,10 +35,12 @@ let enabled: PlanRun;
 let committed: PlanRun;
 
 beforeAll(async () => {
-  // One plan at a time: each starts ts-node and the program.
-  enabled = await runPlanCommand(["--stack", "protect", "--stack-file", STACK_FILE, "--json"]);
-  committed = await runPlanCommand(["--stack", "dev", "--json"]);
-}, PLAN_TEST_TIMEOUT_MS * 2);
+  // The committed dev stack's JSON plan is shared with committed-stacks.test.ts and conformance-plan.test.ts.
+  [enabled, committed] = await Promise.all([
+    sharedPlan(["--stack", "protect", "--stack-file", STACK_FILE, "--json"]),
+    sharedPlan(["--stack", "dev", "--json"]),
+  ]);
+}, PLAN_TEST_TIMEOUT_MS);
 
 function configurationOf(run: PlanRun): JsonResource | undefined {
   return (JSON.parse(run.stdout) as JsonPlan).resources.find((resource) => resource.type === PROTECT_CONFIGURATION_TYPE);
@@ -46,7 +49,7 @@ function configurationOf(run: PlanRun): JsonResource | undefined {
 describe("npm run plan with protectConfigurationEnabled and allowedCountries [US, CA]", () => {
   it("shows the protect configuration: US and CA under MONITOR, every other country BLOCK, made the account default", () => {
     expect(enabled.stderr).toBe("");
-    expect(enabled.code).toBe(0);
+    expectExit(enabled, 0);
     const configuration = configurationOf(enabled);
     expect(configuration?.name).toBe("protect-sms-protect-configuration");
     const rules = configuration?.inputs.smsCountryRules as Record<string, string>;
@@ -69,7 +72,7 @@ describe("npm run plan with protectConfigurationEnabled and allowedCountries [US
 
 describe("npm run plan without the key (the committed dev stack)", () => {
   it("shows nothing of it", () => {
-    expect(committed.code).toBe(0);
+    expectExit(committed, 0);
     expect(configurationOf(committed)).toBeUndefined();
     expect(committed.stdout).not.toMatch(/protect-?configuration/i);
   });

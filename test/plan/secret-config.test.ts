@@ -3,7 +3,8 @@
 // them, must say which values it could not check, and must keep every one of them secret.
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PLAN_TEST_TIMEOUT_MS, runPlanCommand, type PlanRun } from "./plan-command";
+import { PLAN_TEST_TIMEOUT_MS } from "./plan-command";
+import { expectExit, sharedPlan, type PlanRun } from "./shared-plans";
 
 const STACK_FILE = path.join(__dirname, "fixtures", "secret-config", "Pulumi.secrets.yaml");
 const SECRET = { $plan: "secret" };
@@ -19,15 +20,15 @@ describe("npm run plan with values stored as secrets", () => {
   let text: PlanRun;
   beforeAll(async () => {
     [json, text] = await Promise.all([
-      runPlanCommand(["--stack", "secrets", "--stack-file", STACK_FILE, "--json"]),
-      runPlanCommand(["--stack", "secrets", "--stack-file", STACK_FILE]),
+      sharedPlan(["--stack", "secrets", "--stack-file", STACK_FILE, "--json"]),
+      sharedPlan(["--stack", "secrets", "--stack-file", STACK_FILE]),
     ]);
   }, PLAN_TEST_TIMEOUT_MS);
 
   it("plans the stack instead of judging placeholders (no 'must be 3-11 letters', no 'is not an email address')", () => {
     expect(json.stderr).toBe("");
-    expect(json.code).toBe(0);
-    expect(text.code).toBe(0);
+    expectExit(json, 0);
+    expectExit(text, 0);
   });
 
   it("says which values it could not check", () => {

@@ -137,12 +137,12 @@ describe("npm run rotate-key", () => {
     expect(err.join("\n")).toMatch(/The Pulumi CLI \(\/nonexistent\/pulumi\) could not be started: install the Pulumi CLI/);
   });
 
-  it("works as the npm script (ts-node, exit code, output)", () => {
+  it("works as the npm script (node with the TypeScript require hook, exit code, output)", () => {
     fake = createFakePulumi([{ args: ["config", "get"], stdout: "7\n" }, { args: ["config", "set"] }]);
     const root = REPO_ROOT;
     const result = spawnSync(
       process.execPath,
-      [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "tools/rotate-key.ts", "--stack", "prod"],
+      ["--require", path.join(root, "tools", "typescript-require-hook.cjs"), "tools/rotate-key.ts", "--stack", "prod"],
       {
         cwd: root,
         env: { PATH: process.env.PATH, PULUMI_BIN: fake.bin },

@@ -118,13 +118,13 @@ describe("a successful send", () => {
     expect(result.all).not.toContain(TO_UK);
   });
 
-  it("works as the npm script: ts-node, exit code 0, and the process ends by itself", async () => {
+  it("works as the npm script: node with the TypeScript require hook, exit code 0, and the process ends by itself", async () => {
     const root = REPO_ROOT;
-    const tsNode = path.join(root, "node_modules", "ts-node", "dist", "bin.js");
+    const hook = path.join(root, "tools", "typescript-require-hook.cjs");
     const child = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        [tsNode, "--transpile-only", "tools/send-test.ts", "--to", TO, "--endpoint", endpoint.url],
+        ["--require", hook, "tools/send-test.ts", "--to", TO, "--endpoint", endpoint.url],
         { cwd: root, env: awsEnv(), encoding: "utf8", timeout: 25_000 },
         (error, stdout, stderr) => resolve({ code: error === null ? 0 : (error.code as number | null), stdout, stderr }),
       );

@@ -156,7 +156,7 @@ beforeAll(async () => {
   childOutput = await new Promise<string>((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [path.join(root, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "test/support/run-auth0-checks.ts"],
+      ["--require", path.join(root, "tools", "typescript-require-hook.cjs"), "test/support/run-auth0-checks.ts"],
       { cwd: root, env: { ...env, NODE_EXTRA_CA_CERTS: caFile }, maxBuffer: 10_000_000, timeout: 120_000 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`checks child failed: ${error.message}\n${stderr}`));
