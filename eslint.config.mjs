@@ -24,13 +24,47 @@ export default tseslint.config(
   // hook/ holds exactly what ships to Auth0 (the Action bundle's inputs): no build tooling, no file
   // system, no child processes, nothing from the project's other folders.
   ...hookBoundary(),
+  // The layers (docs/architecture.md): hook/ <- infra/ <- tools/ <- plan/, bench/ <- test/. A folder
+  // imports only from the folders below it.
+  ...layerBoundaries({
+    infra: ["plan", "tools", "bench", "test"],
+    tools: ["plan", "bench", "test"],
+    plan: ["bench", "test"],
+    bench: ["plan", "test"],
+  }),
   prettier,
 );
+
+/**
+ * One no-restricted-imports rule per folder and depth: a file N folders below the repository root
+ * reaches a top-level folder through exactly N `../`, so the pattern for each depth names the folders
+ * the layer may not import from.
+ */
+function layerBoundaries(forbidden) {
+  return Object.entries(forbidden).flatMap(([folder, above]) =>
+    [1, 2, 3, 4].map((depth) => ({
+      files: [`${folder}/${"*/".repeat(depth - 1)}*.ts`],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              {
+                regex: `^(\\.\\./){${depth}}(${above.join("|")})(/|$)`,
+                message: `${folder}/ builds only on the layers below it: it may not import from ${above.map((name) => `${name}/`).join(", ")} (docs/architecture.md).`,
+              },
+            ],
+          },
+        ],
+      },
+    })),
+  );
+}
 
 function hookBoundary() {
   const message = "hook/ holds only what ships to Auth0 in the Action";
   const modules = [
-    ["esbuild", "build tooling belongs to infra/action-bundle.ts"],
+    ["esbuild", "build tooling belongs to infra/auth0/action-bundle.ts"],
     ["typescript", "build tooling"],
     ["ts-node", "build tooling"],
     ["fs", "no file system in an Action"],

@@ -12,6 +12,7 @@ const PROGRAM_UNDER_MOCKS = ["test/infra/**/*.test.ts", "test/conformance/confor
 
 /** Files that run `npm run plan` (the real runner, a few seconds each): left out by `npm run test:quick`. */
 const PLANS = [
+  "test/plan/architecture-doc.test.ts",
   "test/plan/committed-stacks.test.ts",
   "test/plan/localized-stack.test.ts",
   "test/plan/plan-command.test.ts",

@@ -1,7 +1,7 @@
 // The bench's SNS endpoint in a process of its own (a busy parent would skew the numbers): the local
 // TLS endpoint of test/support, driven over the IPC channel of child_process.fork. With BENCH_RTT_MS > 0
 // it is reached through the latency proxy (bench/latency-proxy.ts), which adds that round trip.
-import { startLocalSnsEndpoint } from "../test/support/local-sns-endpoint";
+import { startLocalSnsEndpoint } from "../tools/kit/local-sns-endpoint";
 import { BENCH_ENV } from "./bench-protocol";
 import { startLatencyProxy } from "./latency-proxy";
 

@@ -10,8 +10,8 @@ import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildAction } from "../infra/action-bundle";
-import { actionRuntimeMismatch } from "../infra/action-runtime";
+import { buildAction } from "../infra/auth0/action-bundle";
+import { actionRuntimeMismatch } from "../infra/auth0/action-runtime";
 import { parseFlags, REPO_ROOT, UsageError } from "../tools/command";
 import {
   BENCH_ENV,

@@ -1,7 +1,7 @@
 /**
  * libphonenumber-js, the two functions the sender uses, over its 83 kB "min" metadata, both loaded on
  * first use only: the sender needs them only when ALLOWED_COUNTRIES is set. In the built Action the two
- * functions are compiled in (see BUNDLED_SUBSETS in infra/action-bundle.ts) and the metadata JSON stays a
+ * functions are compiled in (see BUNDLED_SUBSETS in infra/auth0/action-bundle.ts) and the metadata JSON stays a
  * require() of the libphonenumber-js package that Auth0 installs as an Action dependency. Under Node
  * (tests, the Pulumi program) both come from the installed package.
  */

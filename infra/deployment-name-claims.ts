@@ -7,7 +7,7 @@
  * and two Actions of one name. So the second instance to claim a deploymentName is refused, before it
  * registers anything, with an error naming both (program-claims.ts).
  */
-import { senderUserName } from "./aws-resource-names";
+import { senderUserName } from "./aws/aws-resource-names";
 import { claimOnce, programClaims } from "./program-claims";
 
 /** The message of a refused claim. */

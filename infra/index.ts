@@ -7,9 +7,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { defineSmsMfaStack, type SmsMfaStackOutputs } from "./sms-mfa-stack";
-import { readStackConfig } from "./stack-config";
-import { readTenantSettings } from "./tenant-settings";
-import { StackConfigError } from "./validate-config";
+import { readStackConfig } from "./config/stack-config";
+import { readTenantSettings } from "./auth0/tenant-settings";
+import { StackConfigError } from "./config/validate-config";
 
 /**
  * The exit code with which @pulumi/pulumi's runner tells the language host that the program has

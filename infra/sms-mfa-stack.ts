@@ -4,8 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SmsMfa, SMS_MFA_DEFAULTS, type SmsMfaArgs } from "./sms-mfa";
-import type { ConfigKey } from "./config-keys";
-import type { PhoneExperience, StackConfig } from "./stack-config-types";
+import type { ConfigKey } from "./config/config-keys";
+import type { PhoneExperience, StackConfig } from "./config/stack-config-types";
 
 export interface SmsMfaStackOutputs {
   senderUserArn: pulumi.Output<string>;

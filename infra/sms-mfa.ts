@@ -8,16 +8,16 @@
  * refused), so they never collide (docs/component.md).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { buildAction, type ActionTrigger, type BuiltAction } from "./action-bundle";
-import { actionTriggerFor, TenantSmsMfa } from "./tenant-sms-mfa";
-import { iamNameProblems } from "./aws-resource-names";
+import { buildAction, type ActionTrigger, type BuiltAction } from "./auth0/action-bundle";
+import { actionTriggerFor, TenantSmsMfa } from "./auth0/tenant-sms-mfa";
+import { iamNameProblems } from "./aws/aws-resource-names";
 import { claimDeploymentName } from "./deployment-name-claims";
-import { SmsSender } from "./sms-sender";
+import { SmsSender } from "./aws/sms-sender";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
-import { localizedTemplates } from "./localized-templates";
-import { DEFAULT_MESSAGE_TEMPLATES } from "./message-templates";
-import { senderActionSecrets } from "./sender-action-secrets";
-import type { SmsAlarmInputs } from "./sms-account-opt-ins";
+import { localizedTemplates } from "./messages/localized-templates";
+import { DEFAULT_MESSAGE_TEMPLATES } from "./messages/message-templates";
+import { senderActionSecrets } from "./auth0/sender-action-secrets";
+import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
 import type {
   GuardianFactors,
   LocalizedMessages,
@@ -25,7 +25,7 @@ import type {
   PhoneExperience,
   ProtectConfigurationSettings,
   SmsPreferencesSettings,
-} from "./stack-config-types";
+} from "./config/stack-config-types";
 
 export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
 

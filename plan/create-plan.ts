@@ -10,9 +10,9 @@ import { findPlaintextSecrets } from "./plaintext-secrets";
 import { PlanRecorder } from "./plan-recorder";
 import { startPlanServer } from "./plan-server";
 import { cleanProgramError, isRunnerNoise, stripAnsi } from "./program-errors";
-import { locateProgram, readProjectFile } from "./project-file";
+import { locateProgram, readProjectFile } from "../infra/config/project-file";
 import { locateRunScript, programEnvironment, runProgram, type RunProgramRequest } from "./run-program";
-import { buildProgramConfig, readStackFile, stackFilePath } from "./stack-config";
+import { buildProgramConfig, readStackFile, stackFilePath } from "../infra/config/stack-file";
 import { typeScriptMode } from "./typescript-mode";
 
 /** The region the plan assumes when the stack sets no aws:region (the provider would refuse). */

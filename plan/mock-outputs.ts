@@ -5,8 +5,8 @@
  * runs give the same plan. Nothing here looks like a real credential.
  */
 import { createHash } from "node:crypto";
-import { PROTECT_CONFIGURATION_TYPE } from "../infra/account-protect-configuration";
-import { SECRET_PLACEHOLDER_PREFIX } from "./plaintext-secrets";
+import { PROTECT_CONFIGURATION_TYPE } from "../infra/aws/account-protect-configuration";
+import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/stack-file";
 import { wireString, type WireObject } from "./property-values";
 
 /** The AWS account every placeholder ARN uses (AWS's documentation account). */

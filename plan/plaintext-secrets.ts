@@ -4,17 +4,8 @@
  * SECRET_PLACEHOLDER_PREFIX; wherever that text shows up as plain data, the program would have
  * written the real secret in plain text into state, a resource or a log.
  */
+import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/stack-file";
 import { isPlanMarker, type Plan, type PlanDiagnostic, type PlanValue } from "./plan-model";
-
-export const SECRET_PLACEHOLDER_PREFIX = "plan-placeholder-secret-";
-
-/**
- * True for the text the offline plan hands a program instead of a `secure:` value it cannot
- * decrypt. A program may use it to skip judging a value nobody could read here.
- */
-export function isSecretPlaceholder(value: string | undefined): boolean {
-  return value !== undefined && value.startsWith(SECRET_PLACEHOLDER_PREFIX);
-}
 
 function leakedPaths(value: PlanValue, path: string): string[] {
   if (typeof value === "string") return value.includes(SECRET_PLACEHOLDER_PREFIX) ? [path] : [];

@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- [--stack dev] [--json] [--cwd DIR] [--stack-file FILE] [--verbose]
+ * `npm run plan -- [--stack dev] [--json | --mermaid] [--cwd DIR] [--stack-file FILE] [--verbose]
  *   [--tenant-phone-consolidated-experience on|off|unset]`
  *
  * Runs the Pulumi program offline, as `pulumi preview` would run it, and prints what the stack
@@ -10,11 +10,14 @@ import * as path from "node:path";
 import { parseFlags, runAsCommand, stackFlag, UsageError, type ToolMain } from "../tools/command";
 import { createPlan, PlanInputError } from "./create-plan";
 import type { PlanTenantFlag } from "./mock-outputs";
+import { renderPlanMermaid } from "./render-mermaid";
 import { renderPlanJson, renderPlanText } from "./render-plan";
 
 export interface PlanCliArguments {
   stack: string;
   json: boolean;
+  /** Print the resource graph as a Mermaid flowchart instead of the preview. */
+  mermaid: boolean;
   projectDirectory: string;
   stackFile?: string;
   verbose: boolean;
@@ -29,6 +32,7 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
 
   --stack, -s NAME     stack to plan (reads Pulumi.NAME.yaml); default dev
   --json               print the plan as JSON
+  --mermaid            print the resource graph as a Mermaid flowchart (components, dependsOn, inputs)
   --cwd, -C DIR        project folder (the one holding Pulumi.yaml); default the current folder
   --stack-file FILE    read the stack's configuration from FILE instead of Pulumi.NAME.yaml
   --verbose, -v        keep stack traces in error messages
@@ -43,6 +47,7 @@ Runs the Pulumi program offline, the way \`pulumi preview\` runs it, and prints 
 const PLAN_FLAGS = {
   stack: { value: true, alias: "s" },
   json: { value: false },
+  mermaid: { value: false },
   cwd: { value: true, alias: "C" },
   "stack-file": { value: true },
   verbose: { value: false, alias: "v" },
@@ -65,10 +70,12 @@ export function parsePlanArguments(argv: readonly string[], cwd: string): PlanCl
   const parsed: PlanCliArguments = {
     stack,
     json: flags.json === true,
+    mermaid: flags.mermaid === true,
     projectDirectory: cwd,
     verbose: flags.verbose === true,
     timeoutSeconds: 120,
   };
+  if (parsed.json && parsed.mermaid) throw new UsageError("Flags --json and --mermaid print different things: give one of them");
   if (typeof flags.cwd === "string") parsed.projectDirectory = path.resolve(cwd, flags.cwd);
   if (typeof flags["stack-file"] === "string") parsed.stackFile = path.resolve(cwd, flags["stack-file"]);
   if (typeof flags.timeout === "string") {
@@ -127,7 +134,8 @@ export const planMain: ToolMain = async (argv, io) => {
     io.err(`\nThe program failed under the offline plan for stack ${args.stack}; nothing was planned.`);
     return 1;
   }
-  io.out((args.json ? renderPlanJson(outcome.plan) : renderPlanText(outcome.plan)).replace(/\n$/, ""));
+  const render = args.json ? renderPlanJson : args.mermaid ? renderPlanMermaid : renderPlanText;
+  io.out(render(outcome.plan).replace(/\n$/, ""));
   return 0;
 };
 

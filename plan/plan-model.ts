@@ -49,6 +49,8 @@ export interface PlannedResource {
   id?: string;
   inputs: PlanObject;
   options: PlannedResourceOptions;
+  /** Resources its inputs refer to (the property dependencies the SDK sent), by URN; absent when none. */
+  inputDependencies?: string[];
   /** registerOutputs of components (the stack's outputs are in Plan.outputs). */
   outputs?: PlanObject;
 }

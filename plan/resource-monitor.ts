@@ -129,12 +129,18 @@ function providerUrn(reference: string): string | undefined {
   return separator > 0 ? reference.slice(0, separator) : reference;
 }
 
-/** The resource options a registration carries, as the plan shows them. */
-export function registrationOptions(request: resproto.RegisterResourceRequest): PlannedResourceOptions {
+/** The resources a registration's inputs refer to: the union of its property dependencies, in order. */
+export function inputDependencies(request: resproto.RegisterResourceRequest): string[] {
   const propertyDependencies = new Set<string>();
   request.getPropertydependenciesMap().forEach((dependencies) => {
     for (const urn of dependencies.getUrnsList()) propertyDependencies.add(urn);
   });
+  return [...propertyDependencies];
+}
+
+/** The resource options a registration carries, as the plan shows them. */
+export function registrationOptions(request: resproto.RegisterResourceRequest): PlannedResourceOptions {
+  const propertyDependencies = new Set(inputDependencies(request));
   const options: PlannedResourceOptions = {
     dependsOn: request.getDependenciesList().filter((urn) => !propertyDependencies.has(urn)),
     ignoreChanges: request.getIgnorechangesList(),
@@ -185,6 +191,8 @@ export function createResourceMonitor({ recorder, mockContext }: ResourceMonitor
       options: registrationOptions(request),
     };
     if (parent !== "") resource.parent = parent;
+    const referenced = inputDependencies(request);
+    if (referenced.length > 0) resource.inputDependencies = referenced;
     for (const hookNames of Object.values(resource.options.hooks)) {
       for (const hookName of hookNames) {
         if (!hooks.has(hookName)) throw new Error(`resource ${urn} names hook '${hookName}', which was never registered`);

@@ -7,8 +7,8 @@
  * ts-node with the project's own `typescript` and tsconfig, exactly as under `pulumi preview`.
  */
 import { spawn } from "node:child_process";
-import type { ProgramConfig } from "./stack-config";
-import type { NodejsRuntimeOptions, ProgramLocation } from "./project-file";
+import type { ProgramConfig } from "../infra/config/stack-file";
+import type { NodejsRuntimeOptions, ProgramLocation } from "../infra/config/project-file";
 
 /** The organization name the CLI uses with a self-managed (local or S3) backend. */
 export const DEFAULT_ORGANIZATION = "organization";

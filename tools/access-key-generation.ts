@@ -1,10 +1,10 @@
 /**
  * The pure part of access-key rotation: read the current `accessKeyGeneration`, compute the next one,
  * and explain what `pulumi up` will do with it. The Pulumi program names the sender's access key after
- * its generation (infra/sms-sender.ts), so a new generation is a new key resource: Pulumi creates
+ * its generation (infra/aws/sms-sender.ts), so a new generation is a new key resource: Pulumi creates
  * it, updates what uses it (the Action's secrets), and deletes the old key last.
  */
-import { CONFIG_KEYS } from "../infra/config-keys";
+import { CONFIG_KEYS } from "../infra/config/config-keys";
 
 export const GENERATION_KEY = "accessKeyGeneration";
 export const DEFAULT_GENERATION = CONFIG_KEYS.accessKeyGeneration.default;

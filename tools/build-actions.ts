@@ -3,7 +3,7 @@
  * and prints what was built: size, handler and the dependencies Auth0 installs.
  */
 import path from "node:path";
-import { ACTIONS_OUT_DIR, writeActions } from "../infra/action-bundle";
+import { ACTIONS_OUT_DIR, writeActions } from "../infra/auth0/action-bundle";
 import { parseFlags, REPO_ROOT, runAsCommand, UsageError, type ToolMain } from "./command";
 
 export const BUILD_USAGE = `usage: npm run build [-- --out-dir DIR]

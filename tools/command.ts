@@ -4,10 +4,10 @@
  * (an unknown, repeated or value-less flag is a UsageError that names the flag); the repository root;
  * and its `main`, run with the process's arguments, streams and exit code.
  */
-import path from "node:path";
+import { REPO_ROOT } from "../infra/config/repository-root";
 
-/** The repository's root folder, from this file's location (never from the current directory). */
-export const REPO_ROOT = path.resolve(__dirname, "..");
+/** The repository's root folder (infra/config/repository-root.ts), for the commands. */
+export { REPO_ROOT };
 
 export interface FlagSpec {
   /** True: the flag takes a value (`--stack dev`); false: it is a switch (`--json`). */

@@ -3,11 +3,11 @@
  * offline plan reads it, validated as the program validates it. Offline: no Pulumi CLI. `secure:`
  * values cannot be decrypted here; they are marked secure and never quoted.
  */
-import { PROJECT_NAME } from "../infra/config-keys";
-import type { StackConfig } from "../infra/stack-config-types";
-import { validateStackConfig } from "../infra/validate-config";
-import { readProjectFile } from "../plan/project-file";
-import { buildProgramConfig, readStackFile, stackFilePath, type ConfigValue } from "../plan/stack-config";
+import { PROJECT_NAME } from "../infra/config/config-keys";
+import type { StackConfig } from "../infra/config/stack-config-types";
+import { validateStackConfig } from "../infra/config/validate-config";
+import { readProjectFile } from "../infra/config/project-file";
+import { buildProgramConfig, readStackFile, stackFilePath, type ConfigValue } from "../infra/config/stack-file";
 
 export interface CommittedStackConfig {
   config: StackConfig;

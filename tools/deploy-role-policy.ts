@@ -1,12 +1,12 @@
 /**
  * `npm run deploy-role-policy -- --stack <name> --account <12 digits>`: prints the IAM permissions
- * policy for the role the pipeline assumes to deploy that stack (infra/deploy-role-policy.ts), for
+ * policy for the role the pipeline assumes to deploy that stack (infra/aws/deploy-role-policy.ts), for
  * the stack's committed configuration (Pulumi.yaml defaults + Pulumi.<stack>.yaml, read the way the
  * offline plan reads them). Offline: no Pulumi CLI, no AWS call. Paste the output into the role's
  * permissions policy; print it again after turning an opt-in on or off.
  */
-import { deployRolePolicyDocument } from "../infra/deploy-role-policy";
-import type { IamPolicyDocument } from "../infra/iam-policy-document";
+import { deployRolePolicyDocument } from "../infra/aws/deploy-role-policy";
+import type { IamPolicyDocument } from "../infra/aws/iam-policy-document";
 import { parseFlags, REPO_ROOT, runAsCommand, stackFlag, UsageError, type ToolIo } from "./command";
 import { readCommittedStackConfig } from "./committed-stack-config";
 

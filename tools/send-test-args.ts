@@ -1,5 +1,5 @@
 /** Arguments of `npm run send-test`, parsed into what the tool needs; errors name the flag. */
-import type { ActionTrigger } from "../infra/action-bundle";
+import type { ActionTrigger } from "../infra/auth0/action-bundle";
 import { parseFlags, stackFlag, UsageError } from "./command";
 
 export const SEND_TEST_USAGE = `Usage: npm run send-test -- --to <+E.164> [--stack <name>] [--endpoint <URL>] [--trigger <trigger>] [--no-pulumi]

@@ -5,7 +5,7 @@
  * functions here turn either source into the secrets and name any missing value.
  */
 import type { ActionSecretName } from "../hook/action-secrets";
-import { PROJECT_NAME } from "../infra/config-keys";
+import { PROJECT_NAME } from "../infra/config/config-keys";
 import { pulumiAvailable, pulumiFailure, runPulumi } from "./pulumi-cli";
 
 export type ActionSecretValues = Partial<Record<ActionSecretName, string>>;
@@ -92,7 +92,7 @@ function configValue(config: JsonRecord, key: string): string | undefined {
 
 /**
  * The Action's secrets as `pulumi up` set them, from the stack's outputs and configuration
- * (infra/sender-action-secrets.ts holds the same mapping).
+ * (infra/auth0/sender-action-secrets.ts holds the same mapping).
  */
 export function secretsFromStack(outputsJson: string, configJson: string, stack: string): Omit<GatheredSecrets, "source" | "description"> {
   const outputs = parseJsonObject(outputsJson, `pulumi stack output --json --stack ${stack}`);

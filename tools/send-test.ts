@@ -1,11 +1,11 @@
 /**
  * `npm run send-test -- --to +E164 [--stack dev] [--endpoint URL]`: the guide's "test your hook" step.
- * Builds the sender Action with infra/action-bundle.ts (the code `pulumi up` deploys), loads it as Auth0 does,
+ * Builds the sender Action with infra/auth0/action-bundle.ts (the code `pulumi up` deploys), loads it as Auth0 does,
  * gives it the stack's secrets, runs its handler on a realistic event and reports: the masked
  * destination and MessageId, or the precise reason for a failure and the next step. Exit code 0 when
  * SNS accepted the SMS, 1 when it did not, 2 for a usage error.
  */
-import { buildAction, type ActionTrigger } from "../infra/action-bundle";
+import { buildAction, type ActionTrigger } from "../infra/auth0/action-bundle";
 import { loadAction } from "./kit/load-action";
 import { maskPhoneNumber } from "../hook/phone-number";
 import { customPhoneProviderEvent, randomOneTimeCode, sendPhoneMessageEvent, simulatedApi } from "./kit/simulated-events";

@@ -1,6 +1,6 @@
-// The built Actions as Auth0 runs them: the esbuild output of infra/action-bundle.ts loaded as a fresh
+// The built Actions as Auth0 runs them: the esbuild output of infra/auth0/action-bundle.ts loaded as a fresh
 // CommonJS module, its exported handler called with a realistic event for its trigger.
-import { buildAction, type ActionTrigger, type BuiltAction } from "../../infra/action-bundle";
+import { buildAction, type ActionTrigger, type BuiltAction } from "../../infra/auth0/action-bundle";
 import { loadAction } from "../../tools/kit/load-action";
 import {
   customPhoneProviderEvent,

@@ -1,9 +1,9 @@
 // The built Actions deliver through the real SNS client to a local SNS endpoint: what arrives, how
 // connections are reused, how SNS faults are retried or reported, and what the logs show.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ActionTrigger } from "../../infra/action-bundle";
+import type { ActionTrigger } from "../../infra/auth0/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import {
   executionFor,
   failureOf,

@@ -1,9 +1,9 @@
 // The built Actions refuse bad requests and bad configuration before anything leaves the process:
 // the endpoint receives no request, not even a connection, and the log says why without the number.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ActionTrigger } from "../../infra/action-bundle";
+import type { ActionTrigger } from "../../infra/auth0/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import {
   executionFor,
   failureOf,

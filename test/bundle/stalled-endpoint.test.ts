@@ -4,9 +4,9 @@
 // (one ~5 s wait in all); no other timing is asserted.
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ActionTrigger } from "../../infra/action-bundle";
+import type { ActionTrigger } from "../../infra/auth0/action-bundle";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import {
   executionFor,
   failureOf,

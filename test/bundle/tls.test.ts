@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { builtAction, executionFor, loadHandler, NUMBERS, outcomeLines, privateValues, TEST_SECRETS } from "./built-action";
 import { REPO_ROOT } from "../../tools/command";
 

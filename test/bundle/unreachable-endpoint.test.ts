@@ -2,7 +2,7 @@
 // attempts, with an error an operator can act on.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureConsole, type ConsoleCapture } from "../support/console-capture";
-import { startLocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import {
   executionFor,
   failureOf,

@@ -12,8 +12,8 @@
  * undefined. A value the run cannot see (a secret or a value known only after apply) is not judged:
  * the offline plan hides secrets, the mock run shows them, and both run for every stack.
  */
-import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
-import { ALLOWED_COUNTRY_STATUSES, PROTECT_STATUSES } from "../../infra/protect-configuration-rules";
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
+import { ALLOWED_COUNTRY_STATUSES, PROTECT_STATUSES } from "../../infra/aws/protect-configuration-rules";
 import {
   all,
   ARN,
@@ -235,7 +235,7 @@ function countryMap(check: Check): Check {
   };
 }
 
-/** The account-default protect configuration (one dynamic resource; its calls: infra/protect-configuration-calls.ts). */
+/** The account-default protect configuration (one dynamic resource; its calls: infra/aws/protect-configuration-calls.ts). */
 const PROTECT_CONFIGURATION_RULES: readonly ProviderRule[] = [
   simple(
     T.protectConfiguration,

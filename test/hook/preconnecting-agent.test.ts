@@ -4,7 +4,7 @@ import { request } from "node:https";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PreconnectingAgent } from "../../hook/preconnecting-agent";
 import { expectedSnsOrigin } from "../../hook/sns-client";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 
 let endpoint: LocalSnsEndpoint;
 let agent: PreconnectingAgent;

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DeadlineExceeded, guardPublishAttempts, publishBefore, type PublishAttempts } from "../../hook/publish-deadline";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
 const ATTEMPT_TIMEOUT_MS = 200;

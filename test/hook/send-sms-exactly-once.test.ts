@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { SendRefusedError, SmsDeliveryError } from "../../hook/send-errors";
 import { SEND_DEADLINE_MS, sendSms, type SmsRequest } from "../../hook/send-sms";
 import { SNS_MAX_ATTEMPTS } from "../../hook/sns-client";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
 /** Every outcome must reach Auth0 within this (the deadline plus the time to report). */

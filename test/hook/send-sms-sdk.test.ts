@@ -6,7 +6,7 @@ import { PublishCommand } from "@aws-sdk/client-sns";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { SEND_DEADLINE_MS, sendSms, type SmsRequest } from "../../hook/send-sms";
 import { SNS_MAX_ATTEMPTS } from "../../hook/sns-client";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
 let endpoint: LocalSnsEndpoint;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessKeySettleDelayMs, afterAccessKeySettles, NEW_ACCESS_KEY_SETTLE_MS } from "../../infra/access-key-propagation";
+import { accessKeySettleDelayMs, afterAccessKeySettles, NEW_ACCESS_KEY_SETTLE_MS } from "../../infra/aws/access-key-propagation";
 
 describe("a new access key is held back until IAM has propagated it", () => {
   const now = Date.parse("2026-11-28T10:00:00Z");

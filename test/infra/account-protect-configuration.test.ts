@@ -1,6 +1,6 @@
 /**
  * The account-default protect configuration as the program registers it (one dynamic resource,
- * infra/account-protect-configuration.ts): the provider's diff, the provider itself reaching the
+ * infra/aws/account-protect-configuration.ts): the provider's diff, the provider itself reaching the
  * stand-in End User Messaging API through the SDK's standard endpoint variable, the resource the
  * stack registers when protectConfigurationEnabled is on (and not otherwise), and the refusal of a
  * second instance claiming the same account and region. The provider as Pulumi serializes it under
@@ -9,16 +9,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, afterEach, beforeAll, describe, expect, it, test, vi } from "vitest";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
 import {
   PROTECT_CONFIGURATION_TYPE,
   protectConfigurationDiff,
   protectConfigurationProvider,
   type ProtectConfigurationInputs,
   type ProtectConfigurationOutputs,
-} from "../../infra/account-protect-configuration";
+} from "../../infra/aws/account-protect-configuration";
 import { SmsMfa, type SmsMfaArgs } from "../../infra/sms-mfa";
-import { previewCountries } from "../../infra/sms-account-opt-ins";
+import { previewCountries } from "../../infra/aws/sms-account-opt-ins";
 import { healthyAccount, startStandInAccount, type StandInAccount } from "../support/stand-in-aws-account";
 import { AwsProviderRegions, GET_CALLER_IDENTITY, GET_REGION, GET_TENANT, getTenantAnswer, runProgram, settled } from "./run-program";
 

@@ -17,7 +17,7 @@ import {
   writeActions,
   type ActionTrigger,
   type BuiltAction,
-} from "../../infra/action-bundle";
+} from "../../infra/auth0/action-bundle";
 import { loadAction } from "../../tools/kit/load-action";
 import { REPO_ROOT } from "../../tools/command";
 import { customPhoneProviderEvent, sendPhoneMessageEvent } from "../../tools/kit/simulated-events";

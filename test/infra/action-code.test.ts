@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HANDLER_NAMES, buildAction, type ActionTrigger } from "../../infra/action-bundle";
+import { HANDLER_NAMES, buildAction, type ActionTrigger } from "../../infra/auth0/action-bundle";
 import { loadAction } from "../../tools/kit/load-action";
 import { customPhoneProviderEvent, sendPhoneMessageEvent, simulatedApi } from "../../tools/kit/simulated-events";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { ACCESS_KEY, ACTION, deployedSecrets, idOf, runProgram, type ProgramRun } from "./run-program";
 import { REPO_ROOT, type StackName } from "./stack-files";
 

@@ -1,5 +1,5 @@
 /**
- * The sender is proven on the runtime it is deployed to: the Action's `runtime` (infra/action-runtime.ts)
+ * The sender is proven on the runtime it is deployed to: the Action's `runtime` (infra/auth0/action-runtime.ts)
  * and the Node.js that runs these tests, the bench and send-test have one major, and every file that
  * names the project's Node (`.node-version`, `engines`, the node-<platform> packages, `@types/node`)
  * names that major. npm puts the project's Node first on its scripts' PATH, whatever the machine's own.
@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_NODE_MAJOR, ACTION_RUNTIME, actionRuntimeMismatch, nodeMajorOf } from "../../infra/action-runtime";
+import { ACTION_NODE_MAJOR, ACTION_RUNTIME, actionRuntimeMismatch, nodeMajorOf } from "../../infra/auth0/action-runtime";
 import { loadAction } from "../../tools/kit/load-action";
 import { REPO_ROOT } from "../../tools/command";
 

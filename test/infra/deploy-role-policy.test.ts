@@ -1,18 +1,18 @@
 /**
- * The deploy role's policy (infra/deploy-role-policy.ts), judged by a real IAM policy evaluator
+ * The deploy role's policy (infra/aws/deploy-role-policy.ts), judged by a real IAM policy evaluator
  * (@cloud-copilot/iam-simulate) against the AWS calls the Pulumi AWS provider makes for every AWS
  * resource the program registers, on that resource's ARN. PROVIDER_CALLS is the specification, read
  * in terraform-provider-aws v6 (internal/service/iam, sns, cloudwatch) and, for the protect
- * configuration's dynamic resource, in infra/protect-configuration-calls.ts (its calls are asserted
+ * configuration's dynamic resource, in infra/aws/protect-configuration-calls.ts (its calls are asserted
  * against the stand-in in test/infra/protect-configuration-calls.test.ts); a resource type the program
  * starts registering without an entry here fails the test until its calls are looked up.
  */
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { beforeAll, describe, expect, test } from "vitest";
-import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
-import { deployRolePolicyDocument, partitionOf } from "../../infra/deploy-role-policy";
-import type { IamPolicyDocument } from "../../infra/iam-policy-document";
-import { validateStackConfig } from "../../infra/validate-config";
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
+import { deployRolePolicyDocument, partitionOf } from "../../infra/aws/deploy-role-policy";
+import type { IamPolicyDocument } from "../../infra/aws/iam-policy-document";
+import { validateStackConfig } from "../../infra/config/validate-config";
 import { runProgram, type ProgramRun, type RecordedResource } from "./run-program";
 import { readStackFile, type StackName } from "./stack-files";
 
@@ -98,7 +98,7 @@ const PROVIDER_CALLS: Record<string, (resource: RecordedResource, at: ArnContext
     { action: "sns:Subscribe", resource: `arn:aws:sns:${at.region}:${ACCOUNT}:${r.name.replace(/-email$/, "")}${AUTONAME_SUFFIX}` },
     ...["GetSubscriptionAttributes", "SetSubscriptionAttributes", "Unsubscribe"].map((a) => ({ action: `sns:${a}`, resource: "*" })),
   ],
-  // infra/protect-configuration-calls.ts: create, read, update and delete of the configuration and the
+  // infra/aws/protect-configuration-calls.ts: create, read, update and delete of the configuration and the
   // account default. Resource types from the Service Authorization Reference (sms-voice).
   [PROTECT_CONFIGURATION_TYPE]: (_r, at) => [
     ...[

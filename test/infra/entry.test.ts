@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeEach, expect, test, vi } from "vitest";
-import { PROJECT_NAME } from "../../infra/config-keys";
+import { PROJECT_NAME } from "../../infra/config/config-keys";
 import { GET_REGION, getRegionAnswer } from "./run-program";
 import { stackConfiguration } from "./stack-files";
 

@@ -9,8 +9,8 @@
  * the old Action is deleted.
  */
 import { describe, expect, test } from "vitest";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
-import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/tenant-sms-mfa";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
+import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/auth0/tenant-sms-mfa";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram, TRIGGER_ACTIONS, type ProgramRun, type RecordedResource } from "./run-program";
 import type { StackName } from "./stack-files";
 import { formerState } from "./former-layout-state";

@@ -5,7 +5,7 @@
  * `auth0-sns-mfa:aws:SmsAccountOptIns` under the AWS side, every child with its logical name
  * without the instance prefix (as `npm run plan` printed them for the committed stacks).
  */
-import { PROJECT_NAME } from "../../infra/config-keys";
+import { PROJECT_NAME } from "../../infra/config/config-keys";
 import type { RecordedResource } from "./run-program";
 
 /** The component a resource sits in now, and its former type chain (outermost first). */

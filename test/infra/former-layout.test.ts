@@ -5,7 +5,7 @@
  * (https://www.pulumi.com/docs/iac/concepts/options/aliases/), and keeps its physical name.
  */
 import { describe, expect, test } from "vitest";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
 import { formerState, formerUrnOf } from "./former-layout-state";
 import { engineUrnOf, IAM_USER, ACTION, runProgram, type ProgramRun } from "./run-program";
 import type { StackName } from "./stack-files";

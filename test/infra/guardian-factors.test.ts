@@ -14,9 +14,9 @@
  * - internal/auth0/guardian/resource_test.go turns each factor off with `<block> { enabled = false }`.
  */
 import { describe, expect, test } from "vitest";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
-import { guardianSettings } from "../../infra/guardian-settings";
-import type { GuardianFactors } from "../../infra/stack-config-types";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
+import { guardianSettings } from "../../infra/auth0/guardian-settings";
+import type { GuardianFactors } from "../../infra/config/stack-config-types";
 import { GUARDIAN, runProgram } from "./run-program";
 
 const build = (trigger: ActionTrigger): Promise<BuiltAction> =>

@@ -6,8 +6,8 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
 import { describe, expect, test } from "vitest";
-import { iamNameProblems } from "../../infra/aws-resource-names";
-import { iamTagProblems } from "../../infra/iam-tag-rules";
+import { iamNameProblems } from "../../infra/aws/aws-resource-names";
+import { iamTagProblems } from "../../infra/aws/iam-tag-rules";
 import { runProgram } from "./run-program";
 import type { StackName } from "./stack-files";
 

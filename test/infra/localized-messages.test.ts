@@ -3,12 +3,12 @@
 // test/hook/sms-segments.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test } from "vitest";
-import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN, oneSegmentProblems } from "../../infra/message-segments";
-import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
+import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN, oneSegmentProblems } from "../../infra/messages/message-segments";
+import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
 import { defineSmsMfaStack, smsMfaArgsOf } from "../../infra/sms-mfa-stack";
-import { assertRegistrable } from "../../infra/stack-config";
-import type { StackConfig } from "../../infra/stack-config-types";
-import { HIDDEN_SECRET_VALUE, StackConfigError, validateStackConfig } from "../../infra/validate-config";
+import { assertRegistrable } from "../../infra/config/stack-config";
+import type { StackConfig } from "../../infra/config/stack-config-types";
+import { HIDDEN_SECRET_VALUE, StackConfigError, validateStackConfig } from "../../infra/config/validate-config";
 
 function validate(values: Record<string, string>, secretKeys: string[] = []): StackConfig {
   return validateStackConfig({ stack: "dev", region: "us-east-1", values, secretKeys });

@@ -9,9 +9,9 @@
 // event documents `en_US`), so both are rendered.
 import { Liquid } from "liquidjs";
 import { describe, expect, test } from "vitest";
-import { localizedTemplate, localizedTemplates } from "../../infra/localized-templates";
-import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
-import type { LocalizedMessages, PhoneExperience } from "../../infra/stack-config-types";
+import { localizedTemplate, localizedTemplates } from "../../infra/messages/localized-templates";
+import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
+import type { LocalizedMessages, PhoneExperience } from "../../infra/config/stack-config-types";
 import { runProgram } from "./run-program";
 
 const liquid = new Liquid();

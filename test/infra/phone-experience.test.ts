@@ -14,9 +14,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test, vi } from "vitest";
-import { experienceForTenantFlag, resolvePhoneExperience, resolveWithoutTenant, type TenantPhoneFlag } from "../../infra/phone-experience";
-import { tenantSettingsFrom } from "../../infra/tenant-settings";
-import { StackConfigError, validateStackConfig } from "../../infra/validate-config";
+import {
+  experienceForTenantFlag,
+  resolvePhoneExperience,
+  resolveWithoutTenant,
+  type TenantPhoneFlag,
+} from "../../infra/auth0/phone-experience";
+import { tenantSettingsFrom } from "../../infra/auth0/tenant-settings";
+import { StackConfigError, validateStackConfig } from "../../infra/config/validate-config";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram } from "./run-program";
 
 describe("auto follows the tenant's flag", () => {

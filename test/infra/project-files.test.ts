@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { CONFIG_KEYS, PROJECT_NAME } from "../../infra/config-keys";
-import { validateStackConfig } from "../../infra/validate-config";
+import { CONFIG_KEYS, PROJECT_NAME } from "../../infra/config/config-keys";
+import { validateStackConfig } from "../../infra/config/validate-config";
 import { REPO_ROOT, readProjectFile, readStackFile, stackConfiguration, type StackName } from "./stack-files";
 
 const project = readProjectFile();

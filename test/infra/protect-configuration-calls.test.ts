@@ -1,12 +1,12 @@
 /**
- * The protect configuration's create, update, read, refusal and delete paths (infra/protect-configuration-calls.ts)
+ * The protect configuration's create, update, read, refusal and delete paths (infra/aws/protect-configuration-calls.ts)
  * with the real @aws-sdk/client-pinpoint-sms-voice-v2 client against the stand-in End User Messaging
  * API (test/support/stand-in-aws-account.ts), asserting every call made, in order, with its input,
  * and what the account holds afterwards. API reference: https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/.
  */
 import * as sdk from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PROTECT_CONFIGURATION_ACTIONS } from "../../infra/deploy-role-policy";
+import { PROTECT_CONFIGURATION_ACTIONS } from "../../infra/aws/deploy-role-policy";
 import {
   createProtectConfiguration,
   deleteProtectConfiguration,
@@ -15,7 +15,7 @@ import {
   updateProtectConfiguration,
   type ProtectConfigurationArgs,
   type SmsVoiceCalls,
-} from "../../infra/protect-configuration-calls";
+} from "../../infra/aws/protect-configuration-calls";
 import {
   healthyAccount,
   PROTECT_ID,

@@ -1,5 +1,5 @@
 /**
- * The protect configuration's country rules (infra/protect-configuration-rules.ts): the rule of each
+ * The protect configuration's country rules (infra/aws/protect-configuration-rules.ts): the rule of each
  * country, what an update writes, the 300-country batches of UpdateProtectConfigurationCountryRuleSet
  * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_UpdateProtectConfigurationCountryRuleSet.html:
  * "Map Entries: Maximum number of 300 items"), and the refusal of a default the stack does not own.
@@ -12,7 +12,7 @@ import {
   MAX_COUNTRY_RULE_UPDATES,
   ruleSetUpdates,
   updateBatches,
-} from "../../infra/protect-configuration-rules";
+} from "../../infra/aws/protect-configuration-rules";
 
 describe("countryRule / countryRules", () => {
   it("gives the allowed countries the chosen status and every other country BLOCK", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { TRIGGER_VERSIONS } from "../../infra/action-bundle";
-import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
-import type { PhoneExperience } from "../../infra/stack-config-types";
+import { TRIGGER_VERSIONS } from "../../infra/auth0/action-bundle";
+import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
+import type { PhoneExperience } from "../../infra/config/stack-config-types";
 import {
   ACCESS_KEY,
   ACTION,

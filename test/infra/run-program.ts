@@ -6,12 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
-import { PROJECT_NAME } from "../../infra/config-keys";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
+import { PROJECT_NAME } from "../../infra/config/config-keys";
 import { defineSmsMfaStack, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
-import { readStackConfig } from "../../infra/stack-config";
-import type { PhoneFlagReader } from "../../infra/tenant-phone-flag";
-import { readTenantSettings } from "../../infra/tenant-settings";
+import { readStackConfig } from "../../infra/config/stack-config";
+import type { PhoneFlagReader } from "../../infra/auth0/tenant-phone-flag";
+import { readTenantSettings } from "../../infra/auth0/tenant-settings";
 import { stackConfiguration, type StackName } from "./stack-files";
 
 export interface RecordedResource {

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { SmsSender } from "../../infra/sms-sender";
+import type { SmsSender } from "../../infra/aws/sms-sender";
 import { ACTION, deployedSecrets, runProgram, sentAsSecret, settled, type ProgramRun } from "./run-program";
 import type { StackName } from "./stack-files";
 

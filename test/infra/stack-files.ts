@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "js-yaml";
-import { PROJECT_NAME } from "../../infra/config-keys";
+import { PROJECT_NAME } from "../../infra/config/config-keys";
 import { REPO_ROOT } from "../../tools/command";
 
 export { REPO_ROOT };

@@ -9,7 +9,7 @@ import * as aws from "@pulumi/aws";
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test } from "vitest";
-import type { ActionTrigger, BuiltAction } from "../../infra/action-bundle";
+import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
 import { SmsMfa, type SmsMfaArgs } from "../../infra/sms-mfa";
 import { AwsProviderRegions, engineUrnOf, GET_REGION, settled, type RecordedResource } from "./run-program";
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/message-templates";
-import { secretConfigKeys } from "../../infra/stack-config";
-import { secretPlaceholder } from "../../plan/stack-config";
-import { StackConfigError, validateStackConfig } from "../../infra/validate-config";
+import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
+import { secretConfigKeys } from "../../infra/config/stack-config";
+import { secretPlaceholder } from "../../infra/config/stack-file";
+import { StackConfigError, validateStackConfig } from "../../infra/config/validate-config";
 
 const NO_REGION = { region: undefined };
 
@@ -275,7 +275,7 @@ describe("values the operator stored with --secret", () => {
 });
 
 describe("secret values the offline plan cannot decrypt", () => {
-  // npm run plan hands the program this stand-in for every `secure:` value (plan/stack-config.ts).
+  // npm run plan hands the program this stand-in for every `secure:` value (infra/config/stack-file.ts).
   const placeholder = (key: string) => secretPlaceholder(`auth0-sns-mfa:${key}`);
   const unreadable = [
     "senderId",

@@ -11,6 +11,7 @@ describe("plan arguments", () => {
     expect(parsePlanArguments([], "/repo")).toEqual({
       stack: "dev",
       json: false,
+      mermaid: false,
       projectDirectory: "/repo",
       verbose: false,
       timeoutSeconds: 120,
@@ -37,6 +38,8 @@ describe("plan arguments", () => {
     expect(() => parsePlanArguments(["--tenant-phone-consolidated-experience=yes"], "/repo")).toThrow(
       'Flag --tenant-phone-consolidated-experience: "yes" is not on, off or unset',
     );
+    expect(parsePlanArguments(["--mermaid"], "/repo")).toMatchObject({ mermaid: true, json: false });
+    expect(() => parsePlanArguments(["--json", "--mermaid"], "/repo")).toThrow("Flags --json and --mermaid print different things");
     expect(() => parsePlanArguments(["--timeout", "soon"], "/repo")).toThrow("--timeout must be a positive number of seconds");
     expect(() => parsePlanArguments(["--stak", "dev"], "/repo")).toThrow("Unknown flag --stak");
     expect(parsePlanArguments(["-h"], "/repo")).toBe("help");

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { locateProgram, parseProjectFile, readProjectFile } from "../../plan/project-file";
+import { locateProgram, parseProjectFile, readProjectFile } from "../../infra/config/project-file";
 import { makeTemporaryDirectory, REPOSITORY_ROOT } from "./plan-command";
 
 const parse = (text: string) => parseProjectFile(text, "/project/Pulumi.yaml");

@@ -12,7 +12,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTECT_CONFIGURATION_TYPE } from "../../infra/account-protect-configuration";
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
 import { healthyAccount, startStandInAccount, type StandInAccount } from "../support/stand-in-aws-account";
 import { PLAN_TEST_TIMEOUT_MS, REPOSITORY_ROOT } from "./plan-command";
 import { expectExit, sharedPlan, type PlanRun } from "./shared-plans";

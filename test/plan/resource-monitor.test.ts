@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PlanRecorder } from "../../plan/plan-recorder";
 import { startPlanServer, type PlanServer } from "../../plan/plan-server";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_VALUE } from "../../plan/property-values";
-import { SECRET_PLACEHOLDER_PREFIX } from "../../plan/plaintext-secrets";
+import { SECRET_PLACEHOLDER_PREFIX } from "../../infra/config/stack-file";
 
 let server: PlanServer | undefined;
 const clients: grpc.Client[] = [];
@@ -81,6 +81,10 @@ describe("plan monitor over gRPC", () => {
 
     const keyRequest = registration("aws:iam/accessKey:AccessKey", "key", { user: user.getId() }, component.getUrn());
     keyRequest.setAdditionalsecretoutputsList(["secret", "sesSmtpPasswordV4"]);
+    const userReference = new resproto.RegisterResourceRequest.PropertyDependencies();
+    userReference.setUrnsList([user.getUrn()]);
+    keyRequest.getPropertydependenciesMap().set("user", userReference);
+    keyRequest.setDependenciesList([user.getUrn(), stack.getUrn()]);
     const key = (await register(monitor, keyRequest)).getObject()?.toJavaScript() ?? {};
     expect(key["secret"]).toEqual(secret(expect.stringContaining(SECRET_PLACEHOLDER_PREFIX)));
     expect(key["sesSmtpPasswordV4"]).toEqual(secret(UNKNOWN_VALUE));
@@ -90,6 +94,10 @@ describe("plan monitor over gRPC", () => {
     expect(recorded?.options.protect).toBe(true);
     expect(recorded?.parent).toBe(component.getUrn());
     expect(recorded?.inputs).toEqual({ path: "/demo/", note: { $plan: "secret" } });
+    expect(recorded?.inputDependencies).toBeUndefined();
+    const recordedKey = plan.resources.find((resource) => resource.name === "key");
+    expect(recordedKey?.inputDependencies).toEqual([user.getUrn()]);
+    expect(recordedKey?.options.dependsOn).toEqual([stack.getUrn()]);
     expect(JSON.stringify(plan)).not.toContain("TOP-SECRET");
   });
 

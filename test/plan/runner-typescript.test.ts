@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as pulumiTsutils from "@pulumi/pulumi/tsutils";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { locateProgram, readProjectFile } from "../../plan/project-file";
+import { locateProgram, readProjectFile } from "../../infra/config/project-file";
 import { typeScriptMode } from "../../plan/typescript-mode";
 import { makeTemporaryDirectory, REPOSITORY_ROOT } from "./plan-command";
 
@@ -125,7 +125,7 @@ describe("npm test type-checks the program with the strict tsconfig.json", () =>
       { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
     );
     const infraFiles = fs
-      .readdirSync(programDirectory)
+      .readdirSync(programDirectory, { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))
       .map((file) => path.join(programDirectory, file));
     expect(infraFiles.length).toBeGreaterThan(10);
@@ -133,7 +133,7 @@ describe("npm test type-checks the program with the strict tsconfig.json", () =>
   });
 
   it("reports a type error planted in infra/, which the transpile-only runner would let through", () => {
-    const planted = path.join(programDirectory, "iam-policy-document.ts");
+    const planted = path.join(programDirectory, "aws", "iam-policy-document.ts");
     const text = `${fs.readFileSync(planted, "utf8")}\nexport const planted: IamPolicyDocument = { Version: "2012-10-17", Statement: "none" };\n`;
     const options = parsedOptions(STRICT_TSCONFIG);
     const host = ts.createCompilerHost(options);

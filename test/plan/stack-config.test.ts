@@ -1,8 +1,8 @@
 // Pulumi.yaml + Pulumi.<stack>.yaml → the PULUMI_CONFIG a program gets, as the Pulumi CLI builds it.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseProjectFile, readProjectFile } from "../../plan/project-file";
-import { buildProgramConfig, parseStackFile, readStackFile, secretPlaceholder, stackFilePath } from "../../plan/stack-config";
+import { parseProjectFile, readProjectFile } from "../../infra/config/project-file";
+import { buildProgramConfig, parseStackFile, readStackFile, secretPlaceholder, stackFilePath } from "../../infra/config/stack-file";
 import { REPOSITORY_ROOT } from "./plan-command";
 
 const PROJECT = parseProjectFile(

@@ -4,7 +4,7 @@ import { PublishCommand, SNSClient, type SNSClientConfig } from "@aws-sdk/client
 import { AwsJson1_0Protocol } from "@aws-sdk/core/protocols";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterEach, describe, expect, it } from "vitest";
-import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "./local-sns-endpoint";
+import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 
 const CREDENTIALS = { accessKeyId: "AKIDLOCALTEST", secretAccessKey: "local-test-secret" };
 const NUMBER = "+447700900123";

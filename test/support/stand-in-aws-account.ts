@@ -13,7 +13,7 @@
  * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/).
  *
  * End User Messaging also answers the calls that manage protect configurations and the account default
- * (the stack's dynamic resource, infra/protect-configuration-calls.ts), as the API reference describes
+ * (the stack's dynamic resource, infra/aws/protect-configuration-calls.ts), as the API reference describes
  * them: DescribeAccountAttributes (DEFAULT_PROTECT_CONFIGURATION_ID), CreateProtectConfiguration (every
  * listed country starts ALLOW), UpdateProtectConfigurationCountryRuleSet (1-300 countries, keys
  * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration and
@@ -29,7 +29,7 @@ import {
   type LocalAction,
   type LocalActionAnswer,
   type LocalSnsEndpoint,
-} from "./local-sns-endpoint";
+} from "../../tools/kit/local-sns-endpoint";
 
 export interface StandInPhoneNumber {
   PhoneNumber: string;

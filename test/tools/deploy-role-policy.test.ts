@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { IamPolicyDocument } from "../../infra/iam-policy-document";
+import type { IamPolicyDocument } from "../../infra/aws/iam-policy-document";
 import { printDeployRolePolicy } from "../../tools/deploy-role-policy";
 import type { ToolIo } from "../../tools/command";
 import { REPO_ROOT } from "../../tools/command";

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendTest } from "../../tools/send-test";
-import { startLocalSnsEndpoint, type EndpointFault, type LocalSnsEndpoint } from "../support/local-sns-endpoint";
+import { startLocalSnsEndpoint, type EndpointFault, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { createFakePulumi, type FakePulumi } from "./fake-pulumi";
 import { REPO_ROOT } from "../../tools/command";
 

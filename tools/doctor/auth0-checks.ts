@@ -47,7 +47,7 @@ export interface Auth0DoctorInput {
   stack: string;
   /** The stack's outputs when it was deployed; the deployment checks run only then. */
   deployed?: DeployedStack;
-  /** The Action secret names the stack sets (infra/sender-action-secrets.ts). */
+  /** The Action secret names the stack sets (infra/auth0/sender-action-secrets.ts). */
   expectedSecretNames: string[];
   env: NodeJS.ProcessEnv;
 }

@@ -9,7 +9,7 @@ import type { DoctorCheck } from "./doctor-check";
 import type { PhoneTrigger } from "./auth0-experience";
 import { isOwnAction, notRun, type OwnAction } from "./auth0-tenant-checks";
 import type { Read } from "./auth0-session";
-import { PHONE_MESSAGE_HOOK_PROVIDER } from "../../infra/guardian-settings";
+import { PHONE_MESSAGE_HOOK_PROVIDER } from "../../infra/auth0/guardian-settings";
 
 const listNames = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(", ");
 

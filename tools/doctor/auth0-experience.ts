@@ -1,9 +1,9 @@
 /**
  * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
- * trigger the sender is bound to and the Action's name (as infra/tenant-sms-mfa.ts names it).
+ * trigger the sender is bound to and the Action's name (as infra/auth0/tenant-sms-mfa.ts names it).
  */
-import { actionNameFor, actionTriggerFor } from "../../infra/auth0-resource-names";
-import { resolvePhoneExperience } from "../../infra/phone-experience";
+import { actionNameFor, actionTriggerFor } from "../../infra/auth0/auth0-resource-names";
+import { resolvePhoneExperience } from "../../infra/auth0/phone-experience";
 
 export type StackExperience = "auto" | "classic" | "unified";
 export type ResolvedExperience = "classic" | "unified";
@@ -22,7 +22,7 @@ export function unifiedFlagOn(flag: boolean | undefined): boolean {
 
 /**
  * The experience the program deploys for this flag (undefined: never set). The program reads the
- * raw setting when the provider's getTenant reads false (infra/tenant-settings.ts), so it sees the
+ * raw setting when the provider's getTenant reads false (infra/auth0/tenant-settings.ts), so it sees the
  * flag as the doctor does.
  */
 export function resolveExperience(stack: StackExperience, flag: boolean | undefined): ResolvedExperience {
@@ -30,12 +30,12 @@ export function resolveExperience(stack: StackExperience, flag: boolean | undefi
   return "problem" in resolved ? (stack === "auto" ? "classic" : stack) : resolved.experience;
 }
 
-/** The Action trigger each phone experience sends through (infra/auth0-resource-names.ts). */
+/** The Action trigger each phone experience sends through (infra/auth0/auth0-resource-names.ts). */
 export function triggerFor(experience: ResolvedExperience): PhoneTrigger {
   return actionTriggerFor(experience);
 }
 
-/** The sender Action's name in the tenant: the program's own name (infra/auth0-resource-names.ts), the stack as its deployment name. */
+/** The sender Action's name in the tenant: the program's own name (infra/auth0/auth0-resource-names.ts), the stack as its deployment name. */
 export function senderActionName(stack: string, trigger: PhoneTrigger): string {
   return actionNameFor(stack, trigger);
 }

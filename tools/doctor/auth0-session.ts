@@ -11,7 +11,7 @@ import {
   MANAGEMENT_TIMEOUT_SECONDS,
   requestManagementToken,
   TokenRequestError,
-} from "../kit/auth0-management-client";
+} from "../../infra/auth0/auth0-management-client";
 import { tokenScopes } from "./auth0-scopes";
 
 /**

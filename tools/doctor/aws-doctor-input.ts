@@ -1,5 +1,5 @@
 /** What the AWS checks know about the stack: its validated config, whether it was deployed, the test number. */
-import type { StackConfig } from "../../infra/stack-config-types";
+import type { StackConfig } from "../../infra/config/stack-config-types";
 import type { AwsClients } from "./aws-clients";
 import type { DeployedStack } from "./doctor-check";
 

@@ -6,7 +6,7 @@
  */
 import { ListAccessKeysCommand, type AccessKeyMetadata } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { senderUserName } from "../../infra/aws-resource-names";
+import { senderUserName } from "../../infra/aws/aws-resource-names";
 import { maskAccessKeyId } from "../send-test";
 import { callAws, notRunCheck } from "./aws-call";
 import type { AwsCheckContext, DeploymentState } from "./aws-doctor-input";

@@ -17,7 +17,7 @@ import {
 import { maskPhoneNumber } from "../../hook/phone-number";
 import { callAws, notRunCheck, type CallResult } from "./aws-call";
 import type { AwsCheckContext, DeploymentState } from "./aws-doctor-input";
-import type { ProtectConfigurationSettings } from "../../infra/stack-config-types";
+import type { ProtectConfigurationSettings } from "../../infra/config/stack-config-types";
 import type { DoctorCheck } from "./doctor-check";
 
 /**

@@ -5,9 +5,9 @@
  * deployed, and a `stack.outputs` warning says so.
  */
 import { REPO_ROOT } from "../command";
-import { senderActionSecrets } from "../../infra/sender-action-secrets";
-import type { StackConfig } from "../../infra/stack-config-types";
-import type { ConfigValue } from "../../plan/stack-config";
+import { senderActionSecrets } from "../../infra/auth0/sender-action-secrets";
+import type { StackConfig } from "../../infra/config/stack-config-types";
+import type { ConfigValue } from "../../infra/config/stack-file";
 import { readCommittedStackConfig } from "../committed-stack-config";
 import { pulumiAvailable, pulumiFailure, runPulumi } from "../pulumi-cli";
 import type { DeploymentState } from "./aws-doctor-input";

@@ -3,14 +3,14 @@
  * `module`, `require`, `__filename`, `__dirname`, and its `require` resolves npm modules from this
  * project's node_modules (where Auth0 would have installed the Action's declared dependencies).
  * Every call evaluates the code anew: module-level state (the SNS client) starts empty. It refuses to
- * run on a Node.js major other than the Action's runtime (infra/action-runtime.ts): what the tests and
+ * run on a Node.js major other than the Action's runtime (infra/auth0/action-runtime.ts): what the tests and
  * send-test prove must hold on the runtime Auth0 runs the code on.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { ACTIONS_OUT_DIR } from "../../infra/action-bundle";
-import { actionRuntimeMismatch } from "../../infra/action-runtime";
+import { ACTIONS_OUT_DIR } from "../../infra/auth0/action-bundle";
+import { actionRuntimeMismatch } from "../../infra/auth0/action-runtime";
 
 type ModuleWrapper = (
   exports: Record<string, unknown>,

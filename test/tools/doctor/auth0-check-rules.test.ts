@@ -1,10 +1,10 @@
 // The rules behind the Auth0 checks, each against its source: the scopes docs/deploying.md grants,
-// the program's own Action naming (infra/tenant-sms-mfa.ts), the provider's reading of an unset
+// the program's own Action naming (infra/auth0/tenant-sms-mfa.ts), the provider's reading of an unset
 // phone_consolidated_experience, and the judgements over Management API answers.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { actionNameFor, actionTriggerFor } from "../../../infra/tenant-sms-mfa";
+import { actionNameFor, actionTriggerFor } from "../../../infra/auth0/tenant-sms-mfa";
 import { resolveExperience, senderActionName, triggerFor } from "../../../tools/doctor/auth0-experience";
 import { actionDeployedCheck, mfaMessageTypesCheck, mfaPhoneProviderCheck } from "../../../tools/doctor/auth0-deployment-checks";
 import { ALL_DOCTOR_SCOPES, programScopes, tokenScopes } from "../../../tools/doctor/auth0-scopes";
@@ -71,7 +71,7 @@ describe("the scopes pulumi up needs", () => {
 });
 
 describe("the stack's sender Action", () => {
-  it("has the trigger and name the program gives it (infra/tenant-sms-mfa.ts)", () => {
+  it("has the trigger and name the program gives it (infra/auth0/tenant-sms-mfa.ts)", () => {
     for (const experience of ["classic", "unified"] as const) {
       expect(triggerFor(experience)).toBe(actionTriggerFor(experience));
       expect(senderActionName("prod", triggerFor(experience))).toBe(actionNameFor("prod", actionTriggerFor(experience)));
@@ -83,7 +83,7 @@ describe("the phone experience", () => {
   // terraform-provider-auth0 internal/auth0/guardian/resource.go isPhoneConsolidatedExperienceEnabled
   // (commit a00b69214a6c1daef76cf89d25ece690c7f9db22): "If not explicitly set, Enabled by default for new tenants."
   it("treats an unset flag as on, as the Auth0 provider does", () => {
-    // The program reads the raw setting when getTenant reports false (infra/tenant-settings.ts).
+    // The program reads the raw setting when getTenant reports false (infra/auth0/tenant-settings.ts).
     expect(resolveExperience("auto", undefined)).toBe("unified");
     expect(resolveExperience("auto", true)).toBe("unified");
     expect(resolveExperience("auto", false)).toBe("classic");

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { validateStackConfig } from "../../../infra/validate-config";
+import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks, type AwsChecksResult } from "../../../tools/doctor/aws-checks";
 
 const REGION = "us-east-1";

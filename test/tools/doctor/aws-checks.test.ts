@@ -6,7 +6,7 @@
  */
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { validateStackConfig } from "../../../infra/validate-config";
+import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks, AWS_CHECKS, type AwsChecksResult } from "../../../tools/doctor/aws-checks";
 import type { AwsDoctorInput, DeploymentState } from "../../../tools/doctor/aws-doctor-input";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";

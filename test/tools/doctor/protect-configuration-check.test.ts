@@ -6,7 +6,7 @@
  * replace it; no default yet is what `pulumi up` creates.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { validateStackConfig } from "../../../infra/validate-config";
+import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks } from "../../../tools/doctor/aws-checks";
 import type { DeploymentState } from "../../../tools/doctor/aws-doctor-input";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";

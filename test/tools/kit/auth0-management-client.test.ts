@@ -6,7 +6,7 @@
  */
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { requestManagementToken, TokenRequestError } from "../../../tools/kit/auth0-management-client";
+import { requestManagementToken, TokenRequestError } from "../../../infra/auth0/auth0-management-client";
 
 const servers: net.Server[] = [];
 const sockets: net.Socket[] = [];

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAction } from "../../../tools/kit/load-action";
-import { ACTIONS_OUT_DIR } from "../../../infra/action-bundle";
+import { ACTIONS_OUT_DIR } from "../../../infra/auth0/action-bundle";
 import { REPO_ROOT } from "../../../tools/command";
 
 describe("loadAction", () => {

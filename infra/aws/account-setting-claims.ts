@@ -9,7 +9,7 @@
  * both (program-claims.ts keeps the claims).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { claimOnce, programClaims } from "./program-claims";
+import { claimOnce, programClaims } from "../program-claims";
 
 /** The account-wide settings an instance can claim, by the SmsMfa argument that manages each. */
 export type AccountSetting = "smsPreferences" | "protectConfiguration";

@@ -4,10 +4,10 @@
  * 70 UCS-2 code units once any character is outside GSM-7). A text whose length cannot be known
  * before sending (Liquid markup other than the code and the friendly name) is refused too.
  */
-import { SEGMENT_CAPACITY, segmentSms } from "../hook/sms-segments";
+import { SEGMENT_CAPACITY, segmentSms } from "../../hook/sms-segments";
 import { LONGEST_CODE, renderForMeasure, unmeasurableMarkup } from "./message-templates";
-import type { MessageKind, PhoneExperience, StackConfig } from "./stack-config-types";
-import { HIDDEN_SECRET_VALUE, StackConfigError } from "./validate-config";
+import type { MessageKind, PhoneExperience, StackConfig } from "../config/stack-config-types";
+import { HIDDEN_SECRET_VALUE, StackConfigError } from "../config/validate-config";
 
 /**
  * Stand-in for the tenant's friendly name until the program reads it from the tenant: texts are

@@ -4,7 +4,7 @@
  * `deploymentName` is SmsMfa's `deploymentName` (the stack name in this project's program).
  */
 import type { ActionTrigger } from "./action-bundle";
-import type { PhoneExperience } from "./stack-config-types";
+import type { PhoneExperience } from "../config/stack-config-types";
 
 /** The Action trigger each phone experience sends through. */
 export function actionTriggerFor(experience: PhoneExperience): ActionTrigger {

@@ -4,7 +4,7 @@
  * the classic Guardian templates use `{{tenant.friendly_name}}`, the Unified Phone Experience
  * templates `{{friendly_name}}`.
  */
-import type { PhoneExperience } from "./stack-config-types";
+import type { PhoneExperience } from "../config/stack-config-types";
 
 export interface MessageTemplates {
   enrollmentMessage: string;

@@ -12,7 +12,7 @@
  * this project, so it is always off.
  */
 import type * as auth0 from "@pulumi/auth0";
-import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";
+import type { GuardianFactors, MfaPolicy, PhoneExperience } from "../config/stack-config-types";
 
 export interface GuardianSettingsInput {
   phoneExperience: PhoneExperience;

@@ -11,11 +11,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
 import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
-import { FORMER_TYPES, formerAliases, type FormerAliases } from "./former-layout";
+import { FORMER_TYPES, formerAliases, type FormerAliases } from "../former-layout";
 import { stackTags } from "./iam-tag-rules";
 import { countryRules } from "./protect-configuration-rules";
 import { claimAccountSetting } from "./account-setting-claims";
-import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "./stack-config-types";
+import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
 export interface SmsAccountOptInsArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name (and so of the AWS autonames). */

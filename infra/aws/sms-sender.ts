@@ -11,11 +11,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { awsProviderInRegion } from "./aws-provider-region";
 import { iamPath, senderUserName } from "./aws-resource-names";
-import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
+import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "../former-layout";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
 import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
-import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "./stack-config-types";
+import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
 export interface SmsSenderArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name. */

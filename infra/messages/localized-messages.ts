@@ -4,7 +4,7 @@
  * the texts and the problems found, each problem without the key name (the caller prefixes it).
  */
 import { hasCodePlaceholder } from "./message-templates";
-import type { LocalizedMessages, MessageKind } from "./stack-config-types";
+import type { LocalizedMessages, MessageKind } from "../config/stack-config-types";
 
 export const MESSAGE_KINDS: readonly MessageKind[] = ["enrollment", "verification"];
 

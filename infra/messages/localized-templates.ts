@@ -10,7 +10,7 @@
  * Uses only tags and filters Auth0 lists for phone templates: assign, if/elsif/else, default,
  * downcase, replace, split, first.
  */
-import type { LocalizedMessages, MessageKind } from "./stack-config-types";
+import type { LocalizedMessages, MessageKind } from "../config/stack-config-types";
 
 /** Names of the template's own variables, unlikely to shadow one of Auth0's. */
 const LOCALE_VARIABLE = "mfa_sms_locale";

@@ -3,13 +3,13 @@
  * validates them (validate-config.ts). Called once, before any resource is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { iamNameProblems } from "./aws-resource-names";
+import { iamNameProblems } from "../aws/aws-resource-names";
 import { PROJECT_NAME } from "./config-keys";
-import { assertMessagesFitOneSegment } from "./message-segments";
-import type { SmsMfaArgs } from "./sms-mfa";
-import { smsMfaArgsOf } from "./sms-mfa-stack";
+import { assertMessagesFitOneSegment } from "../messages/message-segments";
+import type { SmsMfaArgs } from "../sms-mfa";
+import { smsMfaArgsOf } from "../sms-mfa-stack";
 import type { StackConfig } from "./stack-config-types";
-import { readTenantSettings, type TenantSettings } from "./tenant-settings";
+import { readTenantSettings, type TenantSettings } from "../auth0/tenant-settings";
 import { StackConfigError, validateStackConfig } from "./validate-config";
 
 /** The project's keys as set for this stack (Pulumi.yaml defaults already applied by the CLI), bare names. */

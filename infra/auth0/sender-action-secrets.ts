@@ -4,8 +4,8 @@
  * deployed: it only points tests and the send-test tool at a local endpoint.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { OptionalSecretName, RequiredSecretName } from "../hook/action-secrets";
-import type { SenderOptions } from "./stack-config-types";
+import type { OptionalSecretName, RequiredSecretName } from "../../hook/action-secrets";
+import type { SenderOptions } from "../config/stack-config-types";
 
 export interface ActionSecretInput {
   name: RequiredSecretName | Exclude<OptionalSecretName, "SNS_ENDPOINT">;

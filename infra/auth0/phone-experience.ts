@@ -18,7 +18,7 @@
  * Management API when the provider's getTenant reads false (its reading of "never set" too). When that
  * read is impossible, tenant-settings.ts keeps false, unconfirmed, and warns.
  */
-import type { PhoneExperience } from "./stack-config-types";
+import type { PhoneExperience } from "../config/stack-config-types";
 
 export const PHONE_EXPERIENCE_CHOICES = ["auto", "classic", "unified"] as const;
 export type PhoneExperienceChoice = (typeof PHONE_EXPERIENCE_CHOICES)[number];

@@ -10,10 +10,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { ACTION_RUNTIME } from "./action-runtime";
 import { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
-import { FORMER_TYPES, formerAliases } from "./former-layout";
+import { FORMER_TYPES, formerAliases } from "../former-layout";
 import { guardianSettings } from "./guardian-settings";
 import type { ActionSecretInput } from "./sender-action-secrets";
-import type { GuardianFactors, MfaPolicy, PhoneExperience } from "./stack-config-types";
+import type { GuardianFactors, MfaPolicy, PhoneExperience } from "../config/stack-config-types";
 
 export interface TenantSmsMfaArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name. */

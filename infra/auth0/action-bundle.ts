@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
-import { REPO_ROOT } from "../tools/command";
+import { REPO_ROOT } from "../config/repository-root";
 import { ACTION_RUNTIME } from "./action-runtime";
 
 /** Where `npm run build` writes the built Actions (dist/actions/<trigger>.js). */
@@ -135,7 +135,7 @@ export async function buildAction(trigger: ActionTrigger): Promise<BuiltAction> 
     logLevel: "silent",
     banner: {
       js: [
-        `// ${trigger} Action of auth0-sns-mfa, built by infra/action-bundle.ts from hook/actions/${trigger}.ts.`,
+        `// ${trigger} Action of auth0-sns-mfa, built by infra/auth0/action-bundle.ts from hook/actions/${trigger}.ts.`,
         "// Do not edit here: change the sources and redeploy. Minified; the sources are the readable form.",
         "// Includes parts of libphonenumber-js (MIT License, Copyright (c) 2016 @catamphetamine).",
       ].join("\n"),

@@ -21,7 +21,7 @@
  *   SetSubscriptionAttributes, Unsubscribe: the last three have no resource type.
  * - Alarms: PutMetricAlarm (+ TagResource), DescribeAlarms, ListTagsForResource, TagResource/
  *   UntagResource, DeleteAlarms.
- * - The account-default protect configuration (a dynamic resource, infra/protect-configuration-calls.ts,
+ * - The account-default protect configuration (a dynamic resource, infra/aws/protect-configuration-calls.ts,
  *   run by Pulumi's Node.js dynamic provider with the same credentials): PROTECT_CONFIGURATION_ACTIONS.
  *   Tags are written at create only; CreateProtectConfiguration lists no dependent action (TagResource
  *   is not needed) in the Service Authorization Reference. Its resource-level actions are allowed on the
@@ -37,7 +37,7 @@
  */
 import { iamPath, optInAutonamePatterns, senderUserName } from "./aws-resource-names";
 import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
-import type { StackConfig } from "./stack-config-types";
+import type { StackConfig } from "../config/stack-config-types";
 
 export interface DeployRoleScope {
   /** The 12-digit AWS account the stack deploys to. */

@@ -5,14 +5,14 @@
  * number, max price) are judged by the sender's own rules, so a deploy never ships a setting every
  * SMS would then refuse.
  */
-import { readSenderSettings, type ActionSecretName } from "../hook/action-secrets";
-import { describeInvalidCountries, parseAllowedCountries } from "../hook/allowed-countries";
-import { SendRefusedError } from "../hook/send-errors";
-import { isSecretPlaceholder } from "../plan/plaintext-secrets";
+import { readSenderSettings, type ActionSecretName } from "../../hook/action-secrets";
+import { describeInvalidCountries, parseAllowedCountries } from "../../hook/allowed-countries";
+import { SendRefusedError } from "../../hook/send-errors";
+import { isSecretPlaceholder } from "./stack-file";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
-import { parseLocalizedMessages } from "./localized-messages";
-import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "./protect-configuration-rules";
-import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "./message-templates";
+import { parseLocalizedMessages } from "../messages/localized-messages";
+import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "../aws/protect-configuration-rules";
+import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "../messages/message-templates";
 import {
   experienceForTenantFlag,
   PHONE_EXPERIENCE_CHOICES,
@@ -20,7 +20,7 @@ import {
   resolveWithoutTenant,
   type PhoneExperienceChoice,
   type TenantPhoneFlag,
-} from "./phone-experience";
+} from "../auth0/phone-experience";
 import {
   MFA_POLICIES,
   type LocalizedMessages,

@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
+import { createSelfSignedCertificate } from "./self-signed-certificate";
 
 export interface PublishCall {
   phoneNumber?: string;

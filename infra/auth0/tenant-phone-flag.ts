@@ -14,12 +14,7 @@
  * token ever appears in a problem.
  */
 import { ManagementError, ManagementTimeoutError } from "auth0";
-import {
-  managementClient,
-  MANAGEMENT_TIMEOUT_SECONDS,
-  requestManagementToken,
-  TokenRequestError,
-} from "../tools/kit/auth0-management-client";
+import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken, TokenRequestError } from "./auth0-management-client";
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */
 export type ManagementCredentials =

@@ -4,7 +4,7 @@
  * the components wrap them (pulumi.secret) wherever they reach a resource.
  */
 import type { ConfigKey } from "./config-keys";
-import type { AllowedCountryStatus } from "./protect-configuration-rules";
+import type { AllowedCountryStatus } from "../aws/protect-configuration-rules";
 
 export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
 export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
