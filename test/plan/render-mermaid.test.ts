@@ -1,22 +1,8 @@
 // The plan's resource graph as a Mermaid flowchart: components as boxes, dependsOn solid, inputs dotted.
 import { describe, expect, it } from "vitest";
 import type { Plan, PlannedResource } from "../../plan/plan-model";
+import { plannedResource as resource } from "./planned-resources";
 import { renderPlanMermaid } from "../../plan/render-mermaid";
-
-const URN = (type: string, name: string) => `urn:pulumi:dev::demo::${type}::${name}`;
-
-function resource(type: string, name: string, extra: Partial<PlannedResource> = {}): PlannedResource {
-  return {
-    urn: URN(type, name),
-    type,
-    name,
-    custom: true,
-    operation: "create",
-    inputs: {},
-    options: { dependsOn: [], ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [], hooks: {} },
-    ...extra,
-  };
-}
 
 function plan(resources: PlannedResource[]): Plan {
   return {

@@ -1,24 +1,9 @@
 // How a plan reads: tree, values, markers, long strings; and the check for secrets that escaped.
 import { describe, expect, it } from "vitest";
 import type { Plan, PlannedResource } from "../../plan/plan-model";
+import { plannedResource as resource, URN } from "./planned-resources";
 import { findPlaintextSecrets } from "../../plan/plaintext-secrets";
 import { formatValue, LONG_STRING_CHARS, renderPlanJson, renderPlanText } from "../../plan/render-plan";
-
-const URN = (type: string, name: string, parentType?: string) =>
-  `urn:pulumi:dev::demo::${parentType === undefined ? "" : `${parentType}$`}${type}::${name}`;
-
-function resource(type: string, name: string, extra: Partial<PlannedResource> = {}): PlannedResource {
-  return {
-    urn: URN(type, name),
-    type,
-    name,
-    custom: true,
-    operation: "create",
-    inputs: {},
-    options: { dependsOn: [], ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [], hooks: {} },
-    ...extra,
-  };
-}
 
 function samplePlan(): Plan {
   const stack = resource("pulumi:pulumi:Stack", "demo-dev", { custom: false });
