@@ -16,7 +16,6 @@
 //   an API token wins over it; the Management API is still called at the domain
 //   (terraform-provider-auth0 v1.53.0 internal/config/config.go, authenticationOption).
 import { execFile } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +24,7 @@ import { managementCredentials, type PhoneFlagRead } from "../../infra/auth0/ten
 import { refineWithRawRead } from "../../infra/auth0/tenant-settings";
 import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 import { healthyClassicTenant, startLocalAuth0Api, type LocalAuth0Api, type StandInTenant } from "../support/local-auth0-api";
+import { closedPort } from "../support/closed-port";
 
 const root = path.resolve(__dirname, "../..");
 const certificate = createSelfSignedCertificate();
@@ -49,15 +49,6 @@ function tenantWith(flag: boolean | undefined, scopes?: string[]): StandInTenant
 
 function configFor(api: LocalAuth0Api): Record<string, string> {
   return { domain: api.domain, clientId: api.tenant.clientId, clientSecret: api.tenant.clientSecret };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 beforeAll(async () => {

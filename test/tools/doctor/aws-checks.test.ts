@@ -4,13 +4,13 @@
  * standard AWS_ENDPOINT_URL_<SERVICE> variables: one scenario per finding, and every request the
  * doctor sent was a read.
  */
-import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks, AWS_CHECKS, type AwsChecksResult } from "../../../tools/doctor/aws-checks";
 import type { AwsDoctorInput, DeploymentState } from "../../../tools/doctor/aws-doctor-input";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
 import { healthyAccount, startStandInAccount, type StandInAccount, type StandInAccountState } from "../../support/stand-in-aws-account";
+import { closedPort } from "../../support/closed-port";
 
 const TEST_NUMBER = "+14155550123";
 const MANAGED_KEY = "AKIAMANAGEDKEY000001";
@@ -67,12 +67,7 @@ function actionsSince(before: readonly string[]): string[] {
 
 /** A 127.0.0.1 port nothing listens on. */
 async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
+  return `http://127.0.0.1:${await closedPort()}`;
 }
 
 describe("a healthy account", () => {

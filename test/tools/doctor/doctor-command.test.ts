@@ -7,7 +7,6 @@
 import { REPO_ROOT } from "../../../tools/command";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REQUIRED_SECRET_NAMES } from "../../../hook/action-secrets";
@@ -21,18 +20,10 @@ import { DoctorCredentialsError } from "../../../tools/doctor/auth0-checks";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
 import { createFakePulumi, type FakePulumi } from "../fake-pulumi";
 import { healthyAccount, startStandInAccount, type StandInAccount, type StandInAccountState } from "../../support/stand-in-aws-account";
+import { closedPort } from "../../support/closed-port";
 
 const NO_PULUMI = "/nonexistent/pulumi";
 
-/** A loopback port nothing listens on (connections to it are refused). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 const TEST_NUMBER = "+14155550123";
 
 let account: StandInAccount;

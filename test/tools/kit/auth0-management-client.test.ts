@@ -7,6 +7,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { requestManagementToken, TokenRequestError } from "../../../infra/auth0/auth0-management-client";
+import { closedPort } from "../../support/closed-port";
 
 const servers: net.Server[] = [];
 const sockets: net.Socket[] = [];
@@ -21,15 +22,6 @@ async function silentServer(): Promise<number> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as net.AddressInfo).port;
-}
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const credentials = (domain: string) => ({ domain, clientId: "client-id", clientSecret: "client-secret-value" });
