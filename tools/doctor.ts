@@ -139,7 +139,7 @@ export async function doctor(argv: readonly string[], io: ToolIo, options: Docto
     }),
   ]);
   const checks = [context.outputsCheck, ...aws.checks, ...auth0.checks];
-  const exitCode = exitCodeFor(checks, aws.credentialsRefused || auth0.credentialsWrong);
+  const exitCode = exitCodeFor(checks, aws.accountUnusable || auth0.credentialsWrong);
   if (args.json) io.out(renderJson(args.stack, context.config.region, checks, exitCode));
   else for (const line of renderHuman(`npm run doctor: stack ${args.stack} (${context.config.region})`, checks, exitCode)) io.out(line);
   return exitCode;

@@ -35,8 +35,8 @@ export const AWS_CHECKS = [
 
 export interface AwsChecksResult {
   checks: DoctorCheck[];
-  /** AWS refused the credentials or none were found (the command exits 2). */
-  credentialsRefused: boolean;
+  /** AWS refused the credentials, none were found, or the account could not be reached (the command exits 2). */
+  accountUnusable: boolean;
 }
 
 /** Runs every AWS check; `clients` is for tests that bring their own (default: made for the stack's region). */
@@ -45,14 +45,14 @@ export async function awsChecks(input: AwsDoctorInput, clients?: AwsClients): Pr
   const context: AwsCheckContext = { ...input, clients: clients ?? createAwsClients(input.config.region) };
   try {
     const identity = await callerIdentityCheck(context);
-    if (identity.credentialsRefused) {
+    if (identity.accountUnusable) {
       const skipped = AWS_CHECKS.slice(1).map(({ id }): DoctorCheck => ({
         id,
         status: "warn",
-        reason: "Not checked: no working AWS credentials (see aws.caller-identity).",
-        next: "Fix the AWS credentials, then run the doctor again.",
+        reason: "Not checked: the doctor could not use the AWS account (see aws.caller-identity).",
+        next: "Fix what aws.caller-identity names, then run the doctor again.",
       }));
-      return { checks: [identity.check, ...skipped], credentialsRefused: true };
+      return { checks: [identity.check, ...skipped], accountUnusable: true };
     }
     const sandbox = await sandboxStatus(context);
     const [destination, spend, origination, optOut, keys, protect] = await Promise.all([
@@ -64,7 +64,7 @@ export async function awsChecks(input: AwsDoctorInput, clients?: AwsClients): Pr
       protectConfigurationCheck(context),
     ]);
     const checks = [identity.check, sandboxCheck(input.config.region, sandbox), destination, spend, ...origination, optOut, keys, protect];
-    return { checks, credentialsRefused: false };
+    return { checks, accountUnusable: false };
   } finally {
     if (owned) destroyAwsClients(context.clients);
   }

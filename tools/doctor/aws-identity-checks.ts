@@ -14,8 +14,8 @@ import type { DoctorCheck } from "./doctor-check";
 
 export interface CallerIdentityResult {
   check: DoctorCheck;
-  /** True when AWS refused the credentials (or none were found): the other AWS checks cannot run. */
-  credentialsRefused: boolean;
+  /** True when AWS refused the credentials, none were found, or STS could not be reached: the other AWS checks cannot run. */
+  accountUnusable: boolean;
 }
 
 export async function callerIdentityCheck(context: AwsCheckContext): Promise<CallerIdentityResult> {
@@ -24,7 +24,7 @@ export async function callerIdentityCheck(context: AwsCheckContext): Promise<Cal
   if (!result.ok) {
     if (result.problem.kind === "credentials") {
       return {
-        credentialsRefused: true,
+        accountUnusable: true,
         check: {
           id,
           status: "fail",
@@ -33,11 +33,23 @@ export async function callerIdentityCheck(context: AwsCheckContext): Promise<Cal
         },
       };
     }
-    return { credentialsRefused: false, check: notRunCheck(id, result.problem, "which AWS identity the doctor runs as") };
+    if (result.problem.kind === "unreachable") {
+      // Like an unreachable Auth0 domain: the doctor could not look at the account, so it must not pass.
+      return {
+        accountUnusable: true,
+        check: {
+          id,
+          status: "fail",
+          reason: `The AWS account could not be reached in ${context.config.region}: ${result.problem.text}; no AWS check ran.`,
+          next: "Check aws:region, the network or proxy, and any AWS_ENDPOINT_URL* variable, then run the doctor again.",
+        },
+      };
+    }
+    return { accountUnusable: false, check: notRunCheck(id, result.problem, "which AWS identity the doctor runs as") };
   }
   const { Arn, Account } = result.value;
   return {
-    credentialsRefused: false,
+    accountUnusable: false,
     check: {
       id,
       status: "pass",

@@ -97,7 +97,7 @@ describe("the AWS checks against moto", () => {
   it("find the caller, the hand-made key, the 1 USD limit and an opted-out number; warn where moto has no API", async (context) => {
     if (missing !== undefined) context.skip(missing);
     const result = await run("+14155550199"); // moto: numbers ending in 99 have opted out
-    expect(result.credentialsRefused).toBe(false);
+    expect(result.accountUnusable).toBe(false);
     expect(result.checks.find((check) => check.id === "aws.caller-identity")?.reason).toContain("account 123456789012");
     expect(status(result, "aws.sender-access-keys")).toBe("fail");
     expect(result.checks.find((check) => check.id === "aws.sender-access-keys")?.reason).toContain(

@@ -75,7 +75,7 @@ describe("a healthy account", () => {
     setAccount({ users: { "auth0-sms-sender-prod": [{ AccessKeyId: MANAGED_KEY, Status: "Active" }] } });
     const before = account.receivedActions();
     const result = await run({ to: TEST_NUMBER, deployment: deployed() });
-    expect(result.credentialsRefused).toBe(false);
+    expect(result.accountUnusable).toBe(false);
     expect(result.checks.map((check) => check.id)).toEqual(AWS_CHECKS.map((check) => check.id));
     expect(result.checks.filter((check) => check.status !== "pass")).toEqual([]);
     expect(find(result, "aws.caller-identity").reason).toContain("arn:aws:iam::123456789012:role/github-deploy");
@@ -259,7 +259,7 @@ describe("findings", () => {
     expect(find(await run(), "aws.spend-limit")).toMatchObject({ status: "pass", reason: expect.stringContaining("is 100 USD") });
   });
 
-  it("refused credentials: fail on aws.caller-identity, the rest not run, credentialsRefused set", async () => {
+  it("refused credentials: fail on aws.caller-identity, the rest not run, accountUnusable set", async () => {
     setAccount({
       faults: {
         GetCallerIdentity: { status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." },
@@ -267,7 +267,7 @@ describe("findings", () => {
     });
     const before = account.receivedActions();
     const result = await run();
-    expect(result.credentialsRefused).toBe(true);
+    expect(result.accountUnusable).toBe(true);
     expect(find(result, "aws.caller-identity")).toMatchObject({ status: "fail", reason: expect.stringContaining("InvalidClientTokenId") });
     expect(result.checks.slice(1).every((check) => check.status === "warn" && check.reason.startsWith("Not checked"))).toBe(true);
     expect(actionsSince(before)).toEqual(["sts:GetCallerIdentity"]);
@@ -288,7 +288,7 @@ describe("an unreachable API", () => {
     expect(result.checks.some((check) => check.status === "fail")).toBe(false);
   });
 
-  it("every AWS endpoint unreachable: every check warns, none fails, nothing throws", async () => {
+  it("every AWS endpoint unreachable: aws.caller-identity fails naming the region, the rest are not run, the doctor exits 2", async () => {
     const closed = await closedPortUrl();
     const result = await run(
       { to: TEST_NUMBER },
@@ -299,10 +299,13 @@ describe("an unreachable API", () => {
         AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: closed,
       },
     );
-    const notPassing = result.checks.filter((check) => check.status !== "pass");
-    expect(notPassing.map((check) => check.status)).toEqual(notPassing.map(() => "warn"));
-    expect(find(result, "aws.caller-identity").reason).toMatch(/sts API could not be reached/);
-    expect(result.credentialsRefused).toBe(false);
+    expect(find(result, "aws.caller-identity")).toMatchObject({
+      status: "fail",
+      reason: expect.stringMatching(/AWS account could not be reached in .*sts API could not be reached \(ECONNREFUSED\)/),
+    });
+    const rest = result.checks.filter((check) => check.id !== "aws.caller-identity");
+    expect(rest.map((check) => check.status)).toEqual(rest.map(() => "warn"));
+    expect(result.accountUnusable).toBe(true);
   });
 });
 
