@@ -131,6 +131,7 @@ export async function doctor(argv: readonly string[], io: ToolIo, options: Docto
       domain: context.auth0.domain,
       clientId: context.auth0.clientId,
       clientSecret: context.auth0.clientSecret,
+      audience: context.auth0.audience,
       phoneExperience: context.config.phoneExperience,
       stack: context.config.stack,
       deployed: context.deployment.kind === "deployed" ? context.deployment.outputs : undefined,

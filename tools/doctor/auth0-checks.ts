@@ -43,6 +43,8 @@ export interface Auth0DoctorInput {
   clientId: string;
   /** The stack's `auth0:clientSecret` (empty: AUTH0_CLIENT_SECRET); never printed. */
   clientSecret: string;
+  /** The stack's `auth0:audience` (empty or absent: AUTH0_AUDIENCE, else https://DOMAIN/api/v2/). */
+  audience?: string;
   phoneExperience: StackExperience;
   stack: string;
   /** The stack's outputs when it was deployed; the deployment checks run only then. */

@@ -34,12 +34,16 @@ export interface Auth0Credentials {
   domain: string;
   clientId: string;
   clientSecret: string;
+  /** The token's audience when not the default https://DOMAIN/api/v2/ (`auth0:audience` or AUTH0_AUDIENCE). */
+  audience?: string;
 }
 
 export interface CredentialSources {
   domain: string;
   clientId: string;
   clientSecret: string;
+  /** The stack's `auth0:audience` (empty or absent: AUTH0_AUDIENCE, else the default). */
+  audience?: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -47,7 +51,7 @@ const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/;
 
 /**
  * The stack's value, else the Auth0 provider's environment variable (AUTH0_DOMAIN, AUTH0_CLIENT_ID,
- * AUTH0_CLIENT_SECRET). Missing or malformed values are a DoctorCredentialsError naming the key.
+ * AUTH0_CLIENT_SECRET, AUTH0_AUDIENCE). Missing or malformed values are a DoctorCredentialsError naming the key.
  */
 export function resolveCredentials(sources: CredentialSources): Auth0Credentials {
   const pick = (stackValue: string, envName: string): string =>
@@ -66,7 +70,8 @@ export function resolveCredentials(sources: CredentialSources): Auth0Credentials
       `auth0:domain ${JSON.stringify(domain.slice(0, 80))} is not a host name such as my-tenant.eu.auth0.com (optionally :port; no https://, no path)`,
     );
   }
-  return { domain, clientId, clientSecret };
+  const audience = pick(sources.audience ?? "", "AUTH0_AUDIENCE");
+  return { domain, clientId, clientSecret, ...(audience === "" ? {} : { audience }) };
 }
 
 export { managementAudience };

@@ -18,6 +18,8 @@ export interface Auth0StackCredentials {
   domain: string;
   clientId: string;
   clientSecret: string;
+  /** The Management API token's audience (`auth0:audience`); empty: AUTH0_AUDIENCE, else the default. */
+  audience: string;
 }
 
 export interface DoctorStackContext {
@@ -132,6 +134,7 @@ export async function loadStackContext(
     domain: plainValue(values, "auth0:domain"),
     clientId: plainValue(values, "auth0:clientId"),
     clientSecret: plainValue(values, "auth0:clientSecret"),
+    audience: plainValue(values, "auth0:audience"),
   };
   const expectedSecretNames = senderActionSecrets({
     region: config.region,

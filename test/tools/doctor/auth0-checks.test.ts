@@ -75,6 +75,7 @@ const workDir = mkdtempSync(path.join(tmpdir(), "doctor-auth0-"));
 const caFile = path.join(workDir, "stand-in-ca.pem");
 const scenarios: Record<string, Scenario> = {};
 let childOutput = "";
+const CUSTOM_AUDIENCE = "https://login.example.com/api/v2/";
 
 beforeAll(async () => {
   writeFileSync(caFile, certificate.certPem);
@@ -149,6 +150,14 @@ beforeAll(async () => {
   const refused = await start(healthyClassicTenant("dev", SECRET_NAMES));
   scenarios.wrongSecret = { api: refused, input: { ...inputFor(refused, "dev", "classic", false), clientSecret: "not-the-secret" } };
   scenarios.missingDomain = { input: { ...inputFor(refused, "dev", "classic", false), domain: "" } };
+
+  // A tenant whose Management API is configured on another audience (auth0:audience, as the provider takes it).
+  const customAudience = await start({ ...healthyClassicTenant("dev", SECRET_NAMES), managementAudience: CUSTOM_AUDIENCE });
+  scenarios.customAudience = {
+    api: customAudience,
+    input: { ...inputFor(customAudience, "dev", "classic", true), audience: CUSTOM_AUDIENCE },
+  };
+  scenarios.customAudienceNotGiven = { api: customAudience, input: inputFor(customAudience, "dev", "classic", true) };
 
   const names = Object.keys(scenarios);
   const stdin = JSON.stringify(names.map((name) => scenarios[name]?.input));
@@ -289,6 +298,12 @@ describe("auth0Checks against the Management API stand-in", () => {
     const missing = scenarios.missingDomain?.outcome;
     expect(missing).toMatchObject({ error: { credentials: true } });
     expect(missing && "error" in missing ? missing.error.message : "").toContain("auth0:domain (or AUTH0_DOMAIN)");
+  });
+
+  it("asks its token for auth0:audience when the stack sets it, as the Auth0 provider does", () => {
+    expect(byId(scenarios.customAudience?.outcome).get("auth0.token")?.status).toBe("pass");
+    const refused = scenarios.customAudienceNotGiven?.outcome;
+    expect(refused).toMatchObject({ error: { name: "DoctorCredentialsError", credentials: true } });
   });
 
   it("only reads: one token POST, then GETs, all authorised", () => {
