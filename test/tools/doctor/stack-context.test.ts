@@ -35,6 +35,7 @@ const STACK_YAML = [
   "  aws:region: eu-west-1",
   "  auth0:domain: tenant.eu.auth0.com",
   "  auth0:clientId: client-123",
+  "  auth0:audience: https://login.example.com/api/v2/",
   "  auth0:clientSecret:",
   "    secure: v1:AAAAciphertext",
   "  auth0-sns-mfa:allowedCountries: [GB, DE]",
@@ -55,7 +56,12 @@ describe("loadStackContext", () => {
     ]);
     const context = await loadStackContext("ops", { PATH: process.env.PATH, PULUMI_BIN: fake.bin }, project(STACK_YAML));
     expect(context.config).toMatchObject({ region: "eu-west-1", sender: { allowedCountries: ["GB", "DE"], senderId: "ACME" } });
-    expect(context.auth0).toEqual({ domain: "tenant.eu.auth0.com", clientId: "client-123", clientSecret: "decrypted-secret" });
+    expect(context.auth0).toEqual({
+      domain: "tenant.eu.auth0.com",
+      clientId: "client-123",
+      clientSecret: "decrypted-secret",
+      audience: "https://login.example.com/api/v2/",
+    });
     expect(context.deployment).toEqual({
       kind: "deployed",
       outputs: { senderUserName: "auth0-sms-sender-ops", accessKeyId: "AKIAOPS", actionId: undefined, actionName: undefined },
