@@ -1,4 +1,4 @@
-/** Test helper: a loopback port nothing listens on (a connection to it is refused at once). */
+/** Test helper: a loopback port nothing listens on: a connection to it is refused at once, and a server may take it. */
 import { createServer } from "node:net";
 
 export async function closedPort(): Promise<number> {

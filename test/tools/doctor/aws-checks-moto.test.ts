@@ -6,12 +6,12 @@
  * Skipped, saying so, where moto_server is not installed.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { SetSMSAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks, type AwsChecksResult } from "../../../tools/doctor/aws-checks";
+import { closedPort as freePort } from "../../support/closed-port";
 
 const REGION = "us-east-1";
 let moto: ChildProcess | undefined;
@@ -19,15 +19,6 @@ let url = "";
 let missing: string | undefined;
 let managedKey = "";
 let handMadeKey = "";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 async function waitUntilUp(target: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
