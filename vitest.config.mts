@@ -19,6 +19,7 @@ const PLANS = [
   "test/plan/production-dependencies.test.ts",
   "test/plan/protect-configuration-plan.test.ts",
   "test/plan/secret-config.test.ts",
+  "test/plan/urn-baseline.test.ts",
   "test/conformance/conformance-plan.test.ts",
 ];
 
