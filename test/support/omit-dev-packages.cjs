@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const Module = require("node:module");
 const path = require("node:path");
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.dirname(require.resolve("../../package.json"));
 
 /** The lockfile key of the installed package holding `file` ("node_modules/a/node_modules/@b/c"), or undefined. */
 function lockKeyOf(file) {
