@@ -6,7 +6,7 @@
  * friendly name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SmsMfa, SMS_MFA_DEFAULTS, type SmsMfaArgs } from "./sms-mfa";
+import { SmsMfa, type SmsMfaArgs } from "./sms-mfa";
 import { readTenantSettings, type TenantSettings } from "./auth0/tenant-settings";
 import type { ConfigKey } from "./config/config-keys";
 import { readRawStackConfig, reportPhoneExperience } from "./config/stack-config";
@@ -34,8 +34,11 @@ export function keptSecret(config: Pick<StackConfig, "secretKeys">, key: ConfigK
   return config.secretKeys.includes(key) ? pulumi.secret(value) : value;
 }
 
+/** SmsMfa's arguments as the stack sets them: every one its outputs report is set. */
+export type StackSmsMfaArgs = SmsMfaArgs & Required<Pick<SmsMfaArgs, "accessKeyGeneration" | "allowedCountries">>;
+
 /** The SmsMfa arguments of a validated stack configuration: physical names from the stack name. */
-export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
+export function smsMfaArgsOf(config: StackConfig): StackSmsMfaArgs {
   return {
     deploymentName: config.stack,
     region: config.region,
@@ -62,7 +65,7 @@ export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
  * registered: the configuration validated without the network first, then the tenant read (with
  * `readTenant`) to resolve the phone experience and measure the texts with its friendly name.
  */
-export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettings> = readTenantSettings): Promise<SmsMfaArgs> {
+export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettings> = readTenantSettings): Promise<StackSmsMfaArgs> {
   const raw = readRawStackConfig();
   validateStackConfig(raw);
   const tenant = await readTenant();
@@ -80,18 +83,18 @@ export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettin
 }
 
 /** Registers the stack's SmsMfa (named after the stack) and returns the stack outputs. */
-export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
+export function defineSmsMfaStack(args: StackSmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
   const smsMfa = new SmsMfa(name, args);
   return {
     senderUserArn: smsMfa.senderUserArn,
     accessKeyId: smsMfa.accessKeyId,
-    accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
+    accessKeyGeneration: args.accessKeyGeneration,
     senderSecretAccessKey: smsMfa.senderSecretAccessKey,
     actionId: smsMfa.actionId,
     actionName: smsMfa.actionName,
     phoneExperience: args.phoneExperience,
     region: args.region,
-    allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+    allowedCountries: args.allowedCountries,
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
   };
 }
