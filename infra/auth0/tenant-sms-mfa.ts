@@ -59,7 +59,6 @@ export function bindingResourceName(trigger: ActionTrigger, instanceName: string
   return `${instanceName}-sms-sender-binding-${trigger}`;
 }
 
-
 export const TENANT_SMS_MFA_TYPE = "auth0-sns-mfa:auth0:TenantSmsMfa";
 
 export class TenantSmsMfa extends pulumi.ComponentResource {
