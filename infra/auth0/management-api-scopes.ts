@@ -29,8 +29,8 @@ const READ_AND_DELETE: readonly Operation[] = ["read", "delete"];
  */
 export function plannedResources(variant: ScopeVariant): PlannedResource[] {
   const planned: PlannedResource[] = [
-    { resource: T.getTenant, operations: ["read"], why: "every run reads the tenant (previews too)" },
-    { resource: T.tenantFlagRead, operations: ["read"], why: "every run, when getTenant reads the flag as false" },
+    { resource: T.getTenant, operations: ["read"], why: "every run, previews too" },
+    { resource: T.tenantFlagRead, operations: ["read"], why: "every run where getTenant reads the flag as false" },
     { resource: T.action, operations: OPERATIONS, why: "the sender" },
     { resource: T.triggerActions, operations: OPERATIONS, why: "its binding" },
     { resource: T.guardian, operations: OPERATIONS, why: "the MFA switch and every factor" },
@@ -40,7 +40,7 @@ export function plannedResources(variant: ScopeVariant): PlannedResource[] {
     planned.push(
       unified
         ? { resource, operations: OPERATIONS, why: "unified" }
-        : { resource, operations: READ_AND_DELETE, why: "classic: deleted when a unified stack switches to classic" },
+        : { resource, operations: READ_AND_DELETE, why: "a unified stack switching to classic deletes them" },
     );
   }
   if (variant.monitoring === true) planned.push({ resource: T.logStream, operations: OPERATIONS, why: "monitoring" });
