@@ -56,7 +56,7 @@ export function tokenScopesCheck(
     return {
       id,
       status: "fail",
-      reason: `The token lacks scopes \`pulumi up\` needs for the ${basis} experience: ${missingForProgram.join(", ")}${missingForDoctor.length > 0 ? `; the doctor also lacks ${missingForDoctor.join(", ")}` : ""}.`,
+      reason: `The token lacks scopes \`pulumi up\`, \`refresh\` or \`destroy\` need for the ${basis} experience${monitoring ? " with monitoring" : ""} (an update would stop half-way): ${missingForProgram.join(", ")}${missingForDoctor.length > 0 ? `; the doctor also lacks ${missingForDoctor.join(", ")}` : ""}.`,
       next: `Grant ${[...missingForProgram, ...missingForDoctor].join(", ")} to the stack's machine-to-machine application on the Auth0 Management API.`,
     };
   }
@@ -71,7 +71,12 @@ export function tokenScopesCheck(
       next: `Grant ${missingForDoctor.join(", ")} to the stack's machine-to-machine application (read-only).`,
     };
   }
-  return { id, status: "pass", reason: `The token carries every scope \`pulumi up\` (${basis}) and the doctor need.`, next: "" };
+  return {
+    id,
+    status: "pass",
+    reason: `The token carries every scope \`pulumi up\`, \`refresh\` and \`destroy\` (${basis}${monitoring ? " with monitoring" : ""}) and the doctor need.`,
+    next: "",
+  };
 }
 
 /** `auth0.phone-experience`: the tenant's `phone_consolidated_experience` fits the stack's experience. */
