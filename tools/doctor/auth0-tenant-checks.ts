@@ -227,8 +227,9 @@ export function customPhoneProviderActionsCheck(actions: Read<Management.Action[
  * `otp` and `recovery_code` are plain booleans defaulting to false, and updateEmailFactor,
  * updateOTPFactor and updateRecoveryCodeFactor return unless `HasChange` (terraform-provider-auth0
  * v1.53.0 internal/auth0/guardian/expand.go; createGuardian is updateGuardian, resource.go). On create
- * the state holds false, so a factor the stack turns off is never sent; later it is sent only after a
- * refresh has read it as on. The key is the stack config key, the value the factor's Management API name.
+ * the state holds false, so a factor the stack turns off is never sent (the provider's recorded create
+ * in test/data/recordings/TestAccGuardianPush.yaml writes the policy and push only); later it is sent
+ * only after a refresh has read it as on. The key is the stack config key, the value the factor's Management API name.
  */
 export const UNWRITTEN_OFF_FACTORS = { factorEmail: "email", factorOtp: "otp", factorRecoveryCode: "recovery-code" } as const;
 export type UnwrittenOffFactorKey = keyof typeof UNWRITTEN_OFF_FACTORS;
