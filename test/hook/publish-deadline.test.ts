@@ -1,7 +1,9 @@
 /**
  * hook/publish-deadline.ts with the real SDK against a local SNS-compatible endpoint: a client whose
- * middleware is cached still keeps each send's deadline and attempt count apart. The client here has
- * short per-attempt timeouts (0.2 s) so that a timeout, a retry and the deadline fit in a second.
+ * middleware is cached still keeps each send's deadline and attempt count apart. Where the endpoint
+ * answers, the client's per-attempt timeout is generous, so a loaded machine cannot turn a prompt answer
+ * into a timeout and a retry; where it stalls, the timeouts are short so that a timeout, a retry and the
+ * deadline fit in a few seconds, and the deadline sits far below the attempt's timeout.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
@@ -10,28 +12,47 @@ import { DeadlineExceeded, guardPublishAttempts, publishBefore, type PublishAtte
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
-const ATTEMPT_TIMEOUT_MS = 200;
-/** Longer than an attempt's timeout plus the SDK's largest first and second retry delays (0.1 s, 0.2 s). */
-const RETRY_WINDOW_MS = 3 * ATTEMPT_TIMEOUT_MS + 300;
+/** Per-attempt timeout where the endpoint answers: no answer on this machine comes near it. */
+const ANSWERED_ATTEMPT_TIMEOUT_MS = 10_000;
+/** Per-attempt timeout against a stalled endpoint, short so that three attempts fit in a second. */
+const STALLED_ATTEMPT_TIMEOUT_MS = 200;
+/** Per-attempt timeout for the deadline test: ten times its deadline, so a late timer is not mistaken for the attempt's timeout. */
+const DEADLINE_ATTEMPT_TIMEOUT_MS = 1_000;
+const DEADLINE_MS = DEADLINE_ATTEMPT_TIMEOUT_MS / 10;
+/** Longer than the deadline test's attempt timeout plus the SDK's largest first and second retry delays (0.1 s, 0.2 s). */
+const RETRY_WINDOW_MS = DEADLINE_ATTEMPT_TIMEOUT_MS + 600;
 
 let endpoint: LocalSnsEndpoint;
-let client: SNSClient;
+const clients: SNSClient[] = [];
 
-beforeAll(async () => {
-  endpoint = await startLocalSnsEndpoint();
-  client = new SNSClient({
+/** A guarded client as sns-client.ts builds it (3 attempts, cached middleware), with the given per-attempt timeout. */
+function guardedClient(requestTimeout: number): SNSClient {
+  const client = new SNSClient({
     region: VALID_SECRETS.AWS_REGION,
     endpoint: endpoint.url,
     credentials: { accessKeyId: VALID_SECRETS.AWS_ACCESS_KEY_ID, secretAccessKey: VALID_SECRETS.AWS_SECRET_ACCESS_KEY },
     maxAttempts: 3,
     cacheMiddleware: true,
-    requestHandler: { requestTimeout: ATTEMPT_TIMEOUT_MS, throwOnRequestTimeout: true },
+    requestHandler: { requestTimeout, throwOnRequestTimeout: true },
   });
   guardPublishAttempts(client);
+  clients.push(client);
+  return client;
+}
+
+let answered: SNSClient;
+let stalled: SNSClient;
+let deadlined: SNSClient;
+
+beforeAll(async () => {
+  endpoint = await startLocalSnsEndpoint();
+  answered = guardedClient(ANSWERED_ATTEMPT_TIMEOUT_MS);
+  stalled = guardedClient(STALLED_ATTEMPT_TIMEOUT_MS);
+  deadlined = guardedClient(DEADLINE_ATTEMPT_TIMEOUT_MS);
 });
 
 afterAll(async () => {
-  client.destroy();
+  for (const client of clients) client.destroy();
   await endpoint.close();
 });
 
@@ -50,7 +71,7 @@ function fresh(): PublishAttempts {
 describe("publishBefore", () => {
   it("returns SNS's answer and counts one attempt when SNS accepts at once", async () => {
     const attempts = fresh();
-    const output = await publishBefore(client, publish(), 5_000, attempts);
+    const output = await publishBefore(answered, publish(), 5_000, attempts);
     expect(output.MessageId).toBe(endpoint.publishes.at(-1)?.messageId);
     expect(attempts).toMatchObject({ count: 1, expired: false });
   });
@@ -59,8 +80,8 @@ describe("publishBefore", () => {
     endpoint.failNext({ status: 500, code: "InternalError", message: "try again" });
     const [first, second] = [fresh(), fresh()];
     const outputs = await Promise.all([
-      publishBefore(client, publish("1"), 5_000, first),
-      publishBefore(client, publish("2"), 5_000, second),
+      publishBefore(answered, publish("1"), 5_000, first),
+      publishBefore(answered, publish("2"), 5_000, second),
     ]);
     expect(outputs.map((output) => output.$metadata.attempts).sort()).toEqual([1, 2]);
     expect([first.count, second.count].sort()).toEqual([1, 2]);
@@ -71,7 +92,7 @@ describe("publishBefore", () => {
     endpoint.stall(true);
     const before = endpoint.requestCount;
     const attempts = fresh();
-    await expect(publishBefore(client, publish(), 10_000, attempts)).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(publishBefore(stalled, publish(), 10_000, attempts)).rejects.toMatchObject({ name: "TimeoutError" });
     expect(attempts.count).toBe(3);
     expect(endpoint.requestCount - before).toBe(3);
   });
@@ -81,9 +102,9 @@ describe("publishBefore", () => {
     const before = endpoint.requestCount;
     const attempts = fresh();
     const startedAt = performance.now();
-    const error: unknown = await publishBefore(client, publish(), ATTEMPT_TIMEOUT_MS / 2, attempts).catch((e: unknown) => e);
+    const error: unknown = await publishBefore(deadlined, publish(), DEADLINE_MS, attempts).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlineExceeded);
-    expect(performance.now() - startedAt).toBeLessThan(ATTEMPT_TIMEOUT_MS);
+    expect(performance.now() - startedAt).toBeLessThan(DEADLINE_ATTEMPT_TIMEOUT_MS);
     expect(attempts).toMatchObject({ count: 1, expired: true });
     // The attempt in flight times out after the deadline; the SDK would retry it, the guard refuses.
     await sleep(RETRY_WINDOW_MS);
