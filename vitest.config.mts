@@ -16,8 +16,10 @@ const PLANS = [
   "test/plan/committed-stacks.test.ts",
   "test/plan/localized-stack.test.ts",
   "test/plan/plan-command.test.ts",
+  "test/plan/production-dependencies.test.ts",
   "test/plan/protect-configuration-plan.test.ts",
   "test/plan/secret-config.test.ts",
+  "test/plan/urn-baseline.test.ts",
   "test/conformance/conformance-plan.test.ts",
 ];
 

@@ -1,14 +1,11 @@
 /**
- * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): read the tenant's settings once, validate
- * the stack's configuration against them (texts measured with the tenant's friendly name), then
- * register one SmsMfa named after the stack (sms-mfa-stack.ts). The runner calls
- * the exported function and turns what it returns into the stack outputs; nothing is registered when
- * the configuration is refused.
+ * Entry of the Pulumi program (Pulumi.yaml `main: infra/`): validate the stack's configuration
+ * (first without the network, then against the tenant's settings), then register one SmsMfa named
+ * after the stack (sms-mfa-stack.ts). The runner calls the exported function and turns what it
+ * returns into the stack outputs; nothing is registered when the configuration is refused.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { defineSmsMfaStack, type SmsMfaStackOutputs } from "./sms-mfa-stack";
-import { readStackConfig } from "./config/stack-config";
-import { readTenantSettings } from "./auth0/tenant-settings";
+import { defineSmsMfaStack, readStackSmsMfaArgs, type SmsMfaStackOutputs } from "./sms-mfa-stack";
 import { StackConfigError } from "./config/validate-config";
 
 /**
@@ -18,11 +15,8 @@ import { StackConfigError } from "./config/validate-config";
 const EXITED_AFTER_REPORTING_ERROR = 32;
 
 export = async function smsMfaProgram(): Promise<SmsMfaStackOutputs | Record<string, never>> {
-  const tenant = await readTenantSettings();
   try {
-    // Validated, reported, and the texts measured with the tenant's own friendly name, before anything is registered.
-    const args = await readStackConfig(tenant);
-    return defineSmsMfaStack(args);
+    return defineSmsMfaStack(await readStackSmsMfaArgs());
   } catch (error) {
     if (!(error instanceof StackConfigError)) throw error;
     // Reported as an error of the run, once, without a stack trace; nothing is registered.

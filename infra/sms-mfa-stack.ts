@@ -1,11 +1,18 @@
 /**
- * This project's stack: one SmsMfa named after the stack, built from the stack's configuration
- * (stack-config.ts readStackConfig), and the stack outputs taken from it.
+ * This project's stack: one SmsMfa named after the stack, built from the stack's configuration, and
+ * the stack outputs taken from it. The configuration is judged in two passes: first everything that
+ * needs no network (every key, the IAM names), so a typo fails at once and without credentials; then,
+ * once the tenant is read, the phone experience against its flag and every text measured with its
+ * friendly name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SmsMfa, SMS_MFA_DEFAULTS, type SmsMfaArgs } from "./sms-mfa";
+import { SmsMfa, type SmsMfaArgs } from "./sms-mfa";
+import { readTenantSettings, type TenantSettings } from "./auth0/tenant-settings";
 import type { ConfigKey } from "./config/config-keys";
+import { readRawStackConfig, reportPhoneExperience } from "./config/stack-config";
 import type { PhoneExperience, StackConfig } from "./config/stack-config-types";
+import { validateStackConfig } from "./config/validate-config";
+import { assertMessagesFitOneSegment } from "./messages/message-segments";
 
 export interface SmsMfaStackOutputs {
   senderUserArn: pulumi.Output<string>;
@@ -27,11 +34,11 @@ export function keptSecret(config: Pick<StackConfig, "secretKeys">, key: ConfigK
   return config.secretKeys.includes(key) ? pulumi.secret(value) : value;
 }
 
-/**
- * The SmsMfa arguments of a validated stack configuration: physical names from the stack name, and
- * every resource aliased to its URN before the component existed, so deployed stacks keep them.
- */
-export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
+/** SmsMfa's arguments as the stack sets them: every one its outputs report is set. */
+export type StackSmsMfaArgs = SmsMfaArgs & Required<Pick<SmsMfaArgs, "accessKeyGeneration" | "allowedCountries">>;
+
+/** The SmsMfa arguments of a validated stack configuration: physical names from the stack name. */
+export function smsMfaArgsOf(config: StackConfig): StackSmsMfaArgs {
   return {
     deploymentName: config.stack,
     region: config.region,
@@ -50,23 +57,44 @@ export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
     smsPreferences: config.smsPreferences,
     alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
     protectConfiguration: config.protectConfiguration,
-    formerStackLayout: true,
   };
 }
 
+/**
+ * The stack's SmsMfa arguments, or a StackConfigError listing every problem, before anything is
+ * registered: the configuration validated without the network first, then the tenant read (with
+ * `readTenant`) to resolve the phone experience and measure the texts with its friendly name.
+ */
+export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettings> = readTenantSettings): Promise<StackSmsMfaArgs> {
+  const raw = readRawStackConfig();
+  validateStackConfig(raw);
+  const tenant = await readTenant();
+  const config = validateStackConfig({
+    ...raw,
+    tenant: {
+      phoneConsolidatedExperience: tenant.phoneConsolidatedExperience,
+      // getTenant's false the raw read could not check: its warning is already logged.
+      offUnconfirmed: tenant.phoneFlagWarning !== undefined,
+    },
+  });
+  reportPhoneExperience(config);
+  assertMessagesFitOneSegment(config, tenant.friendlyName ?? "");
+  return smsMfaArgsOf(config);
+}
+
 /** Registers the stack's SmsMfa (named after the stack) and returns the stack outputs. */
-export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
+export function defineSmsMfaStack(args: StackSmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
   const smsMfa = new SmsMfa(name, args);
   return {
     senderUserArn: smsMfa.senderUserArn,
     accessKeyId: smsMfa.accessKeyId,
-    accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
+    accessKeyGeneration: args.accessKeyGeneration,
     senderSecretAccessKey: smsMfa.senderSecretAccessKey,
     actionId: smsMfa.actionId,
     actionName: smsMfa.actionName,
     phoneExperience: args.phoneExperience,
     region: args.region,
-    allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+    allowedCountries: args.allowedCountries,
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
   };
 }

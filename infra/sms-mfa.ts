@@ -11,11 +11,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./auth0/action-bundle";
 import { actionTriggerFor, TenantSmsMfa } from "./auth0/tenant-sms-mfa";
 import { iamNameProblems } from "./aws/aws-resource-names";
-import { claimDeploymentName } from "./deployment-name-claims";
+import { claimDeploymentName } from "./program-claims";
+import { CONFIG_KEYS } from "./config/config-keys";
 import { SmsSender } from "./aws/sms-sender";
-import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
-import { localizedTemplates } from "./messages/localized-templates";
-import { DEFAULT_MESSAGE_TEMPLATES } from "./messages/message-templates";
+import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/message-templates";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
 import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
 import type {
@@ -67,20 +66,26 @@ export interface SmsMfaArgs {
   protectConfiguration?: ProtectConfigurationSettings;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
-  /** Alias every resource to its URN in this project's program before SmsMfa existed (infra/index.ts sets it). Default: false. */
-  formerStackLayout?: boolean;
 }
 
-/** The defaults of the optional arguments (deploymentName's is the component's name). */
+/**
+ * The defaults of the optional arguments, read from the project's configuration keys (config-keys.ts),
+ * so an argument left out means what the unset key means (deploymentName's is the component's name).
+ */
 export const SMS_MFA_DEFAULTS = {
-  mfaPolicy: "all-applications",
-  factors: { otp: true, recoveryCode: true, email: false, webauthnRoaming: false, webauthnPlatform: false, push: false },
-  localizedMessages: {},
-  allowedCountries: [],
-  accessKeyGeneration: 1,
-  protect: false,
-  formerStackLayout: false,
-} as const satisfies Partial<SmsMfaArgs>;
+  mfaPolicy: CONFIG_KEYS.mfaPolicy.default,
+  factors: {
+    otp: CONFIG_KEYS.factorOtp.default,
+    recoveryCode: CONFIG_KEYS.factorRecoveryCode.default,
+    email: CONFIG_KEYS.factorEmail.default,
+    webauthnRoaming: CONFIG_KEYS.factorWebauthnRoaming.default,
+    webauthnPlatform: CONFIG_KEYS.factorWebauthnPlatform.default,
+    push: CONFIG_KEYS.factorPush.default,
+  },
+  allowedCountries: CONFIG_KEYS.allowedCountries.default,
+  accessKeyGeneration: CONFIG_KEYS.accessKeyGeneration.default,
+  protect: CONFIG_KEYS.protect.default,
+} as const;
 
 /** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
 export function smsMfaNameProblems(name: string, args: Pick<SmsMfaArgs, "deploymentName">): string[] {
@@ -111,16 +116,16 @@ export class SmsMfa extends pulumi.ComponentResource {
     const duplicate = claimDeploymentName(deploymentName, name);
     if (duplicate !== undefined) throw new Error(duplicate);
     super(SMS_MFA_TYPE, name, {}, opts);
-    const formerStackLayout = args.formerStackLayout ?? SMS_MFA_DEFAULTS.formerStackLayout;
-    const former = formerAliases(formerStackLayout);
-    const common = { instanceName: name, deploymentName, formerStackLayout };
+    const common = { instanceName: name, deploymentName };
+    const allowedCountries = args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries];
+    const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
     const templates = localizedTemplates(
       {
         enrollmentMessage: args.enrollmentMessage ?? defaults.enrollmentMessage,
         verificationMessage: args.verificationMessage ?? defaults.verificationMessage,
       },
-      args.localizedMessages ?? SMS_MFA_DEFAULTS.localizedMessages,
+      args.localizedMessages ?? {},
     );
 
     const aws = new SmsSender(
@@ -129,14 +134,14 @@ export class SmsMfa extends pulumi.ComponentResource {
         ...common,
         region: args.region,
         accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
-        protect: args.protect ?? SMS_MFA_DEFAULTS.protect,
+        protect,
         smsPreferences: args.smsPreferences,
         alarms: args.alarms,
         senderId: args.senderId,
         protectConfiguration: args.protectConfiguration,
-        allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+        allowedCountries,
       },
-      { parent: this, aliases: former([FORMER_TYPES.awsSide], FORMER_NAMES.awsSide) },
+      { parent: this },
     );
     const build = args.buildAction ?? buildAction;
     const auth0 = new TenantSmsMfa(
@@ -154,15 +159,15 @@ export class SmsMfa extends pulumi.ComponentResource {
           accessKeyId: aws.accessKeyId,
           secretAccessKey: aws.secretAccessKey,
           sender: {
-            allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+            allowedCountries,
             senderId: args.senderId,
             originationNumber: args.originationNumber,
             maxPriceUsd: args.maxPriceUsd,
           },
         }),
-        protect: args.protect ?? SMS_MFA_DEFAULTS.protect,
+        protect,
       },
-      { parent: this, aliases: former([FORMER_TYPES.auth0Side], FORMER_NAMES.auth0Side) },
+      { parent: this },
     );
 
     this.senderUserArn = aws.userArn;

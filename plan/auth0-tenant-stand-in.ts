@@ -1,6 +1,6 @@
 /**
  * The two Auth0 endpoints the program's raw read of `phone_consolidated_experience` uses
- * (infra/auth0/tenant-phone-flag.ts), served on loopback over HTTPS for the duration of a plan, so that the
+ * (infra/auth0/tenant-settings.ts), served on loopback over HTTPS for the duration of a plan, so that the
  * program's own code path runs offline:
  * - POST /oauth/token, client-credentials grant (form-encoded grant_type, client_id, client_secret,
  *   audience https://DOMAIN/api/v2/) → { access_token, token_type, expires_in }

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { PROTECT_CONFIGURATION_TYPE } from "../infra/aws/account-protect-configuration";
-import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/stack-file";
+import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/validate-config";
 import { wireString, type WireObject } from "./property-values";
 
 /** The AWS account every placeholder ARN uses (AWS's documentation account). */

@@ -4,7 +4,7 @@
  * SECRET_PLACEHOLDER_PREFIX; wherever that text shows up as plain data, the program would have
  * written the real secret in plain text into state, a resource or a log.
  */
-import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/stack-file";
+import { SECRET_PLACEHOLDER_PREFIX } from "../infra/config/validate-config";
 import { isPlanMarker, type Plan, type PlanDiagnostic, type PlanValue } from "./plan-model";
 
 function leakedPaths(value: PlanValue, path: string): string[] {

@@ -4,9 +4,9 @@
  * (an unknown, repeated or value-less flag is a UsageError that names the flag); the repository root;
  * and its `main`, run with the process's arguments, streams and exit code.
  */
-import { REPO_ROOT } from "../infra/config/repository-root";
+import { REPO_ROOT } from "../infra/auth0/action-bundle";
 
-/** The repository's root folder (infra/config/repository-root.ts), for the commands. */
+/** The repository's root folder (infra/auth0/action-bundle.ts), for the commands. */
 export { REPO_ROOT };
 
 export interface FlagSpec {

@@ -9,8 +9,13 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
-import { REPO_ROOT } from "../config/repository-root";
 import { ACTION_RUNTIME } from "./action-runtime";
+
+/**
+ * The repository's root folder (package.json, the lockfile, hook/), from this file's location, never
+ * from the current directory: the program, the tools and the tests agree on it.
+ */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Where `npm run build` writes the built Actions (dist/actions/<trigger>.js). */
 export const ACTIONS_OUT_DIR = path.join(REPO_ROOT, "dist", "actions");

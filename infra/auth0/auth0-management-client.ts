@@ -2,7 +2,7 @@
  * The one place that turns Auth0 credentials into a Management API client, with Auth0's Node SDK
  * (`auth0`): a client-credentials grant for the Management API audience (the SDK's TokenProvider, the
  * grant its ManagementClient makes itself), then a ManagementClient on that token; or a
- * ManagementClient on a given API token. Used by the Pulumi program (infra/auth0/tenant-phone-flag.ts) and
+ * ManagementClient on a given API token. Used by the Pulumi program (infra/auth0/tenant-settings.ts) and
  * the doctor (tools/doctor/auth0-session.ts). A failed token request is a TokenRequestError saying what
  * happened (an answer, a timeout, no answer); the Management API's own errors are left to the caller,
  * which knows what each means to its operator.

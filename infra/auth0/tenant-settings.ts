@@ -7,11 +7,26 @@
  * getter, whose zero value is false: terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go),
  * while Guardian treats a never-set flag as on (internal/auth0/guardian/resource.go,
  * isPhoneConsolidatedExperienceEnabled). So a false is disambiguated by reading the raw setting from
- * the Management API (tenant-phone-flag.ts); a true is unambiguous and costs no extra call.
+ * the Management API (below); a true is unambiguous and costs no extra call.
+ *
+ * The raw read: the tenant's raw `phone_consolidated_experience` setting, read from the Management API itself
+ * (GET /api/v2/tenants/settings, scope read:tenant_settings) with Auth0's Node SDK. The provider's
+ * getTenant cannot tell "off" from "never set" (both read false), and Guardian treats "never set" as
+ * on; this read can: the field is absent (or null) when the setting was never set.
+ *
+ * It authenticates exactly as the Auth0 provider is configured (terraform-provider-auth0 v1.53.0
+ * internal/provider/provider.go): `auth0:domain` else AUTH0_DOMAIN; `auth0:apiToken` else
+ * AUTH0_API_TOKEN; otherwise `auth0:clientId` / `auth0:clientSecret` else AUTH0_CLIENT_ID /
+ * AUTH0_CLIENT_SECRET, with a client-credentials grant for `auth0:audience` else AUTH0_AUDIENCE when
+ * set (a tenant whose domain is a custom domain), else for https://DOMAIN/api/v2/. As in the provider
+ * (internal/config/config.go, authenticationOption), an API token wins and the audience only changes
+ * the token request: the Management API is still called at https://DOMAIN/api/v2. No secret or
+ * token ever appears in a problem.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
-import { phoneFlagReaderFor, type PhoneFlagRead, type PhoneFlagReader } from "./tenant-phone-flag";
+import { ManagementError, ManagementTimeoutError } from "auth0";
+import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken, TokenRequestError } from "./auth0-management-client";
 
 export interface TenantSettings {
   /**
@@ -53,6 +68,106 @@ export function refineWithRawRead(settings: TenantSettings, raw: PhoneFlagRead |
   if (settings.phoneConsolidatedExperience !== false || raw === undefined) return settings;
   if (raw.ok) return { ...settings, phoneConsolidatedExperience: raw.phoneConsolidatedExperience };
   return { ...settings, phoneFlagWarning: unverifiedOffWarning(raw.problem) };
+}
+
+/** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */
+export type ManagementCredentials =
+  { domain: string; apiToken: string } | { domain: string; clientId: string; clientSecret: string; audience?: string };
+
+/** What `auth0:<key>` holds in the stack's configuration (undefined when unset). */
+export type Auth0ConfigLookup = (key: "domain" | "clientId" | "clientSecret" | "apiToken" | "audience") => string | undefined;
+
+/** The raw setting (undefined: never set), or why it could not be read. */
+export type PhoneFlagRead = { ok: true; phoneConsolidatedExperience: boolean | undefined } | { ok: false; problem: string };
+
+/** Reads the raw setting; injected into readTenantSettings so tests and the plan can answer it. */
+export type PhoneFlagReader = () => Promise<PhoneFlagRead>;
+
+/**
+ * The provider's credentials from the stack's `auth0:` configuration, else its environment variables.
+ * A problem (naming the keys) when the domain or both kinds of credential are missing.
+ */
+export function managementCredentials(config: Auth0ConfigLookup, env: NodeJS.ProcessEnv): ManagementCredentials | { problem: string } {
+  const pick = (key: Parameters<Auth0ConfigLookup>[0], envName: string): string => {
+    const configured = config(key)?.trim() ?? "";
+    return configured !== "" ? configured : (env[envName] ?? "").trim();
+  };
+  const domain = pick("domain", "AUTH0_DOMAIN");
+  const apiToken = pick("apiToken", "AUTH0_API_TOKEN");
+  const clientId = pick("clientId", "AUTH0_CLIENT_ID");
+  const clientSecret = pick("clientSecret", "AUTH0_CLIENT_SECRET");
+  const audience = pick("audience", "AUTH0_AUDIENCE");
+  if (domain === "") return { problem: "no Auth0 domain is configured (auth0:domain or AUTH0_DOMAIN)" };
+  if (apiToken !== "") return { domain, apiToken };
+  if (clientId !== "" && clientSecret !== "") return { domain, clientId, clientSecret, ...(audience === "" ? {} : { audience }) };
+  return {
+    problem:
+      "no Management API credentials are configured (auth0:clientId and auth0:clientSecret, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or auth0:apiToken / AUTH0_API_TOKEN)",
+  };
+}
+
+/** The innermost cause's code or message of a network failure (e.g. "ECONNREFUSED"). */
+function networkCause(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    if (current.cause === undefined) return current.message.slice(0, 120);
+    current = current.cause;
+  }
+  return current instanceof Error ? current.message.slice(0, 120) : String(current).slice(0, 120);
+}
+
+/** Why a token request or a read failed, in words an operator can act on (no secret, no token). */
+function describeFailure(error: unknown, what: string): string {
+  if (error instanceof TokenRequestError && error.statusCode !== undefined) {
+    const detail = error.oauth === undefined ? "" : ` ${error.oauth.error}`;
+    return `${what} answered ${error.statusCode}${detail} (check the Auth0 provider's credentials and that the application is authorised on the Management API)`;
+  }
+  if ((error instanceof TokenRequestError && error.timedOut) || error instanceof ManagementTimeoutError)
+    return `${what} did not answer within ${MANAGEMENT_TIMEOUT_SECONDS} s`;
+  if (error instanceof ManagementError) {
+    if (error.statusCode === undefined) return `${what} is unreachable (${networkCause(error)})`;
+    if (error.statusCode === 403) return `${what} answered 403: the application's grant lacks the scope read:tenant_settings`;
+    return `${what} answered ${error.statusCode}`;
+  }
+  if (error instanceof TokenRequestError) return `${what} is unreachable (${networkCause(error)})`;
+  return `${what} failed (${networkCause(error)})`;
+}
+
+/** The field as the Management API returns it: a boolean, or absent/null when never set. */
+export function phoneFlagFromSettings(settings: { phone_consolidated_experience?: boolean | null }): boolean | undefined {
+  const flag = settings.phone_consolidated_experience;
+  return typeof flag === "boolean" ? flag : undefined;
+}
+
+/** GET https://DOMAIN/api/v2/tenants/settings with the given credentials; never throws. */
+export async function readPhoneFlag(credentials: ManagementCredentials): Promise<PhoneFlagRead> {
+  let token: string;
+  if ("apiToken" in credentials) {
+    token = credentials.apiToken;
+  } else {
+    try {
+      token = await requestManagementToken(credentials);
+    } catch (error) {
+      return { ok: false, problem: describeFailure(error, `the token request to https://${credentials.domain}/oauth/token`) };
+    }
+  }
+  try {
+    const settings = await managementClient(credentials.domain, token).tenants.settings.get();
+    return { ok: true, phoneConsolidatedExperience: phoneFlagFromSettings(settings) };
+  } catch (error) {
+    return { ok: false, problem: describeFailure(error, `GET https://${credentials.domain}/api/v2/tenants/settings`) };
+  }
+}
+
+/** A reader for the provider's credentials as configured (stack config, else environment). */
+export function phoneFlagReaderFor(config: Auth0ConfigLookup, env: NodeJS.ProcessEnv): PhoneFlagReader {
+  return async () => {
+    const credentials = managementCredentials(config, env);
+    if ("problem" in credentials) return { ok: false, problem: credentials.problem };
+    return readPhoneFlag(credentials);
+  };
 }
 
 /** The raw reader for the Auth0 provider's own configuration (`auth0:*` keys, else AUTH0_* variables). */

@@ -9,8 +9,6 @@ import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
 import { TRIGGER_VERSIONS, type ActionTrigger, type BuiltAction } from "./action-bundle";
 import { ACTION_RUNTIME } from "./action-runtime";
-import { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
-import { FORMER_TYPES, formerAliases } from "../former-layout";
 import { guardianSettings } from "./guardian-settings";
 import type { ActionSecretInput } from "./sender-action-secrets";
 import type { GuardianFactors, MfaPolicy, PhoneExperience } from "../config/stack-config-types";
@@ -20,8 +18,6 @@ export interface TenantSmsMfaArgs {
   instanceName: string;
   /** Base of the Action's name in the tenant. */
   deploymentName: string;
-  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
-  formerStackLayout: boolean;
   phoneExperience: PhoneExperience;
   mfaPolicy: MfaPolicy;
   factors: GuardianFactors;
@@ -34,7 +30,18 @@ export interface TenantSmsMfaArgs {
   protect: boolean;
 }
 
-export { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
+/** The Action trigger each phone experience sends through. */
+export function actionTriggerFor(experience: PhoneExperience): ActionTrigger {
+  return experience === "classic" ? "send-phone-message" : "custom-phone-provider";
+}
+
+/**
+ * The Action's name in the tenant, e.g. `sns-sms-sender-prod-send-phone-message`: the deployment, then
+ * the trigger (`deploymentName` is SmsMfa's; the doctor looks the Action up by it).
+ */
+export function actionNameFor(deploymentName: string, trigger: ActionTrigger): string {
+  return `sns-sms-sender-${deploymentName}-${trigger}`;
+}
 
 /**
  * Logical names per trigger. The Management API refuses to change an Action's trigger ("can't upgrade
@@ -44,24 +51,13 @@ export { actionNameFor, actionTriggerFor } from "./auth0-resource-names";
  * update, moves the MFA switch to them, and deletes the old binding and then the old Action (which
  * the binding depends on) at the end of the update.
  */
-export function actionResourceName(trigger: ActionTrigger, instanceName?: string): string {
-  return `${prefixOf(instanceName)}sms-sender-${trigger}`;
+export function actionResourceName(trigger: ActionTrigger, instanceName: string): string {
+  return `${instanceName}-sms-sender-${trigger}`;
 }
 
-export function bindingResourceName(trigger: ActionTrigger, instanceName?: string): string {
-  return `${prefixOf(instanceName)}sms-sender-binding-${trigger}`;
+export function bindingResourceName(trigger: ActionTrigger, instanceName: string): string {
+  return `${instanceName}-sms-sender-binding-${trigger}`;
 }
-
-/** Children of an SmsMfa instance are named `<instance>-<role>`; without an instance, the former names. */
-function prefixOf(instanceName: string | undefined): string {
-  return instanceName === undefined ? "" : `${instanceName}-`;
-}
-
-/**
- * The logical names before they carried the trigger. Aliased (with the former layout), so a stack
- * deployed with them keeps its Action and binding (no replacement) on its first update with the same experience.
- */
-export const EARLIER_RESOURCE_NAMES = { action: "sms-sender", binding: "sms-sender-binding" } as const;
 
 export const TENANT_SMS_MFA_TYPE = "auth0-sns-mfa:auth0:TenantSmsMfa";
 
@@ -74,13 +70,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
     const trigger = actionTriggerFor(args.phoneExperience);
     const built = pulumi.output(args.action);
     const instance = args.instanceName;
-    const former = formerAliases(args.formerStackLayout);
-    /** Parented here, protected as asked, aliased to the former URNs (type chain under the former Auth0 side). */
-    const longLived = (type: string, ...formerNames: string[]) => ({
-      parent: this,
-      protect: args.protect,
-      aliases: former([FORMER_TYPES.auth0Side, type], ...formerNames),
-    });
+    const longLived = { parent: this, protect: args.protect };
 
     const action = new auth0.Action(
       actionResourceName(trigger, instance),
@@ -93,14 +83,14 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
         dependencies: built.dependencies,
         secrets: pulumi.secret(args.secrets),
       },
-      longLived("auth0:index/action:Action", actionResourceName(trigger), EARLIER_RESOURCE_NAMES.action),
+      longLived,
     );
     // TriggerActions owns the trigger's whole binding list: exactly this Action, so one SMS per code
     // (any other Action bound to the trigger is unbound).
     const binding = new auth0.TriggerActions(
       bindingResourceName(trigger, instance),
       { trigger, actions: [{ id: action.id, displayName: action.name }] },
-      longLived("auth0:index/triggerActions:TriggerActions", bindingResourceName(trigger), EARLIER_RESOURCE_NAMES.binding),
+      longLived,
     );
 
     // The MFA switch waits for the deployed, bound Action (and, unified, the provider and texts).
@@ -109,7 +99,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
       const provider = new auth0.PhoneProvider(
         `${instance}-custom-phone-provider`,
         { name: "custom", disabled: false, configuration: { deliveryMethods: ["text"] }, credentials: {} },
-        { ...longLived("auth0:index/phoneProvider:PhoneProvider", "custom-phone-provider"), dependsOn: [action, binding] },
+        { ...longLived, dependsOn: [action, binding] },
       );
       switchDependsOn.push(provider);
       for (const [type, text] of [
@@ -120,10 +110,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
         const template = new auth0.BrandingPhoneNotificationTemplate(
           `${instance}-${templateName}`,
           { type, disabled: false, content: { body: { text } } },
-          {
-            ...longLived("auth0:index/brandingPhoneNotificationTemplate:BrandingPhoneNotificationTemplate", templateName),
-            dependsOn: [provider],
-          },
+          { ...longLived, dependsOn: [provider] },
         );
         switchDependsOn.push(template);
       }
@@ -137,7 +124,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
         enrollmentMessage: args.enrollmentMessage,
         verificationMessage: args.verificationMessage,
       }),
-      { ...longLived("auth0:index/guardian:Guardian", "mfa"), dependsOn: switchDependsOn },
+      { ...longLived, dependsOn: switchDependsOn },
     );
 
     this.actionId = action.id;

@@ -122,7 +122,7 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
 };
 
 export interface AccountProtectConfigurationArgs {
-  /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (account-setting-claims.ts). */
+  /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (program-claims.ts). */
   region: pulumi.Input<string>;
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;

@@ -11,10 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
 import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
-import { FORMER_TYPES, formerAliases, type FormerAliases } from "../former-layout";
 import { stackTags } from "./iam-tag-rules";
 import { countryRules } from "./protect-configuration-rules";
-import { claimAccountSetting } from "./account-setting-claims";
+import { claimAccountSetting } from "../program-claims";
 import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
 export interface SmsAccountOptInsArgs {
@@ -22,8 +21,6 @@ export interface SmsAccountOptInsArgs {
   instanceName: string;
   /** Base of the IAM path and of the Stack tag. */
   deploymentName: string;
-  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
-  formerStackLayout: boolean;
   region: string;
   /** undefined = leave the account's SMS preferences alone. */
   preferences: SmsPreferencesSettings | undefined;
@@ -31,7 +28,7 @@ export interface SmsAccountOptInsArgs {
   alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
   senderId: pulumi.Input<string> | undefined;
-  /** Resolves once the AWS provider is confirmed in `region` (aws-provider-region.ts); every child waits on it. */
+  /** Resolves once the AWS provider is confirmed in `region` (sms-sender.ts awsProviderInRegion); every child waits on it. */
   inRegion: pulumi.Output<pulumi.Resource[]>;
   /** undefined = leave the account's protect configurations alone. */
   protectConfiguration: ProtectConfigurationSettings | undefined;
@@ -82,19 +79,19 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
   Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
 
+export const SMS_ACCOUNT_OPT_INS_TYPE = "auth0-sns-mfa:aws:SmsAccountOptIns";
+
 export class SmsAccountOptIns extends pulumi.ComponentResource {
   readonly alarmTopicArn: pulumi.Output<string> | undefined;
   /** The account-default protect configuration's id, when managed. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
-  private readonly former: FormerAliases;
   private readonly inRegion: pulumi.Output<pulumi.Resource[]>;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(FORMER_TYPES.optIns, name, {}, opts);
+    super(SMS_ACCOUNT_OPT_INS_TYPE, name, {}, opts);
     this.instanceName = args.instanceName;
     this.inRegion = args.inRegion;
-    this.former = formerAliases(args.formerStackLayout);
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
     this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
@@ -103,20 +100,13 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, protectConfigurationId: this.protectConfigurationId });
   }
 
-  /** The options of a child: parented here, aliased to its former URN when asked. */
-  private child(type: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
-    return {
-      name: optInLogicalName(this.instanceName, role),
-      opts: {
-        parent: this,
-        dependsOn: this.inRegion,
-        aliases: this.former([FORMER_TYPES.awsSide, FORMER_TYPES.optIns, type], OPT_IN_RESOURCE_NAMES[role]),
-      },
-    };
+  /** The logical name and options of a child: parented here, registered once the provider is confirmed in the region. */
+  private child(role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
+    return { name: optInLogicalName(this.instanceName, role), opts: { parent: this, dependsOn: this.inRegion } };
   }
 
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
-    const roleChild = this.child("aws:iam/role:Role", "deliveryStatusRole");
+    const roleChild = this.child("deliveryStatusRole");
     const role = new aws.iam.Role(
       roleChild.name,
       {
@@ -127,13 +117,13 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       roleChild.opts,
     );
-    const rolePolicy = this.child("aws:iam/rolePolicy:RolePolicy", "deliveryStatusRole");
+    const rolePolicy = this.child("deliveryStatusRole");
     new aws.iam.RolePolicy(rolePolicy.name, { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) }, rolePolicy.opts);
     // One set of SMS preferences per AWS account and region: a second SmsMfa of the program claiming
     // the same account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
     const claimed = claimAccountSetting("smsPreferences", this, account, args.region, this.instanceName);
-    const smsPreferences = this.child("aws:sns/smsPreferences:SmsPreferences", "smsPreferences");
+    const smsPreferences = this.child("smsPreferences");
     new aws.sns.SmsPreferences(
       smsPreferences.name,
       {
@@ -170,9 +160,9 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
-    const topicChild = this.child("aws:sns/topic:Topic", "alarmTopic");
+    const topicChild = this.child("alarmTopic");
     const topic = new aws.sns.Topic(topicChild.name, { tags }, topicChild.opts);
-    const subscription = this.child("aws:sns/topicSubscription:TopicSubscription", "alarmEmailSubscription");
+    const subscription = this.child("alarmEmailSubscription");
     new aws.sns.TopicSubscription(subscription.name, { topic: topic.arn, protocol: "email", endpoint: alarms.email }, subscription.opts);
     const common = {
       namespace: SMS_METRICS.namespace,
@@ -183,7 +173,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       alarmActions: [topic.arn],
       tags,
     };
-    const failed = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "failedSmsAlarm");
+    const failed = this.child("failedSmsAlarm");
     new aws.cloudwatch.MetricAlarm(
       failed.name,
       {
@@ -196,7 +186,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       failed.opts,
     );
-    const spend = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "spendAlarm");
+    const spend = this.child("spendAlarm");
     new aws.cloudwatch.MetricAlarm(
       spend.name,
       {

@@ -1,7 +1,7 @@
 /**
  * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
  * region, and its access key, registered only once the AWS provider is confirmed in that region
- * (aws-provider-region.ts). The key's logical name carries its generation, so raising
+ *. The key's logical name carries its generation, so raising
  * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
  * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
  * preferences, alarms and default protect configuration (sms-account-opt-ins.ts).
@@ -9,12 +9,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
-import { awsProviderInRegion } from "./aws-provider-region";
 import { iamPath, senderUserName } from "./aws-resource-names";
-import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "../former-layout";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
 import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
-import { smsSenderPolicyDocument } from "./sms-sender-iam-policy";
+import type { IamPolicyDocument } from "./iam-policy-document";
 import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
 export interface SmsSenderArgs {
@@ -22,8 +20,6 @@ export interface SmsSenderArgs {
   instanceName: string;
   /** Base of the physical names (IAM user and path) and of the Stack tag. */
   deploymentName: string;
-  /** Alias every child to its URN before the SmsMfa component (former-layout.ts). */
-  formerStackLayout: boolean;
   region: string;
   accessKeyGeneration: number;
   /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
@@ -34,7 +30,79 @@ export interface SmsSenderArgs {
   /** The account-default protect configuration (undefined: not managed); its rules follow allowedCountries. */
   protectConfiguration?: ProtectConfigurationSettings;
   /** The sender's allowed countries (empty: all). */
-  allowedCountries?: readonly string[];
+  allowedCountries: readonly string[];
+}
+
+/**
+ * An SmsMfa instance's `region` must be the region of its AWS provider: the sender's IAM policy
+ * allows publishing only in `region` and the Action publishes there, while the regional opt-ins (the
+ * SMS preferences with their spend limit and delivery-status logging, the alarms and their topic) are
+ * made where the provider points ("Defaults to the Region set in the provider configuration",
+ * @pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). With the two apart, the spend limit, the logs
+ * and the alarms cover a region the sender never uses.
+ *
+ * The provider's region is read with `aws.getRegion` on the instance's provider (an invoke, so it runs
+ * in previews too). With no argument it describes the region configured on the provider, without
+ * calling AWS (so the deploy role needs no permission for it), and @pulumi/aws 7 returns it as `region`
+ * (`name` is deprecated): terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go
+ * (Read: "Default to provider current Region", d.Meta().Region(ctx); name DeprecationMessage).
+ */
+/** The message of an instance whose AWS provider is in another region. */
+export function providerRegionMismatchMessage(instanceName: string, region: string, providerRegion: string | undefined): string {
+  const where = providerRegion === undefined || providerRegion === "" ? "no region aws.getRegion could read" : providerRegion;
+  return (
+    `region: SmsMfa "${instanceName}" has region ${region} but its AWS provider is in ${where}; the sender's IAM policy and the ` +
+    `Action would publish in ${region} while the SMS preferences and alarms are made in the provider's region: give the instance ` +
+    `an AWS provider in ${region} (providers option, or aws:region for the default provider), or set region to the provider's`
+  );
+}
+
+/**
+ * No resources, once the AWS provider `scope` runs on is confirmed in `region`; fails when it is
+ * elsewhere, and so fails every resource that waits on it (`dependsOn`) before it is registered.
+ */
+export function awsProviderInRegion(scope: pulumi.Resource, region: string, instanceName: string): pulumi.Output<pulumi.Resource[]> {
+  return aws.getRegionOutput({}, { parent: scope }).apply((answer) => {
+    if (answer.region !== region) throw new pulumi.ResourceError(providerRegionMismatchMessage(instanceName, region, answer.region), scope);
+    return [];
+  });
+}
+
+/**
+ * The sender's only permission: `sns:Publish` straight to phone numbers in one region. Instead of
+ * the guide's AmazonSNSFullAccess (every SNS action on every topic), the Action's key can send an
+ * SMS and nothing else: `NotResource` excludes every SNS ARN in every partition (topics, platform
+ * applications and endpoints), which leaves only direct publishes to a phone number, and
+ * `aws:RequestedRegion` pins the region whose SMS settings and spend limit apply.
+ *
+ * Requests signed with temporary credentials are refused. `sts:GetSessionToken` needs no
+ * permission, so anyone holding the key can mint session credentials that keep the user's
+ * permissions for up to 36 hours, even after the key is deleted by a rotation. The key
+ * `aws:TokenIssueTime` is present only in requests signed with temporary credentials, so the `Null`
+ * test below matches them and nothing signed with the long-term key:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
+ */
+export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "PublishSmsToPhoneNumbersOnly",
+        Effect: "Allow",
+        Action: "sns:Publish",
+        NotResource: "arn:*:sns:*:*:*",
+        Condition: { StringEquals: { "aws:RequestedRegion": region } },
+      },
+      {
+        Sid: "RefuseTemporaryCredentials",
+        Effect: "Deny",
+        Action: "*",
+        Resource: "*",
+        Condition: { Null: { "aws:TokenIssueTime": "false" } },
+      },
+    ],
+  };
 }
 
 /** Logical name of the access key of a generation: a new generation is a new resource. */
@@ -57,8 +125,6 @@ export class SmsSender extends pulumi.ComponentResource {
     super(SMS_SENDER_TYPE, name, {}, opts);
     const longLived = { parent: this, protect: args.protect };
     const instance = args.instanceName;
-    const former = formerAliases(args.formerStackLayout);
-    const chain = (type: string): string[] => [FORMER_TYPES.awsSide, type];
     // Every child waits until the AWS provider is confirmed in args.region (nothing is registered otherwise).
     const inRegion = awsProviderInRegion(this, args.region, instance);
 
@@ -73,22 +139,18 @@ export class SmsSender extends pulumi.ComponentResource {
         // otherwise make DeleteUser fail with DeleteConflict.
         forceDestroy: true,
       },
-      { ...longLived, dependsOn: inRegion, aliases: former(chain("aws:iam/user:User"), "sms-sender") },
+      { ...longLived, dependsOn: inRegion },
     );
     const policy = new aws.iam.UserPolicy(
       `${instance}-sms-sender-publish-sms-only`,
       { user: user.name, name: "publish-sms-to-phone-numbers-only", policy: JSON.stringify(smsSenderPolicyDocument(args.region)) },
-      { ...longLived, aliases: former(chain("aws:iam/userPolicy:UserPolicy"), "sms-sender-publish-sms-only") },
+      longLived,
     );
     // The key waits for the policy, so the Action never holds a key that cannot publish yet.
     const key = new aws.iam.AccessKey(
       accessKeyResourceName(args.accessKeyGeneration, instance),
       { user: user.name },
-      {
-        parent: this,
-        dependsOn: [policy],
-        aliases: former(chain("aws:iam/accessKey:AccessKey"), accessKeyResourceName(args.accessKeyGeneration)),
-      },
+      { parent: this, dependsOn: [policy] },
     );
 
     let optIns: SmsAccountOptIns | undefined;
@@ -98,17 +160,16 @@ export class SmsSender extends pulumi.ComponentResource {
         {
           instanceName: instance,
           deploymentName: args.deploymentName,
-          formerStackLayout: args.formerStackLayout,
           region: args.region,
           preferences: args.smsPreferences,
           alarms: args.alarms,
           senderId: args.senderId,
           inRegion,
           protectConfiguration: args.protectConfiguration,
-          allowedCountries: args.allowedCountries ?? [],
+          allowedCountries: args.allowedCountries,
           protect: args.protect,
         },
-        { parent: this, aliases: former(chain(FORMER_TYPES.optIns), FORMER_NAMES.optIns) },
+        { parent: this },
       );
     }
 

@@ -1,18 +1,13 @@
 /**
- * Reads the running stack's configuration from Pulumi and the tenant's phone flag from Auth0, and
- * validates them (validate-config.ts). Called once, before any resource is registered.
+ * Reads the running stack's configuration from Pulumi, as the runner hands it to the program
+ * (Pulumi.yaml defaults already applied by the CLI): no file is parsed here, no network is used.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { iamNameProblems } from "../aws/aws-resource-names";
 import { PROJECT_NAME } from "./config-keys";
-import { assertMessagesFitOneSegment } from "../messages/message-segments";
-import type { SmsMfaArgs } from "../sms-mfa";
-import { smsMfaArgsOf } from "../sms-mfa-stack";
 import type { StackConfig } from "./stack-config-types";
-import { readTenantSettings, type TenantSettings } from "../auth0/tenant-settings";
-import { StackConfigError, validateStackConfig } from "./validate-config";
+import type { RawStackConfig } from "./validate-config";
 
-/** The project's keys as set for this stack (Pulumi.yaml defaults already applied by the CLI), bare names. */
+/** The project's keys as set for this stack, bare names. */
 function projectConfigValues(): Record<string, string> {
   const prefix = `${PROJECT_NAME}:`;
   const values: Record<string, string> = {};
@@ -44,41 +39,14 @@ export function secretConfigKeys(listed: string | undefined = process.env.PULUMI
   return names;
 }
 
-/**
- * The stack's SmsMfa arguments: its configuration validated, its phone experience resolved against
- * the tenant's flag (read with auth0.getTenant unless given) and reported, the IAM names checked and
- * every text measured with the tenant's friendly name (one SMS segment each). Throws
- * StackConfigError before anything is registered.
- */
-export async function readStackConfig(tenant?: TenantSettings): Promise<SmsMfaArgs> {
-  const settings = tenant ?? (await readTenantSettings());
-  const config = await readValidatedStackConfig(settings);
-  reportPhoneExperience(config);
-  assertRegistrable(config, settings.friendlyName ?? "");
-  return smsMfaArgsOf(config);
-}
-
-/** Refuses, before anything is registered, IAM names AWS would refuse and texts over one SMS segment (an empty friendly name renders as nothing). */
-export function assertRegistrable(config: StackConfig, friendlyName: string): void {
-  const nameProblems = iamNameProblems(config.stack);
-  if (nameProblems.length > 0) throw new StackConfigError(nameProblems);
-  assertMessagesFitOneSegment(config, friendlyName);
-}
-
-/** The stack's validated configuration, its phone experience resolved against the tenant's flag. */
-export async function readValidatedStackConfig(tenant?: TenantSettings): Promise<StackConfig> {
-  const settings = tenant ?? (await readTenantSettings());
-  return validateStackConfig({
+/** The running stack's configuration, unvalidated (validate-config.ts judges it). */
+export function readRawStackConfig(): RawStackConfig {
+  return {
     stack: pulumi.getStack(),
     region: new pulumi.Config("aws").get("region"),
     values: projectConfigValues(),
     secretKeys: secretConfigKeys(),
-    tenant: {
-      phoneConsolidatedExperience: settings.phoneConsolidatedExperience,
-      // getTenant's false the raw read could not check: its warning is already logged.
-      offUnconfirmed: settings.phoneFlagWarning !== undefined,
-    },
-  });
+  };
 }
 
 /** Tells the operator which phone experience the stack deploys and why (shown by preview and up). */

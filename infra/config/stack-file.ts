@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fullTypeName, isProjectNamespaced, isValueOfType, type ProjectFile } from "./project-file";
+import { SECRET_PLACEHOLDER_PREFIX } from "./validate-config";
 import { parseYamlDocument } from "./yaml-document";
 
 /** One configuration value as the CLI holds it (config.Value). */
@@ -36,17 +37,6 @@ export interface ProgramConfig {
   values: Map<string, ConfigValue>;
   /** The PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS environment variables. */
   environment: { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string };
-}
-
-/** How every placeholder of a secret begins (a `secure:` value here, a provider's secret output in the plan). */
-export const SECRET_PLACEHOLDER_PREFIX = "plan-placeholder-secret-";
-
-/**
- * True for the text the offline plan hands a program instead of a `secure:` value it cannot
- * decrypt. A program may use it to skip judging a value nobody could read here.
- */
-export function isSecretPlaceholder(value: string | undefined): boolean {
-  return value !== undefined && value.startsWith(SECRET_PLACEHOLDER_PREFIX);
 }
 
 /** The text a `secure:` value becomes. It names the key, never the ciphertext. */

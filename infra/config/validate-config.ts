@@ -8,7 +8,7 @@
 import { readSenderSettings, type ActionSecretName } from "../../hook/action-secrets";
 import { describeInvalidCountries, parseAllowedCountries } from "../../hook/allowed-countries";
 import { SendRefusedError } from "../../hook/send-errors";
-import { isSecretPlaceholder } from "./stack-file";
+import { iamNameProblems } from "../aws/aws-resource-names";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "../messages/localized-messages";
 import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "../aws/protect-configuration-rules";
@@ -53,6 +53,17 @@ export interface RawStackConfig {
  * the alarm subscription): a value it cannot read still reaches them, as the secret it is.
  */
 const OPAQUE_TEXT_KEYS: readonly string[] = ["senderId", "originationNumber", "maxPriceUsd", "alarmEmail"];
+
+/** How every placeholder of a secret begins (a `secure:` value, a provider's secret output in the offline plan). */
+export const SECRET_PLACEHOLDER_PREFIX = "plan-placeholder-secret-";
+
+/**
+ * True for the text the offline plan hands the program instead of a `secure:` value it cannot
+ * decrypt (stack-file.ts): a value nobody could read there, so it is not judged.
+ */
+function isSecretPlaceholder(value: string | undefined): boolean {
+  return value !== undefined && value.startsWith(SECRET_PLACEHOLDER_PREFIX);
+}
 
 /** What an error shows instead of a value stored as a secret. */
 export const HIDDEN_SECRET_VALUE = "[secret value not shown]";
@@ -287,6 +298,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
   const reader = new ConfigReader(raw.values, raw.secretKeys);
   const secretKeys = CONFIG_KEY_NAMES.filter((key) => (raw.secretKeys ?? []).includes(key));
   reportUnknownKeys(raw, reader);
+  for (const problem of iamNameProblems(raw.stack)) reader.problems.push(problem);
   const region = readRegion(raw, reader);
   const choice = reader.oneOf<PhoneExperienceChoice>("phoneExperience", PHONE_EXPERIENCE_CHOICES);
   const resolved =

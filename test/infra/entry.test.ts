@@ -125,3 +125,40 @@ test("refuses classic on a tenant whose flag is on, naming the flag, before regi
   await expect(refusal()).resolves.toMatch(/phoneExperience: classic contradicts the tenant: its flag phone_consolidated_experience is on/);
   expect(registered.filter((type) => type !== "pulumi:pulumi:Stack")).toEqual([]);
 });
+
+test("refuses invalid keys before any network call: no credentials, and nothing to answer the tenant read", async () => {
+  registered = [];
+  const invokes: string[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push(args.type);
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: (args) => {
+        invokes.push(args.token);
+        throw new Error(`no network here (${args.token})`);
+      },
+    },
+    PROJECT_NAME,
+    "dev",
+    false,
+  );
+  pulumi.runtime.setAllConfig(stackConfiguration("dev", { mfaPolicy: "sometimes", factorEmail: "yes", alarmsEnabled: true }));
+  for (const name of ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN", "AWS_PROFILE", "AWS_ACCESS_KEY_ID"]) {
+    vi.stubEnv(name, undefined);
+  }
+  try {
+    const message = await refusal();
+    // The whole list, one problem per line, each naming its key.
+    expect(message.split("\n").slice(1).sort()).toEqual([
+      "alarmEmail: is required when alarmsEnabled is true (the alarms' recipient)",
+      'factorEmail: must be true or false (got "yes")',
+      'mfaPolicy: unknown value "sometimes"; use one of all-applications, confidence-score, never',
+    ]);
+    expect(invokes).toEqual([]);
+    expect(registered.filter((type) => type !== "pulumi:pulumi:Stack")).toEqual([]);
+  } finally {
+    vi.unstubAllEnvs();
+  }
+});

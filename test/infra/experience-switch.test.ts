@@ -10,10 +10,9 @@
  */
 import { describe, expect, test } from "vitest";
 import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
-import { actionResourceName, bindingResourceName, EARLIER_RESOURCE_NAMES } from "../../infra/auth0/tenant-sms-mfa";
+import { actionResourceName, bindingResourceName } from "../../infra/auth0/tenant-sms-mfa";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram, TRIGGER_ACTIONS, type ProgramRun, type RecordedResource } from "./run-program";
 import type { StackName } from "./stack-files";
-import { formerState } from "./former-layout-state";
 import { positionOf, updateSteps } from "./update-steps";
 
 type Experience = "classic" | "unified";
@@ -109,43 +108,5 @@ describe.each<[Experience, Experience]>([
     );
     expect(updateSteps(unprotected, after.resources).filter((step) => step.refused !== undefined)).toEqual([]);
     expect(after.one(ACTION).opts.protect).toBe(true);
-  });
-});
-
-describe("a stack deployed before the logical names carried the trigger (and before the SmsMfa component)", () => {
-  /** The state such a stack holds: the same resources in the former layout, under the earlier names. */
-  function earlierState(current: readonly RecordedResource[], stack: StackName): RecordedResource[] {
-    const resources = formerState(current, stack);
-    const renamed = new Map<string, string>();
-    const rename = (resource: RecordedResource, name: string): RecordedResource => {
-      const urn = `${resource.urn.slice(0, resource.urn.lastIndexOf("::") + 2)}${name}`;
-      renamed.set(resource.urn, urn);
-      return { ...resource, name, urn };
-    };
-    const moved = resources.map((resource) =>
-      resource.type === ACTION
-        ? rename(resource, EARLIER_RESOURCE_NAMES.action)
-        : resource.type === TRIGGER_ACTIONS
-          ? rename(resource, EARLIER_RESOURCE_NAMES.binding)
-          : resource,
-    );
-    return moved.map((resource) => ({ ...resource, dependencies: resource.dependencies.map((urn) => renamed.get(urn) ?? urn) }));
-  }
-
-  test.each<Experience>(["classic", "unified"])(
-    "keeps its %s Action and binding on its next update (aliases, nothing replaced)",
-    async (experience) => {
-      const current = await run("prod", experience);
-      expect(updateSteps(earlierState(current.resources, "prod"), current.resources)).toEqual([]);
-    },
-  );
-
-  test("is refused if it switches in that same update: first update with the deployed experience, then switch", async () => {
-    const before = earlierState((await run("dev", "classic")).resources, "dev");
-    const steps = updateSteps(before, (await run("dev", "unified")).resources);
-    expect(steps.find((step) => step.type === ACTION)).toMatchObject({
-      operation: "update",
-      refused: "Management API: can't upgrade to this trigger",
-    });
   });
 });

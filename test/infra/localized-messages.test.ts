@@ -6,7 +6,6 @@ import { describe, expect, test } from "vitest";
 import { assertMessagesFitOneSegment, FRIENDLY_NAME_STAND_IN, oneSegmentProblems } from "../../infra/messages/message-segments";
 import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
 import { defineSmsMfaStack, smsMfaArgsOf } from "../../infra/sms-mfa-stack";
-import { assertRegistrable } from "../../infra/config/stack-config";
 import type { StackConfig } from "../../infra/config/stack-config-types";
 import { HIDDEN_SECRET_VALUE, StackConfigError, validateStackConfig } from "../../infra/config/validate-config";
 
@@ -172,9 +171,9 @@ describe("the one-segment rule", () => {
       builds += 1;
       return Promise.reject(new Error("must not build"));
     };
-    // As readStackConfig does: checked before the SmsMfa is defined.
+    // As readStackSmsMfaArgs does: checked before the SmsMfa is defined.
     expect(() => {
-      assertRegistrable(config, "Acme");
+      assertMessagesFitOneSegment(config, "Acme");
       defineSmsMfaStack({ ...smsMfaArgsOf(config), buildAction: build });
     }).toThrow(/\nlocalizedMessages: es verification message is 161 septets in GSM-7/);
     await new Promise((resolve) => setTimeout(resolve, 50));

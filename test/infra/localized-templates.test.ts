@@ -9,8 +9,7 @@
 // event documents `en_US`), so both are rendered.
 import { Liquid } from "liquidjs";
 import { describe, expect, test } from "vitest";
-import { localizedTemplate, localizedTemplates } from "../../infra/messages/localized-templates";
-import { DEFAULT_MESSAGE_TEMPLATES } from "../../infra/messages/message-templates";
+import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplate, localizedTemplates } from "../../infra/messages/message-templates";
 import type { LocalizedMessages, PhoneExperience } from "../../infra/config/stack-config-types";
 import { runProgram } from "./run-program";
 

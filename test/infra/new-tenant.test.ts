@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import type { PhoneFlagRead } from "../../infra/auth0/tenant-phone-flag";
+import type { PhoneFlagRead } from "../../infra/auth0/tenant-settings";
 import { ACTION, GUARDIAN, PHONE_PROVIDER, runProgram } from "./run-program";
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { CONFIG_KEYS, PROJECT_NAME } from "../../infra/config/config-keys";
+import { PROJECT_NAME } from "../../infra/config/config-keys";
 import { validateStackConfig } from "../../infra/config/validate-config";
 import { REPO_ROOT, readProjectFile, readStackFile, stackConfiguration, type StackName } from "./stack-files";
 
@@ -14,20 +14,6 @@ describe("Pulumi.yaml", () => {
     expect(project.runtime).toMatchObject({ name: "nodejs", options: { typescript: true } });
     expect(project.main).toBe("infra/");
     expect(existsSync(path.join(REPO_ROOT, "infra", "index.ts"))).toBe(true);
-  });
-
-  test("declares every key the program reads, with the program's type, default and description", () => {
-    const declared = project.config ?? {};
-    expect(Object.keys(declared).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
-    for (const [key, spec] of Object.entries(CONFIG_KEYS)) {
-      const expected = {
-        type: spec.type,
-        description: spec.description,
-        default: spec.default,
-        ...(spec.type === "array" ? { items: { type: "string" } } : {}),
-      };
-      expect(declared[key], key).toEqual(expected);
-    }
   });
 
   test("declared defaults pass validation on their own", () => {

@@ -8,10 +8,8 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { ActionTrigger, BuiltAction } from "../../infra/auth0/action-bundle";
 import { PROJECT_NAME } from "../../infra/config/config-keys";
-import { defineSmsMfaStack, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
-import { readStackConfig } from "../../infra/config/stack-config";
-import type { PhoneFlagReader } from "../../infra/auth0/tenant-phone-flag";
-import { readTenantSettings } from "../../infra/auth0/tenant-settings";
+import { defineSmsMfaStack, readStackSmsMfaArgs, type SmsMfaStackOutputs } from "../../infra/sms-mfa-stack";
+import { readTenantSettings, type PhoneFlagReader } from "../../infra/auth0/tenant-settings";
 import { stackConfiguration, type StackName } from "./stack-files";
 
 export interface RecordedResource {
@@ -188,7 +186,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   // As in infra/index.ts: the tenant and the configuration are read and validated before anything is registered.
   const readPhoneFlag =
     options.readPhoneFlag ?? (async () => ({ ok: true as const, phoneConsolidatedExperience: tenant.phoneConsolidatedExperience }));
-  const args = await readStackConfig(await readTenantSettings(readPhoneFlag));
+  const args = await readStackSmsMfaArgs(() => readTenantSettings(readPhoneFlag));
   let outputs: SmsMfaStackOutputs | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {

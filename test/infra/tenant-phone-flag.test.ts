@@ -1,4 +1,4 @@
-// The program's own read of the tenant's phone_consolidated_experience (infra/auth0/tenant-phone-flag.ts),
+// The program's own read of the tenant's phone_consolidated_experience (infra/auth0/tenant-settings.ts),
 // with Auth0's real Node SDK against a local HTTPS stand-in of the token endpoint and the Management
 // API (test/support/local-auth0-api.ts). The reads run in a child process that trusts the stand-in's
 // certificate through NODE_EXTRA_CA_CERTS; the domain is the stand-in's host:port, as auth0:domain /
@@ -20,8 +20,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { managementCredentials, type PhoneFlagRead } from "../../infra/auth0/tenant-phone-flag";
-import { refineWithRawRead } from "../../infra/auth0/tenant-settings";
+import { managementCredentials, refineWithRawRead, type PhoneFlagRead } from "../../infra/auth0/tenant-settings";
 import { createSelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 import { healthyClassicTenant, startLocalAuth0Api, type LocalAuth0Api, type StandInTenant } from "../support/local-auth0-api";
 import { closedPort } from "../support/closed-port";

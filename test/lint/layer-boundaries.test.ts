@@ -38,7 +38,7 @@ describe("imports point down the layers", () => {
 
   it.each([
     ["infra/x.ts", 'import { sendSms } from "../hook/send-sms";\nexport const s = sendSms;\n'],
-    ["infra/auth0/x.ts", 'import { REPO_ROOT } from "../config/repository-root";\nexport const r = REPO_ROOT;\n'],
+    ["infra/auth0/x.ts", 'import { PROJECT_NAME } from "../config/config-keys";\nexport const p = PROJECT_NAME;\n'],
     ["tools/doctor/x.ts", 'import { PROJECT_NAME } from "../../infra/config/config-keys";\nexport const p = PROJECT_NAME;\n'],
     ["plan/x.ts", 'import { parseFlags } from "../tools/command";\nexport const p = parseFlags;\n'],
     ["bench/x.ts", 'import { loadAction } from "../tools/kit/load-action";\nexport const l = loadAction;\n'],

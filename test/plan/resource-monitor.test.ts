@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PlanRecorder } from "../../plan/plan-recorder";
 import { startPlanServer, type PlanServer } from "../../plan/plan-server";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_VALUE } from "../../plan/property-values";
-import { SECRET_PLACEHOLDER_PREFIX } from "../../infra/config/stack-file";
+import { SECRET_PLACEHOLDER_PREFIX } from "../../infra/config/validate-config";
 
 let server: PlanServer | undefined;
 const clients: grpc.Client[] = [];

@@ -1,8 +1,8 @@
-// Runs the program's raw read of phone_consolidated_experience (infra/auth0/tenant-phone-flag.ts) for each
+// Runs the program's raw read of phone_consolidated_experience (infra/auth0/tenant-settings.ts) for each
 // input read as a JSON array from stdin ({ config, env }: the `auth0:` keys and the AUTH0_* variables)
 // and prints one JSON array of results. Tests start it as a child process so that Node trusts the
 // stand-in's certificate the standard way, through NODE_EXTRA_CA_CERTS.
-import { phoneFlagReaderFor, type PhoneFlagRead } from "../../infra/auth0/tenant-phone-flag";
+import { phoneFlagReaderFor, type PhoneFlagRead } from "../../infra/auth0/tenant-settings";
 
 interface Input {
   config: Record<string, string>;

@@ -2,7 +2,7 @@
  * Which phone experience a stack ends up with on a tenant, and what follows from it: the Action
  * trigger the sender is bound to and the Action's name (as infra/auth0/tenant-sms-mfa.ts names it).
  */
-import { actionNameFor, actionTriggerFor } from "../../infra/auth0/auth0-resource-names";
+import { actionNameFor, actionTriggerFor } from "../../infra/auth0/tenant-sms-mfa";
 import { resolvePhoneExperience } from "../../infra/auth0/phone-experience";
 
 export type StackExperience = "auto" | "classic" | "unified";
@@ -30,12 +30,12 @@ export function resolveExperience(stack: StackExperience, flag: boolean | undefi
   return "problem" in resolved ? (stack === "auto" ? "classic" : stack) : resolved.experience;
 }
 
-/** The Action trigger each phone experience sends through (infra/auth0/auth0-resource-names.ts). */
+/** The Action trigger each phone experience sends through (infra/auth0/tenant-sms-mfa.ts). */
 export function triggerFor(experience: ResolvedExperience): PhoneTrigger {
   return actionTriggerFor(experience);
 }
 
-/** The sender Action's name in the tenant: the program's own name (infra/auth0/auth0-resource-names.ts), the stack as its deployment name. */
+/** The sender Action's name in the tenant: the program's own name (infra/auth0/tenant-sms-mfa.ts), the stack as its deployment name. */
 export function senderActionName(stack: string, trigger: PhoneTrigger): string {
   return actionNameFor(stack, trigger);
 }
