@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./auth0/action-bundle";
 import { actionTriggerFor, TenantSmsMfa } from "./auth0/tenant-sms-mfa";
 import { iamNameProblems } from "./aws/aws-resource-names";
+import { protectedCountries } from "./aws/protect-configuration-rules";
 import { claimDeploymentName } from "./deployment-name-claims";
 import { SmsSender } from "./aws/sms-sender";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
@@ -110,6 +111,10 @@ export class SmsMfa extends pulumi.ComponentResource {
     // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
     const duplicate = claimDeploymentName(deploymentName, name);
     if (duplicate !== undefined) throw new Error(duplicate);
+    const allowedCountries = args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries];
+    // The protect configuration's rules compare countries as the Action reads them (uppercase); refused before anything is registered.
+    const protectRules = args.protectConfiguration && protectedCountries(allowedCountries, args.protectConfiguration.allowedCountryStatus);
+    if (protectRules && protectRules.problems.length > 0) throw new Error(`SmsMfa "${name}": ${protectRules.problems.join("; ")}`);
     super(SMS_MFA_TYPE, name, {}, opts);
     const formerStackLayout = args.formerStackLayout ?? SMS_MFA_DEFAULTS.formerStackLayout;
     const former = formerAliases(formerStackLayout);
@@ -134,7 +139,7 @@ export class SmsMfa extends pulumi.ComponentResource {
         alarms: args.alarms,
         senderId: args.senderId,
         protectConfiguration: args.protectConfiguration,
-        allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+        allowedCountries: protectRules ? protectRules.countries : allowedCountries,
       },
       { parent: this, aliases: former([FORMER_TYPES.awsSide], FORMER_NAMES.awsSide) },
     );
@@ -154,7 +159,7 @@ export class SmsMfa extends pulumi.ComponentResource {
           accessKeyId: aws.accessKeyId,
           secretAccessKey: aws.secretAccessKey,
           sender: {
-            allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
+            allowedCountries,
             senderId: args.senderId,
             originationNumber: args.originationNumber,
             maxPriceUsd: args.maxPriceUsd,

@@ -19,11 +19,17 @@ import {
 } from "../../infra/aws/account-protect-configuration";
 import { SmsMfa, type SmsMfaArgs } from "../../infra/sms-mfa";
 import { previewCountries } from "../../infra/aws/sms-account-opt-ins";
-import { healthyAccount, startStandInAccount, type StandInAccount } from "../support/stand-in-aws-account";
+import { healthyAccount, STAND_IN_ACCOUNT_ID, startStandInAccount, type StandInAccount } from "../support/stand-in-aws-account";
 import { AwsProviderRegions, GET_CALLER_IDENTITY, GET_REGION, GET_TENANT, getTenantAnswer, runProgram, settled } from "./run-program";
 
 const TAGS = { Project: "auth0-sns-mfa", Stack: "dev", Name: "auth0-sns-mfa-dev" };
-const ARGS = { region: "us-west-2", allowedCountries: ["CA", "US"], allowedCountryStatus: "MONITOR" as const, tags: TAGS };
+const ARGS = {
+  region: "us-west-2",
+  accountId: STAND_IN_ACCOUNT_ID,
+  allowedCountries: ["CA", "US"],
+  allowedCountryStatus: "MONITOR" as const,
+  tags: TAGS,
+};
 const STATE: ProtectConfigurationOutputs = {
   ...ARGS,
   protectConfigurationId: "protect-1",
@@ -35,27 +41,33 @@ const STATE: ProtectConfigurationOutputs = {
 
 describe("protectConfigurationDiff", () => {
   it("finds nothing to do when AWS holds every rule and the default", () => {
-    expect(protectConfigurationDiff(STATE, ARGS)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: true });
+    expect(protectConfigurationDiff(STATE, ARGS)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
   });
 
-  it("updates in place for a changed country list, status, a rule changed by hand, or a lost default", () => {
+  it("updates in place for a changed country list, status or account, a rule changed by hand, or a lost default", () => {
     for (const news of [
       { ...ARGS, allowedCountries: ["CA", "NG", "US"] },
       { ...ARGS, allowedCountryStatus: "FILTER" as const },
+      // The update refuses to act in another account (below); state from before accountId existed gains it.
+      { ...ARGS, accountId: "444444444444" },
     ]) {
-      expect(protectConfigurationDiff(STATE, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: true });
+      expect(protectConfigurationDiff(STATE, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     }
     expect(protectConfigurationDiff({ ...STATE, smsCountryRules: { ...STATE.smsCountryRules, AQ: "ALLOW" } }, ARGS).changes).toBe(true);
     expect(protectConfigurationDiff({ ...STATE, accountDefault: false }, ARGS).changes).toBe(true);
   });
 
-  it("replaces, deleting first, for another region or other tags (tags are written only at create)", () => {
+  it("replaces for another region (creating first: each region has its own default) or other tags (deleting first: one default per region)", () => {
     expect(protectConfigurationDiff(STATE, { ...ARGS, region: "eu-west-1" })).toEqual({
       changes: true,
       replaces: ["region"],
+      deleteBeforeReplace: false,
+    });
+    expect(protectConfigurationDiff(STATE, { ...ARGS, tags: { ...TAGS, Stack: "prod" } })).toEqual({
+      changes: true,
+      replaces: ["tags"],
       deleteBeforeReplace: true,
     });
-    expect(protectConfigurationDiff(STATE, { ...ARGS, tags: { ...TAGS, Stack: "prod" } }).replaces).toEqual(["tags"]);
     expect(
       protectConfigurationDiff(STATE, { ...ARGS, tags: { Name: TAGS.Name, Stack: "dev", Project: "auth0-sns-mfa" } }).replaces,
     ).toEqual([]);
@@ -100,6 +112,79 @@ describe("the provider, reaching End User Messaging through AWS_ENDPOINT_URL_PIN
   });
 });
 
+describe("the provider's credentials in another account than the instance's AWS provider", () => {
+  // The real @aws-sdk/client-sts and client-pinpoint-sms-voice-v2 against the stand-in account
+  // (STS GetCallerIdentity answers its accountId), reached through AWS_ENDPOINT_URL_STS / _PINPOINT_SMS_VOICE_V2.
+  let account: StandInAccount;
+  const OTHER = "444444444444";
+  beforeAll(async () => {
+    account = await startStandInAccount(healthyAccount({ smsCountries: ["AQ", "CA", "NG", "US"] }));
+  });
+  afterAll(async () => {
+    await account.close();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** What `action` threw, and the End User Messaging requests it made. */
+  async function refusalOf(action: () => Promise<unknown>): Promise<{ error: string; smsVoice: string[]; sts: string[] }> {
+    for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
+    const before = account.receivedActions();
+    const error = await action().then(
+      () => "",
+      (failure: unknown) => String(failure),
+    );
+    const made = account.receivedActions().slice(before.length);
+    return { error, smsVoice: made.filter((a) => a.startsWith("sms-voice:")), sts: made.filter((a) => a.startsWith("sts:")) };
+  }
+
+  it("create: refused after STS GetCallerIdentity, before any End User Messaging call, naming both accounts", async () => {
+    const inputs: ProtectConfigurationInputs = { ...ARGS, accountId: OTHER, smsCountryRules: {}, accountDefault: true };
+    const refused = await refusalOf(() => protectConfigurationProvider.create(inputs));
+    expect(refused.sts).toEqual(["sts:GetCallerIdentity"]);
+    expect(refused.smsVoice).toEqual([]);
+    expect(refused.error).toContain(
+      `the AWS credentials of the process running pulumi are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider (and its protect configuration in us-west-2) is in account ${OTHER}`,
+    );
+    expect(refused.error).toContain(`run pulumi with credentials of account ${OTHER}. Nothing was changed`);
+    expect(account.state.protectConfigurations).toEqual({});
+  });
+
+  it("read, update and delete of a configuration in another account: refused before any End User Messaging call", async () => {
+    const elsewhere: ProtectConfigurationOutputs = {
+      ...STATE,
+      accountId: OTHER,
+      protectConfigurationArn: `arn:aws:sms-voice:us-west-2:${OTHER}:protect-configuration/protect-1`,
+    };
+    const inputs: ProtectConfigurationInputs = { ...ARGS, accountId: OTHER, smsCountryRules: {}, accountDefault: true };
+    for (const action of [
+      () => protectConfigurationProvider.read?.("protect-1", elsewhere) ?? Promise.resolve(),
+      () => protectConfigurationProvider.update?.("protect-1", elsewhere, inputs) ?? Promise.resolve(),
+      () => protectConfigurationProvider.delete?.("protect-1", elsewhere) ?? Promise.resolve(),
+    ]) {
+      const refused = await refusalOf(action);
+      expect(refused.smsVoice).toEqual([]);
+      expect(refused.error).toContain(`are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider`);
+    }
+    // State written before accountId existed: the configuration's ARN says which account it is in.
+    const { accountId: _dropped, ...older } = elsewhere;
+    const refused = await refusalOf(() => protectConfigurationProvider.delete?.("protect-1", older) ?? Promise.resolve());
+    expect(refused.smsVoice).toEqual([]);
+    expect(refused.error).toContain(`is in account ${OTHER}`);
+  });
+
+  it("update after the instance's provider moved to another account: refused naming the configuration's account and the new one", async () => {
+    const inputs: ProtectConfigurationInputs = { ...ARGS, accountId: OTHER, smsCountryRules: {}, accountDefault: true };
+    const refused = await refusalOf(() => protectConfigurationProvider.update?.("protect-1", STATE, inputs) ?? Promise.resolve());
+    expect(refused.sts).toEqual([]);
+    expect(refused.smsVoice).toEqual([]);
+    expect(refused.error).toContain(
+      `protect configuration protect-1 is in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider is now in account ${OTHER}`,
+    );
+  });
+});
+
 describe("the stack's protect configuration", () => {
   const enabled = {
     allowedCountries: ["US", "CA"],
@@ -120,13 +205,16 @@ describe("the stack's protect configuration", () => {
     expect(Object.keys(rules)).toEqual(previewCountries());
     expect(configuration.inputs).toMatchObject({
       region: "us-west-2",
+      // aws.getCallerIdentity on the instance's provider (the mocks answer 123456789012).
+      accountId: "123456789012",
       allowedCountries: ["CA", "US"],
       allowedCountryStatus: "MONITOR",
       accountDefault: true,
       tags: { Project: "auth0-sns-mfa", Stack: "dev", Name: "auth0-sns-mfa-dev" },
     });
     expect(typeof configuration.inputs.__provider).toBe("string");
-    expect(configuration.opts).toMatchObject({ protect: false, deleteBeforeReplace: true });
+    expect(configuration.opts).toMatchObject({ protect: false });
+    expect(configuration.opts.deleteBeforeReplace).toBeUndefined();
     expect(await settled(run.outputs.protectConfigurationId ?? "")).toBe("dev-sms-protect-configuration-id");
   });
 
@@ -144,23 +232,29 @@ describe("the stack's protect configuration", () => {
   });
 });
 
-describe("two SmsMfa instances in one program", () => {
+describe("SmsMfa instances on their own AWS providers", () => {
   const build = (trigger: ActionTrigger): Promise<BuiltAction> =>
     Promise.resolve({ code: `exports.handler = "${trigger}";`, dependencies: [] } as unknown as BuiltAction);
   const base: SmsMfaArgs = {
     region: "eu-west-1",
     phoneExperience: "classic",
+    allowedCountries: ["US"],
     buildAction: build,
     protectConfiguration: { allowedCountryStatus: "ALLOW" },
   };
 
-  /** Both instances, each on its own AWS provider in `regions`, one account; the errors the program raised. */
-  async function errorsOfTwo(regions: [string, string]): Promise<string> {
+  /**
+   * Each instance on its own AWS provider in its region, one account (getCallerIdentity answers 444444444444):
+   * the errors the program raised and the inputs of every protect configuration registered.
+   */
+  async function runInstances(instances: Partial<SmsMfaArgs>[]): Promise<{ errors: string; configurations: Record<string, unknown>[] }> {
     const providerRegions = new AwsProviderRegions(undefined);
+    const configurations: Record<string, unknown>[] = [];
     await pulumi.runtime.setMocks(
       {
         newResource: (args) => {
           providerRegions.register(args.type, args.name, args.inputs as Record<string, unknown>);
+          if (args.type === PROTECT_CONFIGURATION_TYPE) configurations.push(args.inputs as Record<string, unknown>);
           return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
         },
         call: (args) => {
@@ -181,8 +275,11 @@ describe("two SmsMfa instances in one program", () => {
     process.on("unhandledRejection", (reason) => rejections.push(reason));
     try {
       await pulumi.runtime.runInPulumiStack(async () => {
-        new SmsMfa("eu", { ...base, region: regions[0] }, { providers: { aws: new aws.Provider("aws-0", { region: regions[0] }) } });
-        new SmsMfa("eu2", { ...base, region: regions[1] }, { providers: { aws: new aws.Provider("aws-1", { region: regions[1] }) } });
+        instances.forEach((instance, index) => {
+          const args = { ...base, ...instance };
+          const name = index === 0 ? "eu" : `eu${index + 1}`;
+          new SmsMfa(name, args, { providers: { aws: new aws.Provider(`aws-${index}`, { region: args.region }) } });
+        });
         return {};
       });
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -192,16 +289,47 @@ describe("two SmsMfa instances in one program", () => {
       process.removeAllListeners("unhandledRejection");
       for (const handler of vitestHandlers) process.on("unhandledRejection", handler);
     }
-    return rejections.map(String).join("\n");
+    return { errors: rejections.map(String).join("\n"), configurations };
   }
 
-  test("may not both manage the account default of one account and region", async () => {
-    expect(await errorsOfTwo(["eu-west-1", "eu-west-1"])).toMatch(
+  test("two may not both manage the account default of one account and region", async () => {
+    expect((await runInstances([{}, {}])).errors).toMatch(
       /protectConfiguration: SmsMfa "eu2" and SmsMfa "eu" both manage the account-default protect configuration of AWS account 444444444444 in eu-west-1/,
     );
   });
 
-  test("may each manage one in their own region", async () => {
-    expect(await errorsOfTwo(["eu-west-1", "us-east-1"])).toBe("");
+  test("two may each manage one in their own region, each bound to the account of its own provider", async () => {
+    const run = await runInstances([{}, { region: "us-east-1" }]);
+    expect(run.errors).toBe("");
+    expect(run.configurations.map((inputs) => [inputs.region, inputs.accountId])).toEqual([
+      ["eu-west-1", "444444444444"],
+      ["us-east-1", "444444444444"],
+    ]);
+  });
+
+  test("lowercase allowedCountries get the rules of their uppercase codes, as the Action reads them", async () => {
+    const run = await runInstances([{ allowedCountries: ["us", "ca", "US"] }]);
+    expect(run.errors).toBe("");
+    const [inputs] = run.configurations;
+    expect(inputs?.allowedCountries).toEqual(["CA", "US"]);
+    const rules = inputs?.smsCountryRules as Record<string, string>;
+    expect(Object.entries(rules).filter(([, status]) => status !== "BLOCK")).toEqual([
+      ["CA", "ALLOW"],
+      ["US", "ALLOW"],
+    ]);
+    expect(Object.keys(rules)).toEqual(previewCountries());
+  });
+
+  test("an empty allowedCountries with ALLOW, or an unknown code, is refused naming the key, before anything is registered", async () => {
+    // MONITOR on every country is a choice (AWS's evaluation everywhere, nothing blocked): accepted.
+    const monitored = await runInstances([{ allowedCountries: [], protectConfiguration: { allowedCountryStatus: "MONITOR" } }]);
+    expect(monitored.errors).toBe("");
+    expect(monitored.configurations).toHaveLength(1);
+    const empty = await runInstances([{ allowedCountries: [] }]);
+    expect(empty.errors).toContain('SmsMfa "eu": allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW');
+    expect(empty.configurations).toEqual([]);
+    const unknown = await runInstances([{ allowedCountries: ["US", "uk"] }]);
+    expect(unknown.errors).toContain('SmsMfa "eu": allowedCountries: not ISO 3166-1 alpha-2 country codes: "uk" (the United Kingdom is GB)');
+    expect(unknown.configurations).toEqual([]);
   });
 });

@@ -16,8 +16,9 @@
  * (the stack's dynamic resource, infra/aws/protect-configuration-calls.ts), as the API reference describes
  * them: DescribeAccountAttributes (DEFAULT_PROTECT_CONFIGURATION_ID), CreateProtectConfiguration (every
  * listed country starts ALLOW), UpdateProtectConfigurationCountryRuleSet (1-300 countries, keys
- * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration and
- * DeleteProtectConfiguration (refused for the account default). An unknown id is a
+ * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration (no id:
+ * it removes whichever default there is and answers its id) and DeleteProtectConfiguration (refused for
+ * the account default and for a configuration with deletion protection). An unknown id is a
  * ResourceNotFoundException. Assumed, not documented: an update naming a country the configuration does
  * not list is a ValidationException. Every request and its input is kept (smsVoiceRequests).
  */
@@ -72,6 +73,8 @@ export interface StandInProtectConfiguration {
   /** SMS rules: every listed country → ALLOW|BLOCK|MONITOR|FILTER. */
   rules: Record<string, string>;
   tags: { Key: string; Value: string }[];
+  /** DeletionProtectionEnabled (UpdateProtectConfiguration, by hand); absent = false. */
+  deletionProtection?: boolean;
 }
 
 /** One End User Messaging request as received: the action (without the target prefix) and its JSON input. */
@@ -200,7 +203,7 @@ function protectActions(state: StandInAccountState, created: number): Record<str
     ProtectConfigurationId: id,
     CreatedTimestamp: created,
     AccountDefault: state.accountDefaultProtectConfigurationId === id,
-    DeletionProtectionEnabled: false,
+    DeletionProtectionEnabled: state.protectConfigurations[id]?.deletionProtection === true,
   });
   const ruleSet = (rules: Record<string, string>) =>
     Object.fromEntries(Object.entries(rules).map(([country, status]) => [country, { ProtectStatus: status }]));
@@ -291,6 +294,8 @@ function protectActions(state: StandInAccountState, created: number): Record<str
       if (state.protectConfigurations[id] === undefined) return notFound(id);
       if (state.accountDefaultProtectConfigurationId === id)
         return smsFault(400, "ConflictException", `Protect configuration ${id} is the account default`);
+      if (state.protectConfigurations[id]?.deletionProtection === true)
+        return smsFault(400, "ConflictException", `Protect configuration ${id} has deletion protection enabled`);
       const answer = information(id);
       state.protectConfigurations = Object.fromEntries(Object.entries(state.protectConfigurations).filter(([other]) => other !== id));
       return { json: answer };
