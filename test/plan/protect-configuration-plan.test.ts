@@ -60,12 +60,14 @@ describe("npm run plan with protectConfigurationEnabled and allowedCountries [US
     ]);
     expect(configuration?.inputs).toMatchObject({
       region: "us-west-2",
+      accountId: "123456789012",
       allowedCountries: ["CA", "US"],
       allowedCountryStatus: "MONITOR",
       accountDefault: true,
       tags: { Project: "auth0-sns-mfa", Stack: "protect", Name: "auth0-sns-mfa-protect" },
     });
-    expect(configuration?.options).toMatchObject({ protect: false, deleteBeforeReplace: true });
+    expect(configuration?.options).toMatchObject({ protect: false });
+    expect(configuration?.options.deleteBeforeReplace).toBeUndefined();
     expect((JSON.parse(enabled.stdout) as JsonPlan).outputs.protectConfigurationId).toMatch(/^protect-[0-9a-f]{32}$/);
   });
 });
@@ -154,6 +156,7 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
         action: "UpdateProtectConfigurationCountryRuleSet",
         input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: { GB: { ProtectStatus: "MONITOR" } } },
       },
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
       { action: "DescribeAccountAttributes", input: {} },
     ]);
 
@@ -168,14 +171,23 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
       "sms-voice:CreateProtectConfiguration",
       "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:UpdateProtectConfigurationCountryRuleSet",
+      "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:DescribeAccountAttributes",
       "sms-voice:SetAccountDefaultProtectConfiguration",
       "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:UpdateProtectConfigurationCountryRuleSet",
+      "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:DescribeAccountAttributes",
+      "sms-voice:DescribeProtectConfigurations",
       "sms-voice:DescribeAccountAttributes",
       "sms-voice:DeleteAccountDefaultProtectConfiguration",
       "sms-voice:DeleteProtectConfiguration",
+    ]);
+    // Each operation first proved, with the same credentials, that it acts in the instance's account.
+    expect(account.receivedActions().filter((action) => action.startsWith("sts:"))).toEqual([
+      "sts:GetCallerIdentity",
+      "sts:GetCallerIdentity",
+      "sts:GetCallerIdentity",
     ]);
   });
 });
