@@ -12,11 +12,14 @@
  * serialized code requires again), and creates its clients inside each method, with the standard AWS
  * credential chain of the process running `pulumi` and the resource's region.
  *
- * Those credentials are not the instance's AWS provider's: a dynamic provider receives only the
- * resource's inputs, and an aws.Provider's credential settings are not readable from the program
- * (`assumeRoles` and `assumeRoleWithWebIdentity` are inputs with no output; the default provider is
- * no resource at all), so acting "as the provider" would mean re-implementing terraform-provider-aws's
- * credential chain beside it. Instead every call is preceded by a proof: STS GetCallerIdentity with the
+ * A dynamic provider receives only the resource's inputs, not the instance's AWS provider. Of the
+ * provider's credential settings the program can read only `profile` (an output of aws.Provider, or
+ * aws:profile for the default provider): `assumeRoles`, `assumeRoleWithWebIdentity`, the access keys
+ * and the shared-file paths are inputs with no output, or secrets. So the clients use the provider's
+ * `profile` when it has one (the SDK's `profile` client setting: that profile, its role and SSO
+ * settings, before the environment's keys) and the process's default chain otherwise; acting as an
+ * assumed role of the provider would mean re-implementing terraform-provider-aws's credential chain
+ * beside it. Either way every call is preceded by a proof: STS GetCallerIdentity with the
  * very credentials of the End User Messaging client must answer the account of the instance's AWS
  * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts), or of the
  * configuration's ARN for state written before `accountId` existed; otherwise nothing is called and the
@@ -63,6 +66,7 @@ function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   return {
     region: inputs.region,
     ...(inputs.accountId === undefined ? {} : { accountId: inputs.accountId }),
+    ...(inputs.profile === undefined ? {} : { profile: inputs.profile }),
     allowedCountries: [...inputs.allowedCountries],
     allowedCountryStatus: inputs.allowedCountryStatus,
     tags: { ...inputs.tags },
@@ -79,8 +83,9 @@ function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<R
  * replace the configuration (tags are written only at create, so the deploy role needs no
  * TagResource). New tags in the same region delete first, so the old one gives up the account default
  * before the new one takes it (the region has no default in between); a new region creates first, as
- * each region has its own default. Rules that differ from the state, a changed country list, status or
- * account, or a lost account default update it in place (an update in another account is refused).
+ * each region has its own default. Rules that differ from the state, a changed country list, status,
+ * account or profile, or a lost account default update it in place (an update in another account is
+ * refused; a new profile is recorded, so a later delete uses it).
  */
 export function protectConfigurationDiff(
   olds: Partial<ProtectConfigurationOutputs>,
@@ -93,7 +98,8 @@ export function protectConfigurationDiff(
   const settingsDiffer =
     JSON.stringify(olds.allowedCountries ?? []) !== JSON.stringify(news.allowedCountries) ||
     olds.allowedCountryStatus !== news.allowedCountryStatus ||
-    olds.accountId !== news.accountId;
+    olds.accountId !== news.accountId ||
+    olds.profile !== news.profile;
   return {
     changes: replaces.length > 0 || rulesDiffer || settingsDiffer || olds.accountDefault !== true,
     replaces,
@@ -106,14 +112,18 @@ export function protectConfigurationDiff(
  * Runs `use` with calls on a client for `region`, destroyed afterwards, once STS confirms that the
  * client's credentials are in `account` (refused, before any End User Messaging call, otherwise).
  */
-async function withSmsVoice<T>(region: string, account: string | undefined, use: (calls: SmsVoiceCalls) => Promise<T>): Promise<T> {
+async function withSmsVoice<T>(
+  { region, profile }: Pick<ProtectConfigurationArgs, "region" | "profile">,
+  account: string | undefined,
+  use: (calls: SmsVoiceCalls) => Promise<T>,
+): Promise<T> {
   // Required here, not imported: the serialized provider then requires the packages in the provider
   // process instead of carrying (or failing to carry) the SDK's code in its closure.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const sdk = require("@aws-sdk/client-pinpoint-sms-voice-v2") as SmsVoiceSdk;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const sts = require("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts");
-  const client = new sdk.PinpointSMSVoiceV2Client({ region, userAgentAppId: "auth0-sns-mfa" });
+  const client = new sdk.PinpointSMSVoiceV2Client({ region, profile, userAgentAppId: "auth0-sns-mfa" });
   // The same credential provider as the End User Messaging client: the identity checked is the one that acts.
   const identity = new sts.STSClient({ region, credentials: client.config.credentials, userAgentAppId: "auth0-sns-mfa" });
   try {
@@ -140,13 +150,13 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
   async create(inputs) {
     const args = argsOf(inputs);
-    const state = await withSmsVoice(args.region, args.accountId, (calls) => createProtectConfiguration(calls, args));
+    const state = await withSmsVoice(args, args.accountId, (calls) => createProtectConfiguration(calls, args));
     return { id: state.protectConfigurationId, outs: { ...args, ...state } };
   },
   async read(id, props) {
     if (props === undefined) return { id };
     const args = argsOf(props);
-    const state = await withSmsVoice(args.region, accountOfState(props), (calls) => readProtectConfiguration(calls, id));
+    const state = await withSmsVoice(args, accountOfState(props), (calls) => readProtectConfiguration(calls, id));
     // An empty id tells the engine the resource is gone.
     return state === undefined ? { id: "" } : { id, props: { ...args, ...state } };
   },
@@ -159,13 +169,13 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
           `${args.accountId}; a configuration cannot move between accounts: delete it in ${existing} (pulumi destroy with credentials of ` +
           `${existing}, or by hand and pulumi state delete), then run pulumi up. Nothing was changed`,
       );
-    const state = await withSmsVoice(args.region, args.accountId ?? existing, (calls) =>
+    const state = await withSmsVoice(args, args.accountId ?? existing, (calls) =>
       updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args),
     );
     return { outs: { ...args, ...state } };
   },
   async delete(id, props) {
-    await withSmsVoice(props.region, accountOfState(props), (calls) => deleteProtectConfiguration(calls, id));
+    await withSmsVoice(props, accountOfState(props), (calls) => deleteProtectConfiguration(calls, id));
   },
 };
 
@@ -174,6 +184,8 @@ export interface AccountProtectConfigurationArgs {
   region: pulumi.Input<string>;
   /** The AWS account of the instance's AWS provider (aws.getCallerIdentity on it): the provider refuses to act with credentials of any other. */
   accountId: pulumi.Input<string>;
+  /** The named profile of the instance's AWS provider; undefined = the default credential chain of the process running pulumi. */
+  profile: pulumi.Input<string | undefined>;
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;
   tags: Record<string, string>;

@@ -61,6 +61,8 @@ export interface ProtectConfigurationArgs {
   region: string;
   /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it (absent in state written before it existed). */
   accountId?: string;
+  /** The named profile of the instance's AWS provider (its `profile`, or aws:profile for the default provider); absent = the process's default credential chain. */
+  profile?: string;
   /** Uppercase ISO codes; empty = every country gets allowedCountryStatus. */
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;
@@ -241,7 +243,9 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
         { cause: error },
       );
     }
-    throw new Error(`${describeError(error)}; protect configuration ${id} could not be deleted and is the account default again`, { cause: error });
+    throw new Error(`${describeError(error)}; protect configuration ${id} could not be deleted and is the account default again`, {
+      cause: error,
+    });
   }
   return { defaultRemoved };
 }

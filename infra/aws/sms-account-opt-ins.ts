@@ -159,6 +159,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
         region: claimed.apply(() => args.region),
         // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
         accountId: claimed,
+        profile: this.awsProfile(),
         allowedCountries,
         allowedCountryStatus: settings.allowedCountryStatus,
         tags: { ...stackTags(args.deploymentName), Name: `auth0-sns-mfa-${args.deploymentName}` },
@@ -169,6 +170,15 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     );
     // Its id is the configuration's id (protectConfigurationId).
     return configuration.id;
+  }
+
+  /**
+   * The named profile of the AWS provider this component runs on: an explicit aws.Provider's `profile`
+   * output, else aws:profile of the default provider; undefined when it has none.
+   */
+  private awsProfile(): pulumi.Input<string | undefined> {
+    const provider = this.getProvider("aws::Provider");
+    return provider instanceof aws.Provider ? provider.profile : aws.config.profile;
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {

@@ -262,6 +262,13 @@ const PROTECT_CONFIGURATION_RULES: readonly ProviderRule[] = [
   ),
   simple(
     T.protectConfiguration,
+    "profile",
+    optional(text({ min: 1, max: 256 })),
+    "The named profile of the instance's AWS provider, when it has one: the SDK's `profile` client setting",
+    "https://docs.aws.amazon.com/sdkref/latest/guide/file-format.html (named profiles)",
+  ),
+  simple(
+    T.protectConfiguration,
     "allowedCountries",
     required(list({ max: 300, item: COUNTRY_CODE })),
     "Two-letter country codes ([A-Z]{2}), as CountryRuleSetUpdates keys them",

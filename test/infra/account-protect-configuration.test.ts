@@ -6,6 +6,9 @@
  * second instance claiming the same account and region. The provider as Pulumi serializes it under
  * the real runner is exercised in test/plan/protect-configuration-plan.test.ts.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, afterEach, beforeAll, describe, expect, it, test, vi } from "vitest";
@@ -174,6 +177,37 @@ describe("the provider's credentials in another account than the instance's AWS 
     expect(refused.error).toContain(`is in account ${OTHER}`);
   });
 
+  it("with the instance provider's profile: its credentials act (and are proved), not the environment's", async () => {
+    const files = mkdtempSync(path.join(tmpdir(), "protect-profile-"));
+    try {
+      writeFileSync(path.join(files, "config"), "[profile stack-prod]\nregion = us-west-2\n");
+      writeFileSync(
+        path.join(files, "credentials"),
+        "[stack-prod]\naws_access_key_id = AKIASTACKPROFILE0001\naws_secret_access_key = stack-profile-secret\n",
+      );
+      account.state.accessKeyAccounts = { AKIASTACKPROFILE0001: OTHER };
+      const inputs: ProtectConfigurationInputs = { ...ARGS, accountId: OTHER, smsCountryRules: {}, accountDefault: true };
+      const withFiles = (keysInEnvironment: boolean, action: () => Promise<unknown>) =>
+        refusalOf(async () => {
+          vi.stubEnv("AWS_CONFIG_FILE", path.join(files, "config"));
+          vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", path.join(files, "credentials"));
+          // With a profile the SDK skips the environment's keys anyway (and warns when both are set).
+          if (!keysInEnvironment) vi.stubEnv("AWS_ACCESS_KEY_ID", "");
+          return action();
+        });
+      // The environment's keys are in account 123456789012: refused.
+      const refused = await withFiles(true, () => protectConfigurationProvider.create(inputs));
+      expect(refused.error).toContain(`are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider`);
+      const created = await withFiles(false, () => protectConfigurationProvider.create({ ...inputs, profile: "stack-prod" }));
+      expect(created.error).toBe("");
+      expect(created.sts).toEqual(["sts:GetCallerIdentity"]);
+      expect(created.smsVoice).toContain("sms-voice:SetAccountDefaultProtectConfiguration");
+    } finally {
+      account.state.accessKeyAccounts = {};
+      rmSync(files, { recursive: true, force: true });
+    }
+  });
+
   it("update after the instance's provider moved to another account: refused naming the configuration's account and the new one", async () => {
     const inputs: ProtectConfigurationInputs = { ...ARGS, accountId: OTHER, smsCountryRules: {}, accountDefault: true };
     const refused = await refusalOf(() => protectConfigurationProvider.update?.("protect-1", STATE, inputs) ?? Promise.resolve());
@@ -214,8 +248,13 @@ describe("the stack's protect configuration", () => {
     });
     expect(typeof configuration.inputs.__provider).toBe("string");
     expect(configuration.opts).toMatchObject({ protect: false });
-    expect(configuration.opts.deleteBeforeReplace).toBeUndefined();
+    expect((configuration.opts as pulumi.CustomResourceOptions).deleteBeforeReplace).toBeUndefined();
     expect(await settled(run.outputs.protectConfigurationId ?? "")).toBe("dev-sms-protect-configuration-id");
+  });
+
+  test("on the default AWS provider, is given aws:profile", async () => {
+    const run = await runProgram({ stack: "dev", overrides: { ...enabled, "aws:profile": "staging-admin" } });
+    expect(run.one(PROTECT_CONFIGURATION_TYPE).inputs.profile).toBe("staging-admin");
   });
 
   test("defaults the allowed countries to ALLOW, and is protected in a stack that protects its resources", async () => {
@@ -247,7 +286,9 @@ describe("SmsMfa instances on their own AWS providers", () => {
    * Each instance on its own AWS provider in its region, one account (getCallerIdentity answers 444444444444):
    * the errors the program raised and the inputs of every protect configuration registered.
    */
-  async function runInstances(instances: Partial<SmsMfaArgs>[]): Promise<{ errors: string; configurations: Record<string, unknown>[] }> {
+  async function runInstances(
+    instances: (Partial<SmsMfaArgs> & { profile?: string })[],
+  ): Promise<{ errors: string; configurations: Record<string, unknown>[] }> {
     const providerRegions = new AwsProviderRegions(undefined);
     const configurations: Record<string, unknown>[] = [];
     await pulumi.runtime.setMocks(
@@ -275,10 +316,10 @@ describe("SmsMfa instances on their own AWS providers", () => {
     process.on("unhandledRejection", (reason) => rejections.push(reason));
     try {
       await pulumi.runtime.runInPulumiStack(async () => {
-        instances.forEach((instance, index) => {
+        instances.forEach(({ profile, ...instance }, index) => {
           const args = { ...base, ...instance };
           const name = index === 0 ? "eu" : `eu${index + 1}`;
-          new SmsMfa(name, args, { providers: { aws: new aws.Provider(`aws-${index}`, { region: args.region }) } });
+          new SmsMfa(name, args, { providers: { aws: new aws.Provider(`aws-${index}`, { region: args.region, profile }) } });
         });
         return {};
       });
@@ -307,6 +348,13 @@ describe("SmsMfa instances on their own AWS providers", () => {
     ]);
   });
 
+  test("each is given the profile of its own AWS provider, if any", async () => {
+    const run = await runInstances([{ profile: "eu-admin" }, { region: "us-east-1" }]);
+    expect(run.errors).toBe("");
+    const profiles = Object.fromEntries(run.configurations.map((inputs) => [String(inputs.region), inputs.profile]));
+    expect(profiles).toEqual({ "eu-west-1": "eu-admin", "us-east-1": undefined });
+  });
+
   test("lowercase allowedCountries get the rules of their uppercase codes, as the Action reads them", async () => {
     const run = await runInstances([{ allowedCountries: ["us", "ca", "US"] }]);
     expect(run.errors).toBe("");
@@ -321,15 +369,16 @@ describe("SmsMfa instances on their own AWS providers", () => {
   });
 
   test("an empty allowedCountries with ALLOW, or an unknown code, is refused naming the key, before anything is registered", async () => {
+    // Thrown by the constructor, before the component or any child is registered.
+    expect(() => new SmsMfa("refused-empty", { ...base, allowedCountries: [] })).toThrow(
+      'SmsMfa "refused-empty": allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW',
+    );
+    expect(() => new SmsMfa("refused-uk", { ...base, allowedCountries: ["US", "uk"] })).toThrow(
+      'SmsMfa "refused-uk": allowedCountries: not ISO 3166-1 alpha-2 country codes: "uk" (the United Kingdom is GB)',
+    );
     // MONITOR on every country is a choice (AWS's evaluation everywhere, nothing blocked): accepted.
     const monitored = await runInstances([{ allowedCountries: [], protectConfiguration: { allowedCountryStatus: "MONITOR" } }]);
     expect(monitored.errors).toBe("");
     expect(monitored.configurations).toHaveLength(1);
-    const empty = await runInstances([{ allowedCountries: [] }]);
-    expect(empty.errors).toContain('SmsMfa "eu": allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW');
-    expect(empty.configurations).toEqual([]);
-    const unknown = await runInstances([{ allowedCountries: ["US", "uk"] }]);
-    expect(unknown.errors).toContain('SmsMfa "eu": allowedCountries: not ISO 3166-1 alpha-2 country codes: "uk" (the United Kingdom is GB)');
-    expect(unknown.configurations).toEqual([]);
   });
 });

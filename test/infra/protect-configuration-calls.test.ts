@@ -235,7 +235,9 @@ describe("rule lists are verified, not trusted", () => {
   it("an empty first answer: refused, the configuration deleted again, no default taken", async () => {
     const empty: SmsVoiceCalls = { ...calls, smsRules: async (id) => ((await calls.smsRules(id)) === undefined ? undefined : {}) };
     const failure = await createProtectConfiguration(empty, ARGS).catch((error: unknown) => error);
-    expect(String(failure)).toMatch(/End User Messaging listed no country in the SMS rules of protect configuration protect-\w+ in us-east-1/);
+    expect(String(failure)).toMatch(
+      /End User Messaging listed no country in the SMS rules of protect configuration protect-\w+ in us-east-1/,
+    );
     expect(account.state.protectConfigurations).toEqual({});
     expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
   });
@@ -321,7 +323,9 @@ describe("timeouts and races around the account default", () => {
       })(),
     };
     const failure = await createProtectConfiguration(timingOut, ARGS).catch((error: unknown) => error);
-    expect(String(failure)).toMatch(/was created but could not be deleted again \(ThrottlingException: slow down; it IS the account default\): delete it by hand/);
+    expect(String(failure)).toMatch(
+      /was created but could not be deleted again \(ThrottlingException: slow down; it IS the account default\): delete it by hand/,
+    );
   });
 });
 
@@ -445,7 +449,9 @@ describe("delete", () => {
       "DeleteProtectConfiguration",
       "SetAccountDefaultProtectConfiguration",
     ]);
-    expect(String(failure)).toContain(`ThrottlingException: Rate exceeded; protect configuration ${id} could not be deleted and is the account default again`);
+    expect(String(failure)).toContain(
+      `ThrottlingException: Rate exceeded; protect configuration ${id} could not be deleted and is the account default again`,
+    );
     expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
     expect(Object.keys(account.state.protectConfigurations)).toEqual([id]);
   });

@@ -42,6 +42,8 @@ export interface StandInPhoneNumber {
 
 export interface StandInAccountState {
   accountId: string;
+  /** STS GetCallerIdentity answers these accounts for requests signed with these access key ids (others: accountId). */
+  accessKeyAccounts: Record<string, string>;
   callerArn: string;
   inSandbox: boolean;
   sandboxNumbers: { PhoneNumber: string; Status: "Pending" | "Verified" }[];
@@ -89,6 +91,7 @@ export const STAND_IN_ACCOUNT_ID = "123456789012";
 export function healthyAccount(overrides: Partial<StandInAccountState> = {}): StandInAccountState {
   return {
     accountId: STAND_IN_ACCOUNT_ID,
+    accessKeyAccounts: {},
     callerArn: `arn:aws:iam::${STAND_IN_ACCOUNT_ID}:role/github-deploy`,
     inSandbox: false,
     sandboxNumbers: [],
@@ -135,9 +138,11 @@ function faultOr(state: StandInAccountState, action: string, answer: LocalAction
 
 function stsActions(state: StandInAccountState): Record<string, LocalAction> {
   return {
-    GetCallerIdentity: faultOr(state, "GetCallerIdentity", () => ({
-      xml: `<Arn>${xmlText(state.callerArn)}</Arn><UserId>AROAEXAMPLE:doctor</UserId><Account>${state.accountId}</Account>`,
-    })),
+    GetCallerIdentity: faultOr(state, "GetCallerIdentity", ({ accessKeyId }) => {
+      const account = state.accessKeyAccounts[accessKeyId ?? ""] ?? state.accountId;
+      const arn = account === state.accountId ? state.callerArn : `arn:aws:iam::${account}:user/deployer`;
+      return { xml: `<Arn>${xmlText(arn)}</Arn><UserId>AROAEXAMPLE:doctor</UserId><Account>${account}</Account>` };
+    }),
   };
 }
 
