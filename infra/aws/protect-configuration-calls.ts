@@ -239,8 +239,8 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
     } catch (restore) {
       throw new Error(
         `${describeError(error)}; protect configuration ${id} gave up the account default but could not be deleted, and taking the default back failed ` +
-          `(${describeError(restore)}): the account has NO default protect configuration in this region; run pulumi up --refresh to take it back`,
-        { cause: error },
+          `(${describeError(restore)}): the account has NO default protect configuration in this region; run pulumi up --refresh to take it back (or the destroy again to finish it)`,
+        { cause: restore },
       );
     }
     throw new Error(`${describeError(error)}; protect configuration ${id} could not be deleted and is the account default again`, {

@@ -456,6 +456,19 @@ describe("delete", () => {
     expect(Object.keys(account.state.protectConfigurations)).toEqual([id]);
   });
 
+  it("a delete that fails and a default that cannot be taken back: the error says the account has no default, and how to take it back", async () => {
+    const id = await created();
+    account.state.faults = {
+      DeleteProtectConfiguration: { status: 400, code: "ThrottlingException", message: "Rate exceeded" },
+      SetAccountDefaultProtectConfiguration: { status: 400, code: "ThrottlingException", message: "Rate exceeded" },
+    };
+    const failure = await deleteProtectConfiguration(calls, id).catch((error: unknown) => error);
+    expect(String(failure)).toContain(
+      "the account has NO default protect configuration in this region; run pulumi up --refresh to take it back",
+    );
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+
   it("a default switched by hand between the read and the removal (which takes no id): that default is put back, only the configuration deleted", async () => {
     const id = await created();
     account.state.protectConfigurations.handmade = { rules: { US: "ALLOW" }, tags: [] };
