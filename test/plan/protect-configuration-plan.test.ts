@@ -190,4 +190,21 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
       "sts:GetCallerIdentity",
     ]);
   });
+  it("refuses, in the serialized provider, a create whose credentials are in another account than the instance's provider", async () => {
+    const configuration = configurationOf(enabled);
+    if (configuration === undefined) throw new Error("the enabled plan has no protect configuration");
+    const count = (service: string) => account.receivedActions().filter((action) => action.startsWith(service)).length;
+    const before = { sts: count("sts:"), smsVoice: count("sms-voice:") };
+    const inputs = { ...configuration.inputs, accountId: "444444444444" };
+    const refusal = await call<provproto.CreateRequest, provproto.CreateResponse>(
+      client.create.bind(client),
+      new provproto.CreateRequest().setUrn(configuration.urn).setProperties(struct(inputs)),
+    ).then(
+      () => "",
+      (error: unknown) => String(error),
+    );
+    expect(refusal).toContain("the AWS credentials of the process running pulumi are in account 123456789012");
+    expect(refusal).toContain("is in account 444444444444");
+    expect({ sts: count("sts:") - before.sts, smsVoice: count("sms-voice:") - before.smsVoice }).toEqual({ sts: 1, smsVoice: 0 });
+  });
 });
