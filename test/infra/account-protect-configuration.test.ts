@@ -77,7 +77,7 @@ describe("protectConfigurationDiff", () => {
   });
 });
 
-describe("the provider, reaching End User Messaging through AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2", () => {
+describe("the provider, reaching STS and End User Messaging through AWS_ENDPOINT_URL_STS and _PINPOINT_SMS_VOICE_V2", () => {
   let account: StandInAccount;
   beforeAll(async () => {
     account = await startStandInAccount(healthyAccount({ smsCountries: ["AQ", "CA", "NG", "US"] }));
@@ -113,33 +113,22 @@ describe("the provider, reaching End User Messaging through AWS_ENDPOINT_URL_PIN
     expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
     expect(await read?.(created.id, updated?.outs)).toEqual({ id: "" });
   });
-});
 
-describe("the provider's credentials in another account than the instance's AWS provider", () => {
-  // The real @aws-sdk/client-sts and client-pinpoint-sms-voice-v2 against the stand-in account
-  // (STS GetCallerIdentity answers its accountId), reached through AWS_ENDPOINT_URL_STS / _PINPOINT_SMS_VOICE_V2.
-  let account: StandInAccount;
+  // The credentials in another account than the instance's AWS provider: the real @aws-sdk/client-sts
+  // against the stand-in's STS (GetCallerIdentity answers its accountId, or the account of a listed access key).
   const OTHER = "444444444444";
-  beforeAll(async () => {
-    account = await startStandInAccount(healthyAccount({ smsCountries: ["AQ", "CA", "NG", "US"] }));
-  });
-  afterAll(async () => {
-    await account.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
 
-  /** What `action` threw, and the End User Messaging requests it made. */
+  /** What `action` threw, and the End User Messaging and STS requests it made. */
   async function refusalOf(action: () => Promise<unknown>): Promise<{ error: string; smsVoice: string[]; sts: string[] }> {
     for (const [name, value] of Object.entries(account.env)) vi.stubEnv(name, value);
-    const before = account.receivedActions();
+    // receivedActions() lists each service's actions in order, service after service.
+    const of = (service: string) => account.receivedActions().filter((received) => received.startsWith(service));
+    const before = { smsVoice: of("sms-voice:").length, sts: of("sts:").length };
     const error = await action().then(
       () => "",
       (failure: unknown) => String(failure),
     );
-    const made = account.receivedActions().slice(before.length);
-    return { error, smsVoice: made.filter((a) => a.startsWith("sms-voice:")), sts: made.filter((a) => a.startsWith("sts:")) };
+    return { error, smsVoice: of("sms-voice:").slice(before.smsVoice), sts: of("sts:").slice(before.sts) };
   }
 
   it("create: refused after STS GetCallerIdentity, before any End User Messaging call, naming both accounts", async () => {

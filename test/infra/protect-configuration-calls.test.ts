@@ -231,9 +231,22 @@ describe("refusing a default the stack does not own", () => {
   });
 });
 
+/** The calls, with the `read`-th rule list (1-based) End User Messaging returns replaced by `answer(list)`. */
+function answeringOnRead(read: number, answer: (listed: Record<string, string>) => Record<string, string>): SmsVoiceCalls {
+  let reads = 0;
+  return {
+    ...calls,
+    async smsRules(id) {
+      const listed = await calls.smsRules(id);
+      reads += 1;
+      return reads === read && listed !== undefined ? answer(listed) : listed;
+    },
+  };
+}
+
 describe("rule lists are verified, not trusted", () => {
   it("an empty first answer: refused, the configuration deleted again, no default taken", async () => {
-    const empty: SmsVoiceCalls = { ...calls, smsRules: async (id) => ((await calls.smsRules(id)) === undefined ? undefined : {}) };
+    const empty = answeringOnRead(1, () => ({}));
     const failure = await createProtectConfiguration(empty, ARGS).catch((error: unknown) => error);
     expect(String(failure)).toMatch(
       /End User Messaging listed no country in the SMS rules of protect configuration protect-\w+ in us-east-1/,
@@ -243,15 +256,7 @@ describe("rule lists are verified, not trusted", () => {
   });
 
   it("a partial first answer (only the allowed countries): the read-back finds the others, blocked before the default is taken", async () => {
-    let reads = 0;
-    const partial: SmsVoiceCalls = {
-      ...calls,
-      async smsRules(id) {
-        const listed = await calls.smsRules(id);
-        reads += 1;
-        return reads === 1 && listed !== undefined ? { CA: listed.CA ?? "", US: listed.US ?? "" } : listed;
-      },
-    };
+    const partial = answeringOnRead(1, (listed) => ({ CA: listed.CA ?? "", US: listed.US ?? "" }));
     const state = await createProtectConfiguration(partial, { ...ARGS, allowedCountryStatus: "ALLOW" });
     const id = state.protectConfigurationId;
     expect(account.state.protectConfigurations[id]?.rules).toEqual({ AQ: "BLOCK", CA: "ALLOW", GB: "BLOCK", NG: "BLOCK", US: "ALLOW" });
@@ -260,15 +265,7 @@ describe("rule lists are verified, not trusted", () => {
   });
 
   it("a list that loses countries between two reads: refused, nothing left", async () => {
-    let reads = 0;
-    const shrinking: SmsVoiceCalls = {
-      ...calls,
-      async smsRules(id) {
-        const listed = await calls.smsRules(id);
-        reads += 1;
-        return reads === 2 && listed !== undefined ? { US: listed.US ?? "" } : listed;
-      },
-    };
+    const shrinking = answeringOnRead(2, (listed) => ({ US: listed.US ?? "" }));
     const failure = await createProtectConfiguration(shrinking, ARGS).catch((error: unknown) => error);
     expect(String(failure)).toMatch(/no longer list AQ, CA, GB, NG; the country list changed between two reads/);
     expect(account.state.protectConfigurations).toEqual({});
