@@ -129,7 +129,7 @@ async function withSmsVoice<T>(
   try {
     if (account === undefined) throw new Error(`protectConfiguration: no AWS account is known for the protect configuration in ${region}`);
     const caller = await identity.send(new sts.GetCallerIdentityCommand({}));
-    const problem = accountMismatchProblem(account, caller.Account, region);
+    const problem = accountMismatchProblem(account, caller.Account, region, profile);
     if (problem !== undefined) throw new Error(problem);
     return await use(sdkSmsVoiceCalls(sdk, client));
   } finally {

@@ -127,15 +127,17 @@ export function accountOfArn(arn: string | undefined): string | undefined {
 }
 
 /**
- * Why the dynamic provider may not act: the credentials it calls AWS with (the process running
- * `pulumi`) are in another account than the instance's AWS provider (or the configuration it manages).
+ * Why the dynamic provider may not act: the credentials it calls AWS with (the instance provider's
+ * `profile`, else the default chain of the process running `pulumi`) are in another account than the
+ * instance's AWS provider (or the configuration it manages).
  */
-export function accountMismatchProblem(expected: string, actual: string | undefined, region: string): string | undefined {
+export function accountMismatchProblem(expected: string, actual: string | undefined, region: string, profile?: string): string | undefined {
   if (actual === expected) return undefined;
+  const credentials = profile === undefined ? "the default AWS credential chain of the process running pulumi" : `profile ${profile}`;
   return (
-    `protectConfiguration: the AWS credentials of the process running pulumi are in account ${actual ?? "(none reported)"}, ` +
+    `protectConfiguration: the credentials the protect configuration is managed with (${credentials}) are in account ${actual ?? "(none reported)"}, ` +
     `but the SmsMfa instance's AWS provider (and its protect configuration in ${region}) is in account ${expected}; ` +
-    "the protect configuration is managed with the process's own credentials (environment, AWS_PROFILE, SSO, the CI role), " +
-    `not aws:profile, aws:assumeRoles or the instance's providers: run pulumi with credentials of account ${expected}. Nothing was changed`
+    "the protect configuration is managed with its provider's profile when it has one, otherwise with the process's own credentials " +
+    `(environment, AWS_PROFILE, SSO, the CI role), never aws:assumeRoles or the provider's keys: run pulumi with credentials of account ${expected}. Nothing was changed`
   );
 }

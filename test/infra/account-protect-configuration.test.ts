@@ -137,7 +137,7 @@ describe("the provider, reaching STS and End User Messaging through AWS_ENDPOINT
     expect(refused.sts).toEqual(["sts:GetCallerIdentity"]);
     expect(refused.smsVoice).toEqual([]);
     expect(refused.error).toContain(
-      `the AWS credentials of the process running pulumi are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider (and its protect configuration in us-west-2) is in account ${OTHER}`,
+      `the credentials the protect configuration is managed with (the default AWS credential chain of the process running pulumi) are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider (and its protect configuration in us-west-2) is in account ${OTHER}`,
     );
     expect(refused.error).toContain(`run pulumi with credentials of account ${OTHER}. Nothing was changed`);
     expect(account.state.protectConfigurations).toEqual({});
@@ -190,6 +190,12 @@ describe("the provider, reaching STS and End User Messaging through AWS_ENDPOINT
       const created = await withFiles(false, () => protectConfigurationProvider.create({ ...inputs, profile: "stack-prod" }));
       expect(created.error).toBe("");
       expect(created.sts).toEqual(["sts:GetCallerIdentity"]);
+      // The profile's account is not the provider's: refused, naming the profile.
+      const wrongProfile = await withFiles(false, () =>
+        protectConfigurationProvider.create({ ...inputs, accountId: STAND_IN_ACCOUNT_ID, profile: "stack-prod" }),
+      );
+      expect(wrongProfile.error).toContain(`(profile stack-prod) are in account ${OTHER}, but the SmsMfa instance's AWS provider`);
+      expect(wrongProfile.smsVoice).toEqual([]);
       expect(created.smsVoice).toContain("sms-voice:SetAccountDefaultProtectConfiguration");
     } finally {
       account.state.accessKeyAccounts = {};

@@ -203,7 +203,9 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
       () => "",
       (error: unknown) => String(error),
     );
-    expect(refusal).toContain("the AWS credentials of the process running pulumi are in account 123456789012");
+    expect(refusal).toContain(
+      "the credentials the protect configuration is managed with (the default AWS credential chain of the process running pulumi) are in account 123456789012",
+    );
     expect(refusal).toContain("is in account 444444444444");
     expect({ sts: count("sts:") - before.sts, smsVoice: count("sms-voice:") - before.smsVoice }).toEqual({ sts: 1, smsVoice: 0 });
   });
