@@ -113,7 +113,7 @@ export function protectedCountries(
     problems.push(`allowedCountries: not ISO 3166-1 alpha-2 country codes: ${describeInvalidCountries(parsed.invalid)}`);
   else if (parsed.countries.length === 0 && allowedStatus === "ALLOW")
     problems.push(
-      "allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW, the account default would block " +
+      "allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW (protectConfigurationAllowedCountryStatus in a stack), the account default would block " +
         "no country; list the countries the sender may text, or choose MONITOR or FILTER to have every country evaluated, or leave " +
         "protectConfiguration unset (protectConfigurationEnabled: false)",
     );
