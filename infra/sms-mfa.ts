@@ -13,6 +13,7 @@ import { actionTriggerFor, TenantSmsMfa } from "./auth0/tenant-sms-mfa";
 import { iamNameProblems } from "./aws/aws-resource-names";
 import { claimDeploymentName } from "./program-claims";
 import { CONFIG_KEYS } from "./config/config-keys";
+import { protectedCountries } from "./aws/protect-configuration-rules";
 import { SmsSender } from "./aws/sms-sender";
 import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/message-templates";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
@@ -115,9 +116,12 @@ export class SmsMfa extends pulumi.ComponentResource {
     // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
     const duplicate = claimDeploymentName(deploymentName, name);
     if (duplicate !== undefined) throw new Error(duplicate);
+    const allowedCountries = args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries];
+    // The protect configuration's rules compare countries as the Action reads them (uppercase); refused before anything is registered.
+    const protectRules = args.protectConfiguration && protectedCountries(allowedCountries, args.protectConfiguration.allowedCountryStatus);
+    if (protectRules && protectRules.problems.length > 0) throw new Error(`SmsMfa "${name}": ${protectRules.problems.join("; ")}`);
     super(SMS_MFA_TYPE, name, {}, opts);
     const common = { instanceName: name, deploymentName };
-    const allowedCountries = args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries];
     const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
     const templates = localizedTemplates(
@@ -139,7 +143,7 @@ export class SmsMfa extends pulumi.ComponentResource {
         alarms: args.alarms,
         senderId: args.senderId,
         protectConfiguration: args.protectConfiguration,
-        allowedCountries,
+        allowedCountries: protectRules ? protectRules.countries : allowedCountries,
       },
       { parent: this },
     );

@@ -288,7 +288,7 @@ export const MANAGEMENT_API_CALLS: readonly ManagementApiCall[] = [
       path: "/api/v2/tenants/settings",
       scope: "read:tenant_settings",
       when: "getTenant read the flag as false",
-      source: "infra/auth0/tenant-phone-flag.ts (the raw phone_consolidated_experience)",
+      source: "infra/auth0/tenant-settings.ts (the raw phone_consolidated_experience)",
     },
   ]),
 

@@ -8,9 +8,24 @@
  *
  * The provider below is a thin shell over protect-configuration-calls.ts. Pulumi serializes it with
  * its closure into the resource's `__provider` input and runs it in the engine's Node.js provider
- * process: it captures only functions and the SDK module (a package in node_modules, which the
- * serialized code requires again), and creates its client inside each method, with the standard AWS
- * credential chain of the process running `pulumi` and the stack's region.
+ * process: it captures only functions and the SDK modules (packages in node_modules, which the
+ * serialized code requires again), and creates its clients inside each method, with the standard AWS
+ * credential chain of the process running `pulumi` and the resource's region.
+ *
+ * A dynamic provider receives only the resource's inputs, not the instance's AWS provider. Of the
+ * provider's credential settings the program can read only `profile` (an output of aws.Provider, or
+ * aws:profile for the default provider): `assumeRoles`, `assumeRoleWithWebIdentity`, the access keys
+ * and the shared-file paths are inputs with no output, or secrets. So the clients use the provider's
+ * `profile` when it has one (the SDK's `profile` client setting: that profile, its role and SSO
+ * settings, before the environment's keys) and the process's default chain otherwise; acting as an
+ * assumed role of the provider would mean re-implementing terraform-provider-aws's credential chain
+ * beside it. Either way every call is preceded by a proof: STS GetCallerIdentity with the
+ * very credentials of the End User Messaging client must answer the account of the instance's AWS
+ * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts), or of the
+ * configuration's ARN for state written before `accountId` existed; otherwise nothing is called and the
+ * error names both accounts. The region is the resource's `region`, which sms-sender.ts has
+ * confirmed is the provider's before the resource is registered. GetCallerIdentity needs no IAM
+ * permission ("No permissions are required to perform this operation", STS API reference).
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -24,7 +39,13 @@ import {
   type SmsVoiceCalls,
   type SmsVoiceSdk,
 } from "./protect-configuration-calls";
-import { ruleSetUpdates, type AllowedCountryStatus, type CountryRules } from "./protect-configuration-rules";
+import {
+  accountMismatchProblem,
+  accountOfArn,
+  ruleSetUpdates,
+  type AllowedCountryStatus,
+  type CountryRules,
+} from "./protect-configuration-rules";
 
 /** The resource's type token: pulumi.dynamic.Resource's `pulumi-nodejs:dynamic/<module>:<type>`. */
 export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:AccountProtectConfiguration";
@@ -44,6 +65,8 @@ export type ProtectConfigurationOutputs = ProtectConfigurationArgs & ProtectConf
 function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   return {
     region: inputs.region,
+    ...(inputs.accountId === undefined ? {} : { accountId: inputs.accountId }),
+    ...(inputs.profile === undefined ? {} : { profile: inputs.profile }),
     allowedCountries: [...inputs.allowedCountries],
     allowedCountryStatus: inputs.allowedCountryStatus,
     tags: { ...inputs.tags },
@@ -58,9 +81,11 @@ function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<R
 /**
  * What an update changes, from the state (old outputs) and the new inputs: a new region or new tags
  * replace the configuration (tags are written only at create, so the deploy role needs no
- * TagResource); delete first, so the old one gives up the account default before the new one takes
- * it. Rules that differ from the state, a changed country list or status, or a lost account default
- * update it in place.
+ * TagResource). New tags in the same region delete first, so the old one gives up the account default
+ * before the new one takes it (the region has no default in between); a new region creates first, as
+ * each region has its own default. Rules that differ from the state, a changed country list, status,
+ * account or profile, or a lost account default update it in place (an update in another account is
+ * refused; a new profile is recorded, so a later delete uses it).
  */
 export function protectConfigurationDiff(
   olds: Partial<ProtectConfigurationOutputs>,
@@ -72,26 +97,50 @@ export function protectConfigurationDiff(
   const rulesDiffer = Object.keys(ruleSetUpdates(olds.smsCountryRules ?? {}, news.allowedCountries, news.allowedCountryStatus)).length > 0;
   const settingsDiffer =
     JSON.stringify(olds.allowedCountries ?? []) !== JSON.stringify(news.allowedCountries) ||
-    olds.allowedCountryStatus !== news.allowedCountryStatus;
+    olds.allowedCountryStatus !== news.allowedCountryStatus ||
+    olds.accountId !== news.accountId ||
+    olds.profile !== news.profile;
   return {
     changes: replaces.length > 0 || rulesDiffer || settingsDiffer || olds.accountDefault !== true,
     replaces,
-    deleteBeforeReplace: true,
+    // Another region: the new configuration takes that region's default before the old one gives its own up.
+    deleteBeforeReplace: replaces.includes("tags") && !replaces.includes("region"),
   };
 }
 
-/** Runs `use` with calls on a client for `region`, destroyed afterwards. */
-async function withSmsVoice<T>(region: string, use: (calls: SmsVoiceCalls) => Promise<T>): Promise<T> {
-  // Required here, not imported: the serialized provider then requires the package in the provider
+/**
+ * Runs `use` with calls on a client for `region`, destroyed afterwards, once STS confirms that the
+ * client's credentials are in `account` (refused, before any End User Messaging call, otherwise).
+ */
+async function withSmsVoice<T>(
+  { region, profile }: Pick<ProtectConfigurationArgs, "region" | "profile">,
+  account: string | undefined,
+  use: (calls: SmsVoiceCalls) => Promise<T>,
+): Promise<T> {
+  // Required here, not imported: the serialized provider then requires the packages in the provider
   // process instead of carrying (or failing to carry) the SDK's code in its closure.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const sdk = require("@aws-sdk/client-pinpoint-sms-voice-v2") as SmsVoiceSdk;
-  const client = new sdk.PinpointSMSVoiceV2Client({ region, userAgentAppId: "auth0-sns-mfa" });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const sts = require("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts");
+  const client = new sdk.PinpointSMSVoiceV2Client({ region, profile, userAgentAppId: "auth0-sns-mfa" });
+  // The same credential provider as the End User Messaging client: the identity checked is the one that acts.
+  const identity = new sts.STSClient({ region, credentials: client.config.credentials, userAgentAppId: "auth0-sns-mfa" });
   try {
+    if (account === undefined) throw new Error(`protectConfiguration: no AWS account is known for the protect configuration in ${region}`);
+    const caller = await identity.send(new sts.GetCallerIdentityCommand({}));
+    const problem = accountMismatchProblem(account, caller.Account, region, profile);
+    if (problem !== undefined) throw new Error(problem);
     return await use(sdkSmsVoiceCalls(sdk, client));
   } finally {
+    identity.destroy();
     client.destroy();
   }
+}
+
+/** The account a stored configuration must be acted on in: the instance's provider's, else its ARN's. */
+function accountOfState(props: Partial<ProtectConfigurationOutputs>): string | undefined {
+  return props.accountId ?? accountOfArn(props.protectConfigurationArn);
 }
 
 /** The dynamic provider: each method one operation of protect-configuration-calls.ts. */
@@ -101,29 +150,42 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
   async create(inputs) {
     const args = argsOf(inputs);
-    const state = await withSmsVoice(args.region, (calls) => createProtectConfiguration(calls, args));
+    const state = await withSmsVoice(args, args.accountId, (calls) => createProtectConfiguration(calls, args));
     return { id: state.protectConfigurationId, outs: { ...args, ...state } };
   },
   async read(id, props) {
     if (props === undefined) return { id };
     const args = argsOf(props);
-    const state = await withSmsVoice(args.region, (calls) => readProtectConfiguration(calls, id));
+    const state = await withSmsVoice(args, accountOfState(props), (calls) => readProtectConfiguration(calls, id));
     // An empty id tells the engine the resource is gone.
     return state === undefined ? { id: "" } : { id, props: { ...args, ...state } };
   },
   async update(id, olds, news) {
     const args = argsOf(news);
-    const state = await withSmsVoice(args.region, (calls) => updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args));
+    const existing = accountOfArn(olds.protectConfigurationArn);
+    if (args.accountId !== undefined && existing !== undefined && existing !== args.accountId)
+      throw new Error(
+        `protectConfiguration: protect configuration ${id} is in account ${existing}, but the SmsMfa instance's AWS provider is now in account ` +
+          `${args.accountId}; a configuration cannot move between accounts: delete it in ${existing} (pulumi destroy with credentials of ` +
+          `${existing}, or by hand and pulumi state delete), then run pulumi up. Nothing was changed`,
+      );
+    const state = await withSmsVoice(args, args.accountId ?? existing, (calls) =>
+      updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args),
+    );
     return { outs: { ...args, ...state } };
   },
   async delete(id, props) {
-    await withSmsVoice(props.region, (calls) => deleteProtectConfiguration(calls, id));
+    await withSmsVoice(props, accountOfState(props), (calls) => deleteProtectConfiguration(calls, id));
   },
 };
 
 export interface AccountProtectConfigurationArgs {
   /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (program-claims.ts). */
   region: pulumi.Input<string>;
+  /** The AWS account of the instance's AWS provider (aws.getCallerIdentity on it): the provider refuses to act with credentials of any other. */
+  accountId: pulumi.Input<string>;
+  /** The named profile of the instance's AWS provider; undefined = the default credential chain of the process running pulumi. */
+  profile: pulumi.Input<string | undefined>;
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;
   tags: Record<string, string>;

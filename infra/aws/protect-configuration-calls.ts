@@ -4,18 +4,27 @@
  * one call of `SmsVoiceCalls`, so tests drive the real SDK client against a stand-in, or any fake.
  *
  * - create: read the account default and refuse a foreign one (nothing created); create the
- *   configuration (tagged); write every country's rule; read the default again and only then take it.
- *   A failure after the configuration exists deletes it again: nothing is left half-done.
- * - update: write the rules that differ, then make sure the default is still this configuration
- *   (take it back when there is none, refuse when another configuration holds it).
- * - delete: remove the account default only while it is still this configuration, then the
- *   configuration (DeleteProtectConfiguration refuses the account default).
+ *   configuration (tagged); write every country's rule and read them back until they hold; read the
+ *   default again and only then take it. A failure after the configuration exists deletes it again
+ *   (giving up the default first if it was taken): nothing is left half-done.
+ * - update: write the rules that differ and read them back, then make sure the default is still this
+ *   configuration (take it back when there is none, refuse when another configuration holds it).
+ * - delete: refuse a deletion-protected configuration before touching anything; remove the account
+ *   default only while it is still this configuration (put back a default someone else set meanwhile),
+ *   then the configuration (DeleteProtectConfiguration refuses the account default); when that delete
+ *   fails, take the default back, so the account is never left without the default the state records.
+ *
+ * Rule lists are never trusted from one answer: an empty list is refused, and after the writes the
+ * list is read again; countries it shows that the first answer lacked are written too, and the rules
+ * count as applied only once a read shows every listed country with its rule.
  *
  * API reference: https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/ (DescribeAccountAttributes:
  * DEFAULT_PROTECT_CONFIGURATION_ID; CreateProtectConfiguration; GetProtectConfigurationCountryRuleSet;
  * UpdateProtectConfigurationCountryRuleSet; SetAccountDefaultProtectConfiguration;
- * DeleteAccountDefaultProtectConfiguration; DeleteProtectConfiguration: "must not be associated as the
- * account default protect configuration"; DescribeProtectConfigurations).
+ * DeleteAccountDefaultProtectConfiguration: takes no id, answers DefaultProtectConfigurationId, the one it
+ * removed; DeleteProtectConfiguration: "must have deletion protection disabled and must not be associated
+ * as the account default protect configuration or associated with a configuration set";
+ * DescribeProtectConfigurations: DeletionProtectionEnabled).
  */
 import type { PinpointSMSVoiceV2Client } from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import {
@@ -33,15 +42,15 @@ export interface SmsVoiceCalls {
   /** CreateProtectConfiguration, tagged. */
   create(tags: Readonly<Record<string, string>>): Promise<{ id: string; arn: string }>;
   /** DescribeProtectConfigurations for one id. */
-  describe(id: string): Promise<{ arn: string; accountDefault: boolean } | undefined>;
+  describe(id: string): Promise<{ arn: string; accountDefault: boolean; deletionProtection: boolean } | undefined>;
   /** GetProtectConfigurationCountryRuleSet (SMS): every country End User Messaging lists, with its rule. */
   smsRules(id: string): Promise<Record<string, string> | undefined>;
   /** UpdateProtectConfigurationCountryRuleSet (SMS), at most MAX_COUNTRY_RULE_UPDATES countries. */
   updateSmsRules(id: string, rules: Readonly<CountryRules>): Promise<void>;
   /** SetAccountDefaultProtectConfiguration. */
   setAccountDefault(id: string): Promise<void>;
-  /** DeleteAccountDefaultProtectConfiguration. */
-  deleteAccountDefault(): Promise<void>;
+  /** DeleteAccountDefaultProtectConfiguration: the id of the default it removed (whichever that was). */
+  deleteAccountDefault(): Promise<string | undefined>;
   /** DeleteProtectConfiguration. */
   delete(id: string): Promise<void>;
 }
@@ -50,6 +59,10 @@ export interface SmsVoiceCalls {
 export interface ProtectConfigurationArgs {
   /** The region of the configuration and of the account default it becomes. */
   region: string;
+  /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it (absent in state written before it existed). */
+  accountId?: string;
+  /** The named profile of the instance's AWS provider (its `profile`, or aws:profile for the default provider); absent = the process's default credential chain. */
+  profile?: string;
   /** Uppercase ISO codes; empty = every country gets allowedCountryStatus. */
   allowedCountries: string[];
   allowedCountryStatus: AllowedCountryStatus;
@@ -70,21 +83,64 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** Writes every rule that differs from what the configuration holds; returns the rules as they now stand. */
-async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigurationArgs): Promise<Record<string, string>> {
-  const current = await calls.smsRules(id);
-  if (current === undefined) throw new Error(`protect configuration ${id} no longer exists in ${args.region}`);
-  const updates = ruleSetUpdates(current, args.allowedCountries, args.allowedCountryStatus);
-  for (const batch of updateBatches(updates)) await calls.updateSmsRules(id, batch);
-  return { ...current, ...updates };
+/** How many times the rules are written and read back before giving up. */
+export const RULE_ROUNDS = 3;
+
+/** The configuration's SMS rules; refused when it is gone or End User Messaging lists no country. */
+async function listedRules(calls: SmsVoiceCalls, id: string, region: string): Promise<Record<string, string>> {
+  const listed = await calls.smsRules(id);
+  if (listed === undefined) throw new Error(`protect configuration ${id} no longer exists in ${region}`);
+  if (Object.keys(listed).length === 0)
+    throw new Error(
+      `End User Messaging listed no country in the SMS rules of protect configuration ${id} in ${region}; ` +
+        "a configuration always lists every country it can send to, so the answer is not trusted and no rule was decided from it: run pulumi up again",
+    );
+  return listed;
 }
 
-/** Takes the account default for `id` unless another configuration holds it (refused, naming it). */
+/**
+ * Writes every rule that differs from what the configuration lists, then reads the list back: a
+ * country the first answer lacked is written in the next round, a country that disappeared is refused.
+ * Returns the rules as the last read shows them, every one as wanted.
+ */
+async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigurationArgs): Promise<Record<string, string>> {
+  let listed = await listedRules(calls, id, args.region);
+  for (let round = 1; ; round++) {
+    const updates = ruleSetUpdates(listed, args.allowedCountries, args.allowedCountryStatus);
+    for (const batch of updateBatches(updates)) await calls.updateSmsRules(id, batch);
+    const readBack = await listedRules(calls, id, args.region);
+    const lost = Object.keys(listed).filter((country) => readBack[country] === undefined);
+    if (lost.length > 0)
+      throw new Error(
+        `End User Messaging's SMS rules of protect configuration ${id} in ${args.region} no longer list ${lost.slice(0, 10).join(", ")}; ` +
+          "the country list changed between two reads, so the rules are not trusted: run pulumi up again",
+      );
+    const pending = Object.keys(ruleSetUpdates(readBack, args.allowedCountries, args.allowedCountryStatus));
+    if (pending.length === 0) return readBack;
+    if (round === RULE_ROUNDS)
+      throw new Error(
+        `the SMS rules of protect configuration ${id} in ${args.region} still differ after ${RULE_ROUNDS} rounds of writes and reads ` +
+          `(${pending.slice(0, 10).join(", ")}); run pulumi up again`,
+      );
+    listed = readBack;
+  }
+}
+
+/**
+ * Takes the account default for `id` unless another configuration holds it (refused, naming it). A
+ * set that failed is judged by reading the default again: one that took effect (a timeout after
+ * AWS applied it) counts as done.
+ */
 async function takeAccountDefault(calls: SmsVoiceCalls, id: string, region: string): Promise<void> {
   const current = await calls.accountDefaultId();
   const problem = foreignDefaultProblem(current, id, region);
   if (problem !== undefined) throw new Error(problem);
-  if (current !== id) await calls.setAccountDefault(id);
+  if (current === id) return;
+  try {
+    await calls.setAccountDefault(id);
+  } catch (error) {
+    if ((await calls.accountDefaultId().catch(() => undefined)) !== id) throw error;
+  }
 }
 
 export async function createProtectConfiguration(calls: SmsVoiceCalls, args: ProtectConfigurationArgs): Promise<ProtectConfigurationState> {
@@ -99,10 +155,15 @@ export async function createProtectConfiguration(calls: SmsVoiceCalls, args: Pro
     return { protectConfigurationId: id, protectConfigurationArn: arn, accountDefault: true, smsCountryRules };
   } catch (error) {
     try {
-      await calls.delete(id);
+      // As a delete: gives the default up first if it was taken after all.
+      await deleteProtectConfiguration(calls, id);
     } catch (cleanup) {
+      const isDefault = await calls.accountDefaultId().then(
+        (current) => (current === id ? "it IS the account default" : "it is not the account default"),
+        () => "whether it is the account default could not be read",
+      );
       throw new Error(
-        `${describeError(error)}; protect configuration ${id} was created but could not be deleted again (${describeError(cleanup)}): delete it by hand`,
+        `${describeError(error)}; protect configuration ${id} was created but could not be deleted again (${describeError(cleanup)}; ${isDefault}): delete it by hand`,
         { cause: cleanup },
       );
     }
@@ -130,11 +191,62 @@ export async function readProtectConfiguration(calls: SmsVoiceCalls, id: string)
   return { protectConfigurationId: id, protectConfigurationArn: described.arn, accountDefault: described.accountDefault, smsCountryRules };
 }
 
-/** Removes the account default while it is still `id`, then the configuration. */
+/** Why `id` cannot be deleted: deletion protection, switched on outside the stack. */
+function deletionProtectionProblem(id: string): string {
+  return (
+    `protect configuration ${id} has deletion protection on (switched on outside the stack), so it cannot be deleted; ` +
+    "nothing was changed, it is still the account default if it was: switch it off " +
+    `(aws pinpoint-sms-voice-v2 update-protect-configuration --protect-configuration-id ${id} --no-deletion-protection-enabled) and run the delete again`
+  );
+}
+
+/** Sets `foreign` as the account default again: it was removed in place of `id` (someone set it between the read and the removal). */
+async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: string): Promise<void> {
+  try {
+    await calls.setAccountDefault(foreign);
+  } catch (error) {
+    throw new Error(
+      `the account default became ${foreign} (not made by the stack) just before the stack removed its own ${id}, so ${foreign} was removed ` +
+        `instead, and setting it back failed (${describeError(error)}): set it back (aws pinpoint-sms-voice-v2 set-account-default-protect-configuration ` +
+        `--protect-configuration-id ${foreign}), then run the delete again`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Removes the account default while it is still `id`, then the configuration. Refused before any
+ * change when the configuration is deletion-protected. A default someone set between the read and the
+ * removal (the removal takes no id) is put back. When the configuration's delete fails, `id` takes
+ * the default back before the error is reported.
+ */
 export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: string): Promise<{ defaultRemoved: boolean }> {
-  const defaultRemoved = (await calls.accountDefaultId()) === id;
-  if (defaultRemoved) await calls.deleteAccountDefault();
-  await calls.delete(id);
+  const described = await calls.describe(id);
+  if (described === undefined) return { defaultRemoved: false };
+  if (described.deletionProtection) throw new Error(deletionProtectionProblem(id));
+  let defaultRemoved = false;
+  if ((await calls.accountDefaultId()) === id) {
+    const removed = await calls.deleteAccountDefault();
+    if (removed !== undefined && removed !== id) await putBackForeignDefault(calls, removed, id);
+    else defaultRemoved = true;
+  }
+  try {
+    await calls.delete(id);
+  } catch (error) {
+    if (!defaultRemoved) throw error;
+    try {
+      await calls.setAccountDefault(id);
+    } catch (restore) {
+      throw new Error(
+        `${describeError(error)}; protect configuration ${id} gave up the account default but could not be deleted, and taking the default back failed ` +
+          `(${describeError(restore)}): the account has NO default protect configuration in this region; run pulumi up --refresh to take it back (or the destroy again to finish it)`,
+        { cause: restore },
+      );
+    }
+    throw new Error(`${describeError(error)}; protect configuration ${id} could not be deleted and is the account default again`, {
+      cause: error,
+    });
+  }
   return { defaultRemoved };
 }
 
@@ -179,7 +291,11 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
         const found = answer.ProtectConfigurations?.find((entry) => entry.ProtectConfigurationId === id);
         return found === undefined
           ? undefined
-          : { arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"), accountDefault: found.AccountDefault === true };
+          : {
+              arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"),
+              accountDefault: found.AccountDefault === true,
+              deletionProtection: found.DeletionProtectionEnabled === true,
+            };
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
@@ -212,7 +328,8 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
       await client.send(new sdk.SetAccountDefaultProtectConfigurationCommand({ ProtectConfigurationId: id }));
     },
     async deleteAccountDefault() {
-      await client.send(new sdk.DeleteAccountDefaultProtectConfigurationCommand({}));
+      const answer = await client.send(new sdk.DeleteAccountDefaultProtectConfigurationCommand({}));
+      return answer.DefaultProtectConfigurationId;
     },
     async delete(id) {
       try {

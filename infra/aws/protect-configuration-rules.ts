@@ -12,6 +12,7 @@
  * - CreateProtectConfiguration: "By default all country rule sets for each capability are set to ALLOW",
  *   so every country that must not stay ALLOW has to be written.
  */
+import { describeInvalidCountries, parseAllowedCountries } from "../../hook/allowed-countries";
 
 /** Every rule a country can have (ProtectStatus). */
 export const PROTECT_STATUSES = ["ALLOW", "BLOCK", "MONITOR", "FILTER"] as const;
@@ -92,5 +93,51 @@ export function foreignDefaultProblem(defaultId: string | undefined, ownId: stri
     "it governs every SMS the account sends there, so the stack does not replace it. " +
     `Either remove it as the account default (aws pinpoint-sms-voice-v2 delete-account-default-protect-configuration --region ${region}) ` +
     "and run pulumi up again, or set protectConfigurationEnabled to false and keep managing it yourself"
+  );
+}
+
+/**
+ * The allowed countries as the rules compare them: uppercase, duplicates dropped, exactly as the Action
+ * reads ALLOWED_COUNTRIES (hook/allowed-countries.ts parseAllowedCountries),
+ * so a country the Action lets through is never BLOCKed by a case mismatch. Problems name the key:
+ * codes the phone metadata does not know, and no country at all with `ALLOW` (a default that blocks
+ * nothing, evaluates nothing, and still governs every SMS of the account in the region).
+ */
+export function protectedCountries(
+  allowedCountries: readonly string[],
+  allowedStatus: AllowedCountryStatus,
+): { countries: string[]; problems: string[] } {
+  const parsed = parseAllowedCountries(allowedCountries);
+  const problems: string[] = [];
+  if (parsed.invalid.length > 0)
+    problems.push(`allowedCountries: not ISO 3166-1 alpha-2 country codes: ${describeInvalidCountries(parsed.invalid)}`);
+  else if (parsed.countries.length === 0 && allowedStatus === "ALLOW")
+    problems.push(
+      "allowedCountries: empty with the protect configuration on and allowedCountryStatus ALLOW (protectConfigurationAllowedCountryStatus in a stack), the account default would block " +
+        "no country; list the countries the sender may text, or choose MONITOR or FILTER to have every country evaluated, or leave " +
+        "protectConfiguration unset (protectConfigurationEnabled: false)",
+    );
+  return { countries: [...parsed.countries].sort(), problems };
+}
+
+/** The account in an ARN (`arn:<partition>:<service>:<region>:<account>:...`); undefined when it has none. */
+export function accountOfArn(arn: string | undefined): string | undefined {
+  const account = arn?.split(":")[4];
+  return account === undefined || account === "" ? undefined : account;
+}
+
+/**
+ * Why the dynamic provider may not act: the credentials it calls AWS with (the instance provider's
+ * `profile`, else the default chain of the process running `pulumi`) are in another account than the
+ * instance's AWS provider (or the configuration it manages).
+ */
+export function accountMismatchProblem(expected: string, actual: string | undefined, region: string, profile?: string): string | undefined {
+  if (actual === expected) return undefined;
+  const credentials = profile === undefined ? "the default AWS credential chain of the process running pulumi" : `profile ${profile}`;
+  return (
+    `protectConfiguration: the credentials the protect configuration is managed with (${credentials}) are in account ${actual ?? "(none reported)"}, ` +
+    `but the SmsMfa instance's AWS provider (and its protect configuration in ${region}) is in account ${expected}; ` +
+    "the protect configuration is managed with its provider's profile when it has one, otherwise with the process's own credentials " +
+    `(environment, AWS_PROFILE, SSO, the CI role), never aws:assumeRoles or the provider's keys: run pulumi with credentials of account ${expected}. Nothing was changed`
   );
 }

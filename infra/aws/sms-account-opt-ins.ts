@@ -32,7 +32,7 @@ export interface SmsAccountOptInsArgs {
   inRegion: pulumi.Output<pulumi.Resource[]>;
   /** undefined = leave the account's protect configurations alone. */
   protectConfiguration: ProtectConfigurationSettings | undefined;
-  /** The sender's allowed countries (uppercase ISO codes; empty = all): the protect configuration's rules follow them. */
+  /** The sender's allowed countries (uppercase ISO codes as SmsMfa normalises them, protect-configuration-rules.ts protectedCountries; empty = all): the protect configuration's rules follow them. */
   allowedCountries: readonly string[];
   /** Protect the protect configuration from deletion. */
   protect: boolean;
@@ -147,16 +147,28 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       optInLogicalName(this.instanceName, "protectConfiguration"),
       {
         region: claimed.apply(() => args.region),
+        // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
+        accountId: claimed,
+        profile: this.awsProfile(),
         allowedCountries,
         allowedCountryStatus: settings.allowedCountryStatus,
         tags: { ...stackTags(args.deploymentName), Name: `auth0-sns-mfa-${args.deploymentName}` },
         smsCountryRules: countryRules(previewCountries(), allowedCountries, settings.allowedCountryStatus),
       },
-      // A replacement deletes first: the old configuration gives the account default up before the new one takes it.
-      { parent: this, dependsOn: this.inRegion, protect: args.protect, deleteBeforeReplace: true },
+      // Whether a replacement deletes first is the provider's diff's to say (protectConfigurationDiff).
+      { parent: this, dependsOn: this.inRegion, protect: args.protect },
     );
     // Its id is the configuration's id (protectConfigurationId).
     return configuration.id;
+  }
+
+  /**
+   * The named profile of the AWS provider this component runs on: an explicit aws.Provider's `profile`
+   * output, else aws:profile of the default provider; undefined when it has none.
+   */
+  private awsProfile(): pulumi.Input<string | undefined> {
+    const provider = this.getProvider("aws::Provider");
+    return provider instanceof aws.Provider ? provider.profile : aws.config.profile;
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {

@@ -260,6 +260,7 @@ describe("End User Messaging SMS protect configuration", () => {
   const PROTECT = {
     __provider: "exports.handler = __f0;\n",
     region: "us-east-1",
+    accountId: "123456789012",
     allowedCountries: ["CA", "US"],
     allowedCountryStatus: "MONITOR",
     smsCountryRules: rulesOf({ CA: "MONITOR", US: "MONITOR" }),
@@ -296,6 +297,7 @@ describe("End User Messaging SMS protect configuration", () => {
     expect(broken(resource(T.protectConfiguration, { ...PROTECT, smsCountryRules: { ...PROTECT.smsCountryRules, GBR: "BLOCK" } }))).toEqual(
       [`${prefix}-smsCountryRules`],
     );
+    expect(broken(resource(T.protectConfiguration, { ...PROTECT, accountId: "12345" }))).toEqual([`${prefix}-accountId`]);
   });
 
   it("refuses rules that leave a country outside allowedCountries ALLOW (a new configuration starts with every country ALLOW)", () => {

@@ -255,6 +255,20 @@ const PROTECT_CONFIGURATION_RULES: readonly ProviderRule[] = [
   ),
   simple(
     T.protectConfiguration,
+    "accountId",
+    required(text({ min: 12, max: 12, pattern: /^\d{12}$/, patternText: "a 12-digit AWS account ID" })),
+    "The AWS account of the instance's AWS provider, as aws.getCallerIdentity answers it: the provider acts only with credentials in it",
+    "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html (Account: the account ID number of the account that owns the calling entity)",
+  ),
+  simple(
+    T.protectConfiguration,
+    "profile",
+    optional(text({ min: 1, max: 256 })),
+    "The named profile of the instance's AWS provider, when it has one: the SDK's `profile` client setting",
+    "https://docs.aws.amazon.com/sdkref/latest/guide/file-format.html (named profiles)",
+  ),
+  simple(
+    T.protectConfiguration,
     "allowedCountries",
     required(list({ max: 300, item: COUNTRY_CODE })),
     "Two-letter country codes ([A-Z]{2}), as CountryRuleSetUpdates keys them",

@@ -95,6 +95,8 @@ describe("create", () => {
           CountryRuleSetUpdates: rules({ AQ: "BLOCK", CA: "MONITOR", GB: "BLOCK", NG: "BLOCK", US: "MONITOR" }),
         },
       },
+      // Read back: the rules count as written only once a read shows them.
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
       { action: "DescribeAccountAttributes", input: {} },
       { action: "SetAccountDefaultProtectConfiguration", input: { ProtectConfigurationId: id } },
     ]);
@@ -121,6 +123,7 @@ describe("create", () => {
     expect(everyCountry.map((request) => request.action)).toEqual([
       "DescribeAccountAttributes",
       "CreateProtectConfiguration",
+      "GetProtectConfigurationCountryRuleSet",
       "GetProtectConfigurationCountryRuleSet",
       "DescribeAccountAttributes",
       "SetAccountDefaultProtectConfiguration",
@@ -180,10 +183,13 @@ describe("refusing a default the stack does not own", () => {
       "CreateProtectConfiguration",
       "GetProtectConfigurationCountryRuleSet",
       "UpdateProtectConfigurationCountryRuleSet",
+      "GetProtectConfigurationCountryRuleSet",
+      "DescribeAccountAttributes",
+      "DescribeProtectConfigurations",
       "DescribeAccountAttributes",
       "DeleteProtectConfiguration",
     ]);
-    expect(made[5]?.input).toEqual({ ProtectConfigurationId: id });
+    expect(made.at(-1)?.input).toEqual({ ProtectConfigurationId: id });
     expect(String(refusal)).toContain(`is ${PROTECT_ID}, which this stack did not create`);
     expect(Object.keys(account.state.protectConfigurations)).toEqual([PROTECT_ID]);
     expect(account.state.accountDefaultProtectConfigurationId).toBe(PROTECT_ID);
@@ -195,7 +201,11 @@ describe("refusing a default the stack does not own", () => {
     account.state.accountDefaultProtectConfigurationId = "handmade";
     let refusal: unknown;
     const made = await requestsOf(() => updateProtectConfiguration(calls, id, "arn", ARGS).catch((error: unknown) => (refusal = error)));
-    expect(made.map((request) => request.action)).toEqual(["GetProtectConfigurationCountryRuleSet", "DescribeAccountAttributes"]);
+    expect(made.map((request) => request.action)).toEqual([
+      "GetProtectConfigurationCountryRuleSet",
+      "GetProtectConfigurationCountryRuleSet",
+      "DescribeAccountAttributes",
+    ]);
     expect(String(refusal)).toContain(
       "the account's default protect configuration in us-east-1 is handmade, which this stack did not create",
     );
@@ -211,11 +221,108 @@ describe("refusing a default the stack does not own", () => {
       "CreateProtectConfiguration",
       "GetProtectConfigurationCountryRuleSet",
       "UpdateProtectConfigurationCountryRuleSet",
+      "DescribeProtectConfigurations",
+      "DescribeAccountAttributes",
       "DeleteProtectConfiguration",
     ]);
     expect(failure).toMatchObject({ name: "ValidationException" });
     expect(account.state.protectConfigurations).toEqual({});
     expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+});
+
+/** The calls, with the `read`-th rule list (1-based) End User Messaging returns replaced by `answer(list)`. */
+function answeringOnRead(read: number, answer: (listed: Record<string, string>) => Record<string, string>): SmsVoiceCalls {
+  let reads = 0;
+  return {
+    ...calls,
+    async smsRules(id) {
+      const listed = await calls.smsRules(id);
+      reads += 1;
+      return reads === read && listed !== undefined ? answer(listed) : listed;
+    },
+  };
+}
+
+describe("rule lists are verified, not trusted", () => {
+  it("an empty first answer: refused, the configuration deleted again, no default taken", async () => {
+    const empty = answeringOnRead(1, () => ({}));
+    const failure = await createProtectConfiguration(empty, ARGS).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(
+      /End User Messaging listed no country in the SMS rules of protect configuration protect-\w+ in us-east-1/,
+    );
+    expect(account.state.protectConfigurations).toEqual({});
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+
+  it("a partial first answer (only the allowed countries): the read-back finds the others, blocked before the default is taken", async () => {
+    const partial = answeringOnRead(1, (listed) => ({ CA: listed.CA ?? "", US: listed.US ?? "" }));
+    const state = await createProtectConfiguration(partial, { ...ARGS, allowedCountryStatus: "ALLOW" });
+    const id = state.protectConfigurationId;
+    expect(account.state.protectConfigurations[id]?.rules).toEqual({ AQ: "BLOCK", CA: "ALLOW", GB: "BLOCK", NG: "BLOCK", US: "ALLOW" });
+    expect(state.smsCountryRules).toEqual({ AQ: "BLOCK", CA: "ALLOW", GB: "BLOCK", NG: "BLOCK", US: "ALLOW" });
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
+  });
+
+  it("a list that loses countries between two reads: refused, nothing left", async () => {
+    const shrinking = answeringOnRead(2, (listed) => ({ US: listed.US ?? "" }));
+    const failure = await createProtectConfiguration(shrinking, ARGS).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(/no longer list AQ, CA, GB, NG; the country list changed between two reads/);
+    expect(account.state.protectConfigurations).toEqual({});
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+});
+
+describe("timeouts and races around the account default", () => {
+  it("a default-set call that took effect but timed out: the default is read again and the create succeeds", async () => {
+    const timingOut: SmsVoiceCalls = {
+      ...calls,
+      async setAccountDefault(id) {
+        await calls.setAccountDefault(id);
+        throw Object.assign(new Error("socket hang up"), { name: "TimeoutError" });
+      },
+    };
+    const state = await createProtectConfiguration(timingOut, ARGS);
+    expect(state.accountDefault).toBe(true);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(state.protectConfigurationId);
+    expect(Object.keys(account.state.protectConfigurations)).toEqual([state.protectConfigurationId]);
+  });
+
+  it("a default-set call that failed: the new configuration is deleted again, and the error says it is not the default", async () => {
+    reset({ faults: { SetAccountDefaultProtectConfiguration: { status: 400, code: "ValidationException", message: "rejected" } } });
+    const failure = await createProtectConfiguration(calls, ARGS).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: "ValidationException" });
+    expect(account.state.protectConfigurations).toEqual({});
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+
+  it("a configuration that cannot be deleted again after its default was taken: the error says it IS the default", async () => {
+    reset({
+      faults: {
+        DeleteProtectConfiguration: { status: 400, code: "ConflictException", message: "in use" },
+        DeleteAccountDefaultProtectConfiguration: { status: 400, code: "ThrottlingException", message: "slow down" },
+      },
+    });
+    const timingOut: SmsVoiceCalls = {
+      ...calls,
+      async setAccountDefault(id) {
+        await calls.setAccountDefault(id);
+        throw Object.assign(new Error("socket hang up"), { name: "TimeoutError" });
+      },
+      // The re-read of the default fails too: the set is not known to have taken effect.
+      accountDefaultId: (() => {
+        let reads = 0;
+        return async () => {
+          reads += 1;
+          if (reads === 3) throw Object.assign(new Error("socket hang up"), { name: "TimeoutError" });
+          return calls.accountDefaultId();
+        };
+      })(),
+    };
+    const failure = await createProtectConfiguration(timingOut, ARGS).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(
+      /was created but could not be deleted again \(ThrottlingException: slow down; it IS the account default\): delete it by hand/,
+    );
   });
 });
 
@@ -229,6 +336,7 @@ describe("update", () => {
         action: "UpdateProtectConfigurationCountryRuleSet",
         input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: rules({ GB: "MONITOR" }) },
       },
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
       { action: "DescribeAccountAttributes", input: {} },
     ]);
     expect(account.state.protectConfigurations[id]?.rules).toEqual({
@@ -249,6 +357,7 @@ describe("update", () => {
         action: "UpdateProtectConfigurationCountryRuleSet",
         input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: rules({ CA: "BLOCK" }) },
       },
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
       { action: "DescribeAccountAttributes", input: {} },
     ]);
     expect(account.state.protectConfigurations[id]?.rules.CA).toBe("BLOCK");
@@ -263,6 +372,7 @@ describe("update", () => {
     expect(made.map((request) => [request.action, request.input.CountryRuleSetUpdates ?? request.input.ProtectConfigurationId])).toEqual([
       ["GetProtectConfigurationCountryRuleSet", id],
       ["UpdateProtectConfigurationCountryRuleSet", rules({ NG: "BLOCK" })],
+      ["GetProtectConfigurationCountryRuleSet", id],
       ["DescribeAccountAttributes", undefined],
       ["SetAccountDefaultProtectConfiguration", id],
     ]);
@@ -289,6 +399,7 @@ describe("delete", () => {
     const id = await created();
     const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
     expect(made).toEqual([
+      { action: "DescribeProtectConfigurations", input: { ProtectConfigurationIds: [id] } },
       { action: "DescribeAccountAttributes", input: {} },
       { action: "DeleteAccountDefaultProtectConfiguration", input: {} },
       { action: "DeleteProtectConfiguration", input: { ProtectConfigurationId: id } },
@@ -302,9 +413,79 @@ describe("delete", () => {
     account.state.protectConfigurations.handmade = { rules: { US: "ALLOW" }, tags: [] };
     account.state.accountDefaultProtectConfigurationId = "handmade";
     const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
-    expect(made.map((request) => request.action)).toEqual(["DescribeAccountAttributes", "DeleteProtectConfiguration"]);
+    expect(made.map((request) => request.action)).toEqual([
+      "DescribeProtectConfigurations",
+      "DescribeAccountAttributes",
+      "DeleteProtectConfiguration",
+    ]);
     expect(Object.keys(account.state.protectConfigurations)).toEqual(["handmade"]);
     expect(account.state.accountDefaultProtectConfigurationId).toBe("handmade");
+  });
+
+  it("deletion protection switched on by hand: refused before the default is touched, naming the way out", async () => {
+    const id = await created();
+    const configuration = account.state.protectConfigurations[id];
+    if (configuration !== undefined) configuration.deletionProtection = true;
+    let failure: unknown;
+    const made = await requestsOf(() => deleteProtectConfiguration(calls, id).catch((error: unknown) => (failure = error)));
+    expect(made.map((request) => request.action)).toEqual(["DescribeProtectConfigurations"]);
+    expect(String(failure)).toContain(`protect configuration ${id} has deletion protection on`);
+    expect(String(failure)).toContain(`update-protect-configuration --protect-configuration-id ${id} --no-deletion-protection-enabled`);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
+  });
+
+  it("a delete that fails after the default was given up (throttling): the default is taken back before the error", async () => {
+    const id = await created();
+    account.state.faults = { DeleteProtectConfiguration: { status: 400, code: "ThrottlingException", message: "Rate exceeded" } };
+    let failure: unknown;
+    const made = await requestsOf(() => deleteProtectConfiguration(calls, id).catch((error: unknown) => (failure = error)));
+    expect(made.map((request) => request.action)).toEqual([
+      "DescribeProtectConfigurations",
+      "DescribeAccountAttributes",
+      "DeleteAccountDefaultProtectConfiguration",
+      "DeleteProtectConfiguration",
+      "SetAccountDefaultProtectConfiguration",
+    ]);
+    expect(String(failure)).toContain(
+      `ThrottlingException: Rate exceeded; protect configuration ${id} could not be deleted and is the account default again`,
+    );
+    expect(account.state.accountDefaultProtectConfigurationId).toBe(id);
+    expect(Object.keys(account.state.protectConfigurations)).toEqual([id]);
+  });
+
+  it("a delete that fails and a default that cannot be taken back: the error says the account has no default, and how to take it back", async () => {
+    const id = await created();
+    account.state.faults = {
+      DeleteProtectConfiguration: { status: 400, code: "ThrottlingException", message: "Rate exceeded" },
+      SetAccountDefaultProtectConfiguration: { status: 400, code: "ThrottlingException", message: "Rate exceeded" },
+    };
+    const failure = await deleteProtectConfiguration(calls, id).catch((error: unknown) => error);
+    expect(String(failure)).toContain(
+      "the account has NO default protect configuration in this region; run pulumi up --refresh to take it back",
+    );
+    expect(account.state.accountDefaultProtectConfigurationId).toBeUndefined();
+  });
+
+  it("a default switched by hand between the read and the removal (which takes no id): that default is put back, only the configuration deleted", async () => {
+    const id = await created();
+    account.state.protectConfigurations.handmade = { rules: { US: "ALLOW" }, tags: [] };
+    const racing: SmsVoiceCalls = {
+      ...calls,
+      async deleteAccountDefault() {
+        account.state.accountDefaultProtectConfigurationId = "handmade"; // set by hand just now
+        return calls.deleteAccountDefault();
+      },
+    };
+    const made = await requestsOf(() => deleteProtectConfiguration(racing, id));
+    expect(made.map((request) => [request.action, request.input.ProtectConfigurationId])).toEqual([
+      ["DescribeProtectConfigurations", undefined],
+      ["DescribeAccountAttributes", undefined],
+      ["DeleteAccountDefaultProtectConfiguration", undefined],
+      ["SetAccountDefaultProtectConfiguration", "handmade"],
+      ["DeleteProtectConfiguration", id],
+    ]);
+    expect(account.state.accountDefaultProtectConfigurationId).toBe("handmade");
+    expect(Object.keys(account.state.protectConfigurations)).toEqual(["handmade"]);
   });
 
   it("a configuration already deleted by hand: done, nothing else touched", async () => {
@@ -312,7 +493,7 @@ describe("delete", () => {
     account.state.accountDefaultProtectConfigurationId = undefined;
     account.state.protectConfigurations = withoutKey(account.state.protectConfigurations, id);
     const made = await requestsOf(() => deleteProtectConfiguration(calls, id));
-    expect(made.map((request) => request.action)).toEqual(["DescribeAccountAttributes", "DeleteProtectConfiguration"]);
+    expect(made.map((request) => request.action)).toEqual(["DescribeProtectConfigurations"]);
   });
 });
 

@@ -60,12 +60,14 @@ describe("npm run plan with protectConfigurationEnabled and allowedCountries [US
     ]);
     expect(configuration?.inputs).toMatchObject({
       region: "us-west-2",
+      accountId: "123456789012",
       allowedCountries: ["CA", "US"],
       allowedCountryStatus: "MONITOR",
       accountDefault: true,
       tags: { Project: "auth0-sns-mfa", Stack: "protect", Name: "auth0-sns-mfa-protect" },
     });
-    expect(configuration?.options).toMatchObject({ protect: false, deleteBeforeReplace: true });
+    expect(configuration?.options).toMatchObject({ protect: false });
+    expect(configuration?.options.deleteBeforeReplace).toBeUndefined();
     expect((JSON.parse(enabled.stdout) as JsonPlan).outputs.protectConfigurationId).toMatch(/^protect-[0-9a-f]{32}$/);
   });
 });
@@ -154,6 +156,7 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
         action: "UpdateProtectConfigurationCountryRuleSet",
         input: { ProtectConfigurationId: id, NumberCapability: "SMS", CountryRuleSetUpdates: { GB: { ProtectStatus: "MONITOR" } } },
       },
+      { action: "GetProtectConfigurationCountryRuleSet", input: { ProtectConfigurationId: id, NumberCapability: "SMS" } },
       { action: "DescribeAccountAttributes", input: {} },
     ]);
 
@@ -168,14 +171,42 @@ describe("the provider as the run serialized it, in @pulumi/pulumi's dynamic-pro
       "sms-voice:CreateProtectConfiguration",
       "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:UpdateProtectConfigurationCountryRuleSet",
+      "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:DescribeAccountAttributes",
       "sms-voice:SetAccountDefaultProtectConfiguration",
       "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:UpdateProtectConfigurationCountryRuleSet",
+      "sms-voice:GetProtectConfigurationCountryRuleSet",
       "sms-voice:DescribeAccountAttributes",
+      "sms-voice:DescribeProtectConfigurations",
       "sms-voice:DescribeAccountAttributes",
       "sms-voice:DeleteAccountDefaultProtectConfiguration",
       "sms-voice:DeleteProtectConfiguration",
     ]);
+    // Each operation first proved, with the same credentials, that it acts in the instance's account.
+    expect(account.receivedActions().filter((action) => action.startsWith("sts:"))).toEqual([
+      "sts:GetCallerIdentity",
+      "sts:GetCallerIdentity",
+      "sts:GetCallerIdentity",
+    ]);
+  });
+  it("refuses, in the serialized provider, a create whose credentials are in another account than the instance's provider", async () => {
+    const configuration = configurationOf(enabled);
+    if (configuration === undefined) throw new Error("the enabled plan has no protect configuration");
+    const count = (service: string) => account.receivedActions().filter((action) => action.startsWith(service)).length;
+    const before = { sts: count("sts:"), smsVoice: count("sms-voice:") };
+    const inputs = { ...configuration.inputs, accountId: "444444444444" };
+    const refusal = await call<provproto.CreateRequest, provproto.CreateResponse>(
+      client.create.bind(client),
+      new provproto.CreateRequest().setUrn(configuration.urn).setProperties(struct(inputs)),
+    ).then(
+      () => "",
+      (error: unknown) => String(error),
+    );
+    expect(refusal).toContain(
+      "the credentials the protect configuration is managed with (the default AWS credential chain of the process running pulumi) are in account 123456789012",
+    );
+    expect(refusal).toContain("is in account 444444444444");
+    expect({ sts: count("sts:") - before.sts, smsVoice: count("sms-voice:") - before.smsVoice }).toEqual({ sts: 1, smsVoice: 0 });
   });
 });

@@ -16,8 +16,9 @@
  * (the stack's dynamic resource, infra/aws/protect-configuration-calls.ts), as the API reference describes
  * them: DescribeAccountAttributes (DEFAULT_PROTECT_CONFIGURATION_ID), CreateProtectConfiguration (every
  * listed country starts ALLOW), UpdateProtectConfigurationCountryRuleSet (1-300 countries, keys
- * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration and
- * DeleteProtectConfiguration (refused for the account default). An unknown id is a
+ * `[A-Z]{2}`), SetAccountDefaultProtectConfiguration, DeleteAccountDefaultProtectConfiguration (no id:
+ * it removes whichever default there is and answers its id) and DeleteProtectConfiguration (refused for
+ * the account default and for a configuration with deletion protection). An unknown id is a
  * ResourceNotFoundException. Assumed, not documented: an update naming a country the configuration does
  * not list is a ValidationException. Every request and its input is kept (smsVoiceRequests).
  */
@@ -41,6 +42,8 @@ export interface StandInPhoneNumber {
 
 export interface StandInAccountState {
   accountId: string;
+  /** STS GetCallerIdentity answers these accounts for requests signed with these access key ids (others: accountId). */
+  accessKeyAccounts: Record<string, string>;
   callerArn: string;
   inSandbox: boolean;
   sandboxNumbers: { PhoneNumber: string; Status: "Pending" | "Verified" }[];
@@ -72,6 +75,8 @@ export interface StandInProtectConfiguration {
   /** SMS rules: every listed country → ALLOW|BLOCK|MONITOR|FILTER. */
   rules: Record<string, string>;
   tags: { Key: string; Value: string }[];
+  /** DeletionProtectionEnabled (UpdateProtectConfiguration, by hand); absent = false. */
+  deletionProtection?: boolean;
 }
 
 /** One End User Messaging request as received: the action (without the target prefix) and its JSON input. */
@@ -86,6 +91,7 @@ export const STAND_IN_ACCOUNT_ID = "123456789012";
 export function healthyAccount(overrides: Partial<StandInAccountState> = {}): StandInAccountState {
   return {
     accountId: STAND_IN_ACCOUNT_ID,
+    accessKeyAccounts: {},
     callerArn: `arn:aws:iam::${STAND_IN_ACCOUNT_ID}:role/github-deploy`,
     inSandbox: false,
     sandboxNumbers: [],
@@ -132,9 +138,11 @@ function faultOr(state: StandInAccountState, action: string, answer: LocalAction
 
 function stsActions(state: StandInAccountState): Record<string, LocalAction> {
   return {
-    GetCallerIdentity: faultOr(state, "GetCallerIdentity", () => ({
-      xml: `<Arn>${xmlText(state.callerArn)}</Arn><UserId>AROAEXAMPLE:doctor</UserId><Account>${state.accountId}</Account>`,
-    })),
+    GetCallerIdentity: faultOr(state, "GetCallerIdentity", ({ accessKeyId }) => {
+      const account = state.accessKeyAccounts[accessKeyId ?? ""] ?? state.accountId;
+      const arn = account === state.accountId ? state.callerArn : `arn:aws:iam::${account}:user/deployer`;
+      return { xml: `<Arn>${xmlText(arn)}</Arn><UserId>AROAEXAMPLE:doctor</UserId><Account>${account}</Account>` };
+    }),
   };
 }
 
@@ -200,7 +208,7 @@ function protectActions(state: StandInAccountState, created: number): Record<str
     ProtectConfigurationId: id,
     CreatedTimestamp: created,
     AccountDefault: state.accountDefaultProtectConfigurationId === id,
-    DeletionProtectionEnabled: false,
+    DeletionProtectionEnabled: state.protectConfigurations[id]?.deletionProtection === true,
   });
   const ruleSet = (rules: Record<string, string>) =>
     Object.fromEntries(Object.entries(rules).map(([country, status]) => [country, { ProtectStatus: status }]));
@@ -291,6 +299,8 @@ function protectActions(state: StandInAccountState, created: number): Record<str
       if (state.protectConfigurations[id] === undefined) return notFound(id);
       if (state.accountDefaultProtectConfigurationId === id)
         return smsFault(400, "ConflictException", `Protect configuration ${id} is the account default`);
+      if (state.protectConfigurations[id]?.deletionProtection === true)
+        return smsFault(400, "ConflictException", `Protect configuration ${id} has deletion protection enabled`);
       const answer = information(id);
       state.protectConfigurations = Object.fromEntries(Object.entries(state.protectConfigurations).filter(([other]) => other !== id));
       return { json: answer };

@@ -60,6 +60,8 @@ export interface LocalActionRequest {
   action: string;
   params: Record<string, string>;
   input: Record<string, unknown>;
+  /** The access key id of the SigV4 Credential the request was signed with. */
+  accessKeyId?: string;
 }
 
 export type LocalAction = (request: LocalActionRequest) => LocalActionAnswer;
@@ -358,7 +360,12 @@ export async function startLocalSnsEndpoint(options: LocalSnsEndpointOptions = {
     if (request.action !== "") endpoint.actions.push(request.action);
     const extra = options.actions?.[request.action];
     if (extra !== undefined) {
-      const received: LocalActionRequest = { action: request.action, params: request.publish.params, input: request.input };
+      const received: LocalActionRequest = {
+        action: request.action,
+        params: request.publish.params,
+        input: request.input,
+        accessKeyId: seen.accessKeyId,
+      };
       if (authorization) endpoint.actionRequests.push(received);
       const answer: LocalActionAnswer = authorization
         ? extra(received)
