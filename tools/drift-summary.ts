@@ -103,7 +103,9 @@ function parseDigest(text: string): { steps: PreviewStep[]; diagnostics: Preview
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of pulumi preview --json`);
+    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)}): expected the output of pulumi preview --json`, {
+      cause: error,
+    });
   }
   if (!isRecord(parsed)) throw new Error("not a preview digest: expected a JSON object with steps, diagnostics and changeSummary");
   const { steps = [], diagnostics = [], changeSummary = {} } = parsed;
