@@ -133,6 +133,11 @@ export async function doctor(argv: readonly string[], io: ToolIo, options: Docto
       clientSecret: context.auth0.clientSecret,
       audience: context.auth0.audience,
       phoneExperience: context.config.phoneExperience,
+      factors: {
+        factorEmail: context.config.factors.email,
+        factorOtp: context.config.factors.otp,
+        factorRecoveryCode: context.config.factors.recoveryCode,
+      },
       stack: context.config.stack,
       deployed: context.deployment.kind === "deployed" ? context.deployment.outputs : undefined,
       expectedSecretNames: context.expectedSecretNames,

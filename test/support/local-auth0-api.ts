@@ -38,6 +38,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import { requiredScopes } from "../../infra/auth0/management-api-scopes";
 import type { SelfSignedCertificate } from "../../tools/kit/self-signed-certificate";
 
 export interface StandInAction {
@@ -113,17 +114,8 @@ export function healthyClassicTenant(stack: string, secretNames: string[]): Stan
   return {
     clientId: "doctorClientId0123456789",
     clientSecret: `secret-${randomBytes(16).toString("hex")}`,
-    grantedScopes: [
-      "read:actions",
-      "create:actions",
-      "update:actions",
-      "delete:actions",
-      "read:guardian_factors",
-      "update:guardian_factors",
-      "read:mfa_policies",
-      "update:mfa_policies",
-      "read:tenant_settings",
-    ],
+    // What a classic stack's pulumi up, refresh and destroy need (the doctor's reads are among them).
+    grantedScopes: requiredScopes({ experience: "classic" }),
     phoneConsolidatedExperience: false,
     actions: [
       {

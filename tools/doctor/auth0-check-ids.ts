@@ -1,8 +1,12 @@
 /** Every Auth0 check the doctor can report, with when it runs, for `--help` and the docs. */
 export const AUTH0_CHECKS: readonly { id: string; summary: string }[] = [
   { id: "auth0.token", summary: "the stack's Management API credentials get a token (client-credentials grant)" },
-  { id: "auth0.token-scopes", summary: "the token carries every scope `pulumi up` and the doctor need" },
+  { id: "auth0.token-scopes", summary: "the token carries every scope `pulumi up`, `refresh`, `destroy` and the doctor need" },
   { id: "auth0.phone-experience", summary: "the tenant's phone_consolidated_experience fits the stack's phoneExperience" },
+  {
+    id: "auth0.guardian-factors",
+    summary: "no MFA factor the stack turns off (email, OTP, recovery code) is on in the tenant (pulumi up would leave it on)",
+  },
   { id: "auth0.trigger-bindings", summary: "no other Action is bound to the stack's phone trigger (pulumi up would unbind it)" },
   {
     id: "auth0.phone-provider",

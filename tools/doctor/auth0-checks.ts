@@ -18,12 +18,14 @@ import {
 import { allItems, openSession, read, resolveCredentials, type ManagementSession, type Read } from "./auth0-session";
 import {
   customPhoneProviderActionsCheck,
+  guardianFactorsCheck,
   notRun,
   phoneExperienceCheck,
   phoneProviderCheck,
   tokenScopesCheck,
   triggerBindingsCheck,
   type OwnAction,
+  type UnwrittenOffFactorKey,
 } from "./auth0-tenant-checks";
 import {
   actionBoundCheck,
@@ -46,6 +48,10 @@ export interface Auth0DoctorInput {
   /** The stack's `auth0:audience` (empty or absent: AUTH0_AUDIENCE, else https://DOMAIN/api/v2/). */
   audience?: string;
   phoneExperience: StackExperience;
+  /** The stack's factorEmail, factorOtp and factorRecoveryCode (the factors a first `pulumi up` never turns off). */
+  factors: Record<UnwrittenOffFactorKey, boolean>;
+  /** The monitoring opt-in (an auth0.LogStream): its scopes are required too. Default off. */
+  monitoring?: boolean;
   stack: string;
   /** The stack's outputs when it was deployed; the deployment checks run only then. */
   deployed?: DeployedStack;
@@ -115,8 +121,14 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
     async () => (await session.client.tenants.settings.get()).phone_consolidated_experience,
   );
   const experience = input.phoneExperience !== "auto" ? input.phoneExperience : flag.ok ? resolveExperience("auto", flag.value) : undefined;
-  checks.push(tokenScopesCheck(session.grantedScopes, experience));
+  checks.push(tokenScopesCheck(session.grantedScopes, experience, input.monitoring));
   checks.push(phoneExperienceCheck(input.phoneExperience, flag));
+  const factors = await read("/api/v2/guardian/factors", async () => {
+    const factors: unknown = await session.client.guardian.factors.list();
+    if (!Array.isArray(factors)) throw new Error("the answer is not a list of factors");
+    return factors as Management.GuardianFactor[];
+  });
+  checks.push(guardianFactorsCheck(input.factors, factors));
 
   const bindingReads = await Promise.all(PHONE_TRIGGERS.map(async (trigger) => [trigger, await bindingsOf(session, trigger)] as const));
   const bindingsByTrigger = new Map<PhoneTrigger, Read<Management.ActionBinding[]>>(bindingReads);
@@ -146,13 +158,8 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
   }
   if (!deployed) return checks;
 
-  const [action, factors, messageTypes, selectedProvider] = await Promise.all([
+  const [action, messageTypes, selectedProvider] = await Promise.all([
     findAction(session, own),
-    read("/api/v2/guardian/factors", async () => {
-      const factors: unknown = await session.client.guardian.factors.list();
-      if (!Array.isArray(factors)) throw new Error("the answer is not a list of factors");
-      return factors as Management.GuardianFactor[];
-    }),
     read(
       "/api/v2/guardian/factors/phone/message-types",
       async () => (await session.client.guardian.factors.phone.getMessageTypes()).message_types ?? [],

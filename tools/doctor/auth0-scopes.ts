@@ -1,39 +1,9 @@
 /**
- * The Management API scopes `pulumi up` needs for each phone experience (docs/deploying.md →
- * "Management API scopes"), the read-only scopes the doctor itself needs, and reading the `scope`
- * claim of the access token the client-credentials grant returned.
+ * The Management API scopes `pulumi up`, `refresh` and `destroy` need for a stack (derived from the
+ * provider's calls: infra/auth0/management-api-calls.ts), the read-only scopes the doctor itself
+ * needs, and reading the `scope` claim of the access token the client-credentials grant returned.
  */
 import type { ResolvedExperience } from "./auth0-experience";
-
-/** Scopes both experiences need: the tenant read (auth0.getTenant), the Action, its trigger binding, Guardian. */
-const CLASSIC_PROGRAM_SCOPES = [
-  "read:tenant_settings",
-  "read:actions",
-  "create:actions",
-  "update:actions",
-  "delete:actions",
-  "read:guardian_factors",
-  "update:guardian_factors",
-  "read:mfa_policies",
-  "update:mfa_policies",
-] as const;
-
-/** Unified adds the tenant's PhoneProvider and the branding phone notification templates. */
-const UNIFIED_EXTRA_SCOPES = [
-  "read:phone_providers",
-  "create:phone_providers",
-  "update:phone_providers",
-  "delete:phone_providers",
-  "read:phone_templates",
-  "create:phone_templates",
-  "update:phone_templates",
-  "delete:phone_templates",
-] as const;
-
-/** What `pulumi up` needs for a stack of this experience. */
-export function programScopes(experience: ResolvedExperience): string[] {
-  return experience === "classic" ? [...CLASSIC_PROGRAM_SCOPES] : [...CLASSIC_PROGRAM_SCOPES, ...UNIFIED_EXTRA_SCOPES];
-}
 
 /**
  * What the doctor reads, endpoint by endpoint (all GET):

@@ -7,7 +7,8 @@
 import type { Management } from "auth0";
 import type { DoctorCheck } from "./doctor-check";
 import { resolveExperience, unifiedFlagOn, type PhoneTrigger, type ResolvedExperience, type StackExperience } from "./auth0-experience";
-import { doctorScopes, missingScopes, programScopes } from "./auth0-scopes";
+import { requiredScopes } from "../../infra/auth0/management-api-scopes";
+import { doctorScopes, missingScopes } from "./auth0-scopes";
 import type { Read } from "./auth0-session";
 
 /** A check that could not run: what stopped it, and the way to let it run. */
@@ -21,8 +22,15 @@ export function notRun(id: string, what: string, problem: string, status?: numbe
 
 const listNames = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(", ");
 
-/** `auth0.token-scopes`: the token carries what `pulumi up` and the doctor need. */
-export function tokenScopesCheck(granted: string[] | undefined, experience: ResolvedExperience | undefined): DoctorCheck {
+/**
+ * `auth0.token-scopes`: the token carries what `pulumi up`, `refresh` and `destroy` need for the stack
+ * (infra/auth0/management-api-scopes.ts, with the monitoring opt-in as given) and what the doctor reads.
+ */
+export function tokenScopesCheck(
+  granted: string[] | undefined,
+  experience: ResolvedExperience | undefined,
+  monitoring = false,
+): DoctorCheck {
   const id = "auth0.token-scopes";
   if (granted === undefined) {
     return {
@@ -36,17 +44,19 @@ export function tokenScopesCheck(granted: string[] | undefined, experience: Reso
   // Unresolved (auto, flag unreadable): classic's scopes are needed either way, unified's only if
   // auto picks unified, so those are a warning.
   const basis = experience ?? "classic";
-  const missingForProgram = missingScopes(programScopes(basis), granted);
+  const missingForProgram = missingScopes(requiredScopes({ experience: basis, monitoring }), granted);
   const missingForDoctor = missingScopes(doctorScopes(basis), granted).filter((scope) => !missingForProgram.includes(scope));
   if (experience === undefined) {
-    const missingIfUnified = missingScopes(programScopes("unified"), granted).filter((scope) => !missingForProgram.includes(scope));
+    const missingIfUnified = missingScopes(requiredScopes({ experience: "unified", monitoring }), granted).filter(
+      (scope) => !missingForProgram.includes(scope),
+    );
     missingForDoctor.push(...missingIfUnified.filter((scope) => !missingForDoctor.includes(scope)));
   }
   if (missingForProgram.length > 0) {
     return {
       id,
       status: "fail",
-      reason: `The token lacks scopes \`pulumi up\` needs for the ${basis} experience: ${missingForProgram.join(", ")}${missingForDoctor.length > 0 ? `; the doctor also lacks ${missingForDoctor.join(", ")}` : ""}.`,
+      reason: `The token lacks scopes \`pulumi up\`, \`refresh\` or \`destroy\` need for the ${basis} experience${monitoring ? " with monitoring" : ""} (an update would stop half-way): ${missingForProgram.join(", ")}${missingForDoctor.length > 0 ? `; the doctor also lacks ${missingForDoctor.join(", ")}` : ""}.`,
       next: `Grant ${[...missingForProgram, ...missingForDoctor].join(", ")} to the stack's machine-to-machine application on the Auth0 Management API.`,
     };
   }
@@ -61,7 +71,12 @@ export function tokenScopesCheck(granted: string[] | undefined, experience: Reso
       next: `Grant ${missingForDoctor.join(", ")} to the stack's machine-to-machine application (read-only).`,
     };
   }
-  return { id, status: "pass", reason: `The token carries every scope \`pulumi up\` (${basis}) and the doctor need.`, next: "" };
+  return {
+    id,
+    status: "pass",
+    reason: `The token carries every scope \`pulumi up\`, \`refresh\` and \`destroy\` (${basis}${monitoring ? " with monitoring" : ""}) and the doctor need.`,
+    next: "",
+  };
 }
 
 /** `auth0.phone-experience`: the tenant's `phone_consolidated_experience` fits the stack's experience. */
@@ -205,4 +220,42 @@ export function customPhoneProviderActionsCheck(actions: Read<Management.Action[
     };
   }
   return { id, status: "pass", reason: "No other custom-phone-provider Action exists in the tenant.", next: "" };
+}
+
+/**
+ * The Guardian factors the provider writes only when they change from the stack's state: `email`,
+ * `otp` and `recovery_code` are plain booleans defaulting to false, and updateEmailFactor,
+ * updateOTPFactor and updateRecoveryCodeFactor return unless `HasChange` (terraform-provider-auth0
+ * v1.53.0 internal/auth0/guardian/expand.go; createGuardian is updateGuardian, resource.go). On create
+ * the state holds false, so a factor the stack turns off is never sent (the provider's recorded create
+ * in test/data/recordings/TestAccGuardianPush.yaml writes the policy and push only); later it is sent
+ * only after a refresh has read it as on. The key is the stack config key, the value the factor's Management API name.
+ */
+export const UNWRITTEN_OFF_FACTORS = { factorEmail: "email", factorOtp: "otp", factorRecoveryCode: "recovery-code" } as const;
+export type UnwrittenOffFactorKey = keyof typeof UNWRITTEN_OFF_FACTORS;
+
+/**
+ * `auth0.guardian-factors`: no factor the stack turns off is on in the tenant, since `pulumi up` would
+ * leave it on (the first deployment never sends it; a deployed stack only after `pulumi refresh`).
+ */
+export function guardianFactorsCheck(
+  stackFactors: Readonly<Record<UnwrittenOffFactorKey, boolean>>,
+  tenantFactors: Read<Management.GuardianFactor[]>,
+): DoctorCheck {
+  const id = "auth0.guardian-factors";
+  if (!tenantFactors.ok) return notRun(id, "the tenant's MFA factors", tenantFactors.problem, tenantFactors.status);
+  const onInTenant = new Set(tenantFactors.value.filter((factor) => factor.enabled === true).map((factor) => factor.name));
+  const leftOn = (Object.keys(UNWRITTEN_OFF_FACTORS) as UnwrittenOffFactorKey[]).filter(
+    (key) => !stackFactors[key] && onInTenant.has(UNWRITTEN_OFF_FACTORS[key]),
+  );
+  if (leftOn.length === 0) {
+    return { id, status: "pass", reason: "No MFA factor the stack turns off (email, OTP, recovery code) is on in the tenant.", next: "" };
+  }
+  const names = leftOn.map((key) => `${UNWRITTEN_OFF_FACTORS[key]} (${key}: false)`).join(", ");
+  return {
+    id,
+    status: "fail",
+    reason: `The tenant has ${names} on, but the stack turns ${leftOn.length === 1 ? "it" : "them"} off: Auth0's Guardian resource writes email, OTP and recovery codes only when they change from the stack's state, so a first \`pulumi up\` leaves ${leftOn.length === 1 ? "it" : "them"} on (and on a deployed stack only \`pulumi up --refresh\` turns ${leftOn.length === 1 ? "it" : "them"} off).`,
+    next: `Either set ${leftOn.map((key) => `${key}: true`).join(", ")} to keep ${leftOn.length === 1 ? "it" : "them"}, or turn ${leftOn.length === 1 ? "it" : "them"} off in the Dashboard (Security → Multi-factor Auth); on a deployed stack, \`pulumi up --refresh\` does it.`,
+  };
 }

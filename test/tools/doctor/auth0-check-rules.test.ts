@@ -1,48 +1,60 @@
-// The rules behind the Auth0 checks, each against its source: the scopes docs/deploying.md grants,
-// the program's own Action naming (infra/auth0/tenant-sms-mfa.ts), the provider's reading of an unset
-// phone_consolidated_experience, and the judgements over Management API answers.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// The rules behind the Auth0 checks, each against its source: the scopes derived from the provider's
+// calls (infra/auth0/management-api-scopes.ts), the program's own Action naming
+// (infra/auth0/tenant-sms-mfa.ts), the provider's reading of an unset phone_consolidated_experience,
+// and the judgements over Management API answers.
+import type { Management } from "auth0";
 import { describe, expect, it } from "vitest";
+import { requiredScopes } from "../../../infra/auth0/management-api-scopes";
 import { actionNameFor, actionTriggerFor } from "../../../infra/auth0/tenant-sms-mfa";
 import { resolveExperience, senderActionName, triggerFor } from "../../../tools/doctor/auth0-experience";
 import { actionDeployedCheck, mfaMessageTypesCheck, mfaPhoneProviderCheck } from "../../../tools/doctor/auth0-deployment-checks";
-import { ALL_DOCTOR_SCOPES, programScopes, tokenScopes } from "../../../tools/doctor/auth0-scopes";
-import { DoctorCredentialsError, resolveCredentials } from "../../../tools/doctor/auth0-session";
-import { phoneExperienceCheck, phoneProviderCheck, tokenScopesCheck } from "../../../tools/doctor/auth0-tenant-checks";
+import { ALL_DOCTOR_SCOPES, doctorScopes, tokenScopes } from "../../../tools/doctor/auth0-scopes";
+import { DoctorCredentialsError, resolveCredentials, type Read } from "../../../tools/doctor/auth0-session";
+import {
+  guardianFactorsCheck,
+  phoneExperienceCheck,
+  phoneProviderCheck,
+  tokenScopesCheck,
+} from "../../../tools/doctor/auth0-tenant-checks";
 
-const root = path.resolve(__dirname, "../../..");
 const own = { id: "act-1", name: "sns-sms-sender-dev-send-phone-message" };
-
-/** docs/deploying.md → "Management API scopes": the scopes of each resource row, in order. */
-function documentedScopeRows(): string[][] {
-  const readme = readFileSync(path.join(root, "docs", "deploying.md"), "utf8");
-  const table = readme.slice(readme.indexOf("| Resource the program manages | Scopes |"));
-  const rows = table.split("\n").slice(2);
-  const scopeRows: string[][] = [];
-  for (const row of rows) {
-    if (!row.startsWith("|")) break;
-    const scopesCell = row.split("|")[2] ?? "";
-    scopeRows.push([...scopesCell.matchAll(/`([a-z_]+:[a-z_]+)`/g)].map((match) => match[1] ?? ""));
-  }
-  return scopeRows;
-}
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");
   return `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
-describe("the scopes pulumi up needs", () => {
-  it("are the scopes docs/deploying.md grants: the first four rows for classic, all six for unified", () => {
-    const rows = documentedScopeRows();
-    expect(rows).toHaveLength(6);
-    expect(new Set(programScopes("classic"))).toEqual(new Set(rows.slice(0, 4).flat()));
-    expect(new Set(programScopes("unified"))).toEqual(new Set(rows.flat()));
-  });
+describe("the scopes the doctor checks", () => {
+  const VARIANTS = [
+    { experience: "classic", monitoring: false },
+    { experience: "classic", monitoring: true },
+    { experience: "unified", monitoring: false },
+    { experience: "unified", monitoring: true },
+  ] as const;
 
-  it("leave the doctor's own reads read-only", () => {
+  it.each(VARIANTS)(
+    "are exactly the derived set for $experience (monitoring $monitoring): it passes, and fails without any one of them",
+    (variant) => {
+      const needed = requiredScopes(variant);
+      const granted = [...new Set([...needed, ...doctorScopes(variant.experience)])];
+      expect(tokenScopesCheck(granted, variant.experience, variant.monitoring).status).toBe("pass");
+      for (const scope of needed) {
+        const check = tokenScopesCheck(
+          granted.filter((other) => other !== scope),
+          variant.experience,
+          variant.monitoring,
+        );
+        expect(check.status, scope).toBe("fail");
+        expect(check.reason, scope).toContain(scope);
+      }
+    },
+  );
+
+  it("leave the doctor's own reads read-only, and within what pulumi up needs", () => {
     for (const scope of ALL_DOCTOR_SCOPES) expect(scope).toMatch(/^read:/);
+    for (const experience of ["classic", "unified"] as const) {
+      expect(requiredScopes({ experience })).toEqual(expect.arrayContaining(doctorScopes(experience)));
+    }
   });
 
   it("are read from the access token's scope claim", () => {
@@ -55,7 +67,7 @@ describe("the scopes pulumi up needs", () => {
   });
 
   it("fail on a classic scope and only warn on unified's when auto could not read the flag", () => {
-    const classicOnly = [...programScopes("classic"), ...ALL_DOCTOR_SCOPES];
+    const classicOnly = [...requiredScopes({ experience: "classic" }), ...ALL_DOCTOR_SCOPES];
     const unresolved = tokenScopesCheck(classicOnly, undefined);
     expect(unresolved.status).toBe("warn");
     expect(unresolved.reason).toContain("create:phone_providers");
@@ -67,6 +79,32 @@ describe("the scopes pulumi up needs", () => {
       ),
     ).toMatchObject({ status: "fail" });
     expect(tokenScopesCheck(undefined, "classic").status).toBe("warn");
+  });
+});
+
+describe("the Guardian factors a first pulumi up never turns off", () => {
+  const stack = { factorEmail: false, factorOtp: true, factorRecoveryCode: false };
+  const tenant = (on: string[]): Read<Management.GuardianFactor[]> => ({
+    ok: true,
+    value: (["email", "otp", "recovery-code", "sms"] as const).map((name) => ({ name, enabled: on.includes(name) })),
+  });
+
+  it("fail when the tenant has one on that the stack turns off, naming it and its key", () => {
+    const check = guardianFactorsCheck(stack, tenant(["email", "recovery-code", "otp"]));
+    expect(check.status).toBe("fail");
+    expect(check.reason).toContain("email (factorEmail: false), recovery-code (factorRecoveryCode: false)");
+    expect(check.next).toContain("factorEmail: true, factorRecoveryCode: true");
+  });
+
+  it("pass when every factor on in the tenant is on in the stack too (a factor the stack turns on is written)", () => {
+    expect(guardianFactorsCheck(stack, tenant(["otp", "sms"])).status).toBe("pass");
+    expect(guardianFactorsCheck({ ...stack, factorEmail: true }, tenant(["email"])).status).toBe("pass");
+  });
+
+  it("warn, naming the scope, when the factors cannot be read", () => {
+    const check = guardianFactorsCheck(stack, { ok: false, status: 403, problem: "403 Insufficient scope" });
+    expect(check.status).toBe("warn");
+    expect(check.next).toContain("scope");
   });
 });
 

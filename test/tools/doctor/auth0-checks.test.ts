@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requiredScopes } from "../../../infra/auth0/management-api-scopes";
 import type { Auth0DoctorInput } from "../../../tools/doctor/auth0-checks";
 import { AUTH0_CHECKS } from "../../../tools/doctor/auth0-check-ids";
 import type { DoctorCheck } from "../../../tools/doctor/doctor-check";
@@ -16,16 +17,8 @@ import { createSelfSignedCertificate } from "../../../tools/kit/self-signed-cert
 
 const root = path.resolve(__dirname, "../../..");
 const SECRET_NAMES = ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ALLOWED_COUNTRIES"];
-const UNIFIED_SCOPES = [
-  "read:phone_providers",
-  "create:phone_providers",
-  "update:phone_providers",
-  "delete:phone_providers",
-  "read:phone_templates",
-  "create:phone_templates",
-  "update:phone_templates",
-  "delete:phone_templates",
-];
+/** The stack files' defaults (Pulumi.yaml): OTP and recovery codes on, email off. */
+const STACK_FACTORS = { factorEmail: false, factorOtp: true, factorRecoveryCode: true };
 
 type Outcome = { checks: DoctorCheck[] } | { error: { name: string; credentials: boolean; message: string } };
 type Input = Omit<Auth0DoctorInput, "env">;
@@ -45,7 +38,7 @@ function unifiedTenant(stack: string): StandInTenant {
   tenant.bindings = { "custom-phone-provider": [action.id] };
   tenant.phoneConsolidatedExperience = undefined; // unset: on for new tenants
   tenant.phoneProviders = [{ id: "pro_custom1", name: "custom", disabled: false }];
-  tenant.grantedScopes.push(...UNIFIED_SCOPES);
+  tenant.grantedScopes = requiredScopes({ experience: "unified" });
   return tenant;
 }
 
@@ -56,6 +49,7 @@ function inputFor(api: LocalAuth0Api, stack: string, phoneExperience: Input["pho
     clientId: api.tenant.clientId,
     clientSecret: api.tenant.clientSecret,
     phoneExperience,
+    factors: STACK_FACTORS,
     stack,
     deployed:
       deployed && action !== undefined
@@ -116,6 +110,23 @@ beforeAll(async () => {
   );
   const narrow = await start(narrowTenant);
   scenarios.missingScope = { api: narrow, input: inputFor(narrow, "dev", "classic", true) };
+
+  // A tenant with email MFA on, for a stack that keeps it off (factorEmail false), before its first pulumi up.
+  const emailOn = healthyClassicTenant("dev", SECRET_NAMES);
+  emailOn.guardianFactors.email = true;
+  const emailOnApi = await start(emailOn);
+  scenarios.emailOnBeforeFirstUp = { api: emailOnApi, input: inputFor(emailOnApi, "dev", "classic", false) };
+
+  // The scopes a classic stack needs only because of what the tenant or an earlier configuration holds.
+  for (const [name, scope] of [
+    ["classicWithoutReadPrompts", "read:prompts"],
+    ["classicWithoutTemplateDelete", "delete:phone_templates"],
+  ] as const) {
+    const tenant = healthyClassicTenant("dev", SECRET_NAMES);
+    tenant.grantedScopes = tenant.grantedScopes.filter((granted) => granted !== scope);
+    const api = await start(tenant);
+    scenarios[name] = { api, input: inputFor(api, "dev", "classic", true) };
+  }
 
   const unifiedTaken = unifiedTenant("prod");
   unifiedTaken.actions = [
@@ -193,6 +204,7 @@ describe("auth0Checks against the Management API stand-in", () => {
       "auth0.token",
       "auth0.token-scopes",
       "auth0.phone-experience",
+      "auth0.guardian-factors",
       "auth0.trigger-bindings",
       "auth0.action-deployed",
       "auth0.action-bound",
@@ -255,6 +267,26 @@ describe("auth0Checks against the Management API stand-in", () => {
     expect(flag?.reason).toContain("Insufficient scope");
     expect(flag?.next).toContain("scope");
     expect(checks.get("auth0.action-secrets")?.status).toBe("pass");
+  });
+
+  it("fails, before the first pulumi up, on email MFA on in the tenant while the stack keeps it off", () => {
+    const check = byId(scenarios.emailOnBeforeFirstUp?.outcome).get("auth0.guardian-factors");
+    expect(check?.status).toBe("fail");
+    expect(check?.reason).toContain("email (factorEmail: false)");
+    expect(check?.reason).toContain("first `pulumi up` leaves it on");
+    expect(check?.next).toContain("factorEmail: true");
+    expect(byId(scenarios.healthyClassic?.outcome).get("auth0.guardian-factors")?.status).toBe("pass");
+  });
+
+  it("fails a classic stack without read:prompts (Guardian's read of push, on when the Dashboard turns it on) or delete:phone_templates (a switch from unified)", () => {
+    for (const [name, scope] of [
+      ["classicWithoutReadPrompts", "read:prompts"],
+      ["classicWithoutTemplateDelete", "delete:phone_templates"],
+    ] as const) {
+      const check = byId(scenarios[name]?.outcome).get("auth0.token-scopes");
+      expect(check?.status, name).toBe("fail");
+      expect(check?.reason, name).toContain(scope);
+    }
   });
 
   it("fails a unified stack when another custom-phone-provider Action exists, and warns that the existing provider is taken over", () => {
