@@ -892,22 +892,43 @@ describe("drift.yml", () => {
   });
 
   describe("fails on a planned change, its summary naming each resource and property (the real npm run drift-summary)", () => {
-    function runSummaryStep(fixture: string): { status: number | null; summary: string } {
+    /**
+     * The two drift steps in order, as the runner runs them: pulumi (a stand-in that prints a recorded
+     * preview's JSON and exits as the CLI does with --expect-no-changes: non-zero when it plans a change),
+     * then the summary step, which runs after a failed pulumi step too.
+     */
+    function runDriftSteps(
+      fixture: string,
+      pulumiExit: number,
+    ): { pulumi: number | null; args: string; status: number | null; summary: string } {
       const temp = mkdtempSync(path.join(scratch, "drift-"));
-      writeFileSync(path.join(temp, "drift.json"), readFileSync(path.join(__dirname, "..", "tools", "fixtures", fixture)));
+      const bin = mkdtempSync(path.join(scratch, "bin-"));
+      writeFileSync(path.join(bin, "preview.json"), readFileSync(path.join(__dirname, "..", "tools", "fixtures", fixture)));
+      writeFileSync(path.join(bin, "pulumi"), `#!/bin/sh\necho "$@" > "${bin}/args"\ncat "${bin}/preview.json"\nexit ${pulumiExit}\n`, {
+        mode: 0o755,
+      });
       const summary = path.join(temp, "summary.md");
       writeFileSync(summary, "");
+      const env = { PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`, STACK: "prod", RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary };
+      const pulumi = runStep(driftStep.run ?? "", env);
       const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", summaryStep.run ?? ""], {
         cwd: path.join(WORKFLOW_DIR, "..", ".."),
-        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", STACK: "prod", RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary },
+        env,
         encoding: "utf8",
       });
-      return { status: result.status, summary: readFileSync(summary, "utf8") };
+      return {
+        pulumi: pulumi.status,
+        args: readFileSync(path.join(bin, "args"), "utf8").trim(),
+        status: result.status,
+        summary: readFileSync(summary, "utf8"),
+      };
     }
 
     it("exits 1 on drift, with the resources and properties in the run's summary", () => {
       expect(summaryStep.shell).toBe("bash");
-      const { status, summary } = runSummaryStep("preview-refresh-drift.json");
+      const { pulumi, args, status, summary } = runDriftSteps("preview-refresh-drift.json", 255);
+      expect(args).toBe("preview --stack prod --refresh --expect-no-changes --non-interactive --json");
+      expect(pulumi).toBe(255);
       expect(status).toBe(1);
       expect(summary).toMatch(/^### Drift in stack prod\n/);
       expect(summary).toContain(
@@ -916,7 +937,8 @@ describe("drift.yml", () => {
     });
 
     it("exits 0 when nothing drifted", () => {
-      const { status, summary } = runSummaryStep("preview-refresh-clean.json");
+      const { pulumi, status, summary } = runDriftSteps("preview-refresh-clean.json", 0);
+      expect(pulumi).toBe(0);
       expect(status).toBe(0);
       expect(summary).toMatch(/^### No drift in stack prod\n/);
     });
