@@ -20,8 +20,11 @@ Reads the JSON of \`pulumi preview --refresh --expect-no-changes --json\` and pr
 naming each resource and property that differs. Exit 0: no drift; 1: drift or a failed preview; 2: the
 file is missing or not a preview's JSON.`;
 
-/** Ops that change nothing: an unchanged resource, a data-source read, the refresh's own read. */
-const NO_CHANGE_OPS = new Set(["same", "read", "refresh", "read-discard", "discard-replaced"]);
+/**
+ * Ops that change nothing: those `--expect-no-changes` does not count (pulumi/pulumi `pkg/engine`
+ * `HasChanges`: same, read, read-discard, read-replacement), and the refresh's own reads.
+ */
+const NO_CHANGE_OPS = new Set(["same", "read", "read-discard", "read-replacement", "refresh"]);
 
 /** What each op means when a freshly refreshed stack plans it. */
 const OP_MEANING: Readonly<Record<string, string>> = {
