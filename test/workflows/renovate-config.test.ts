@@ -38,8 +38,7 @@ interface RenovateConfig extends Record<string, unknown> {
 
 const schemaText = gunzipSync(readFileSync(path.join(__dirname, "renovate-schema-44.121.2.json.gz"))).toString("utf8");
 const schema = JSON.parse(schemaText) as { title: string; properties: Record<string, unknown> };
-const configText = readFileSync(CONFIG_FILE, "utf8");
-const config = JSON.parse(configText) as RenovateConfig;
+const config = JSON.parse(readFileSync(CONFIG_FILE, "utf8")) as RenovateConfig;
 
 /** ajv with the one format Renovate's schema uses (`regex`, for extractVersion and versionCompatibility). */
 function validatorOf(): ReturnType<Ajv["compile"]> {
@@ -164,7 +163,6 @@ describe(".github/renovate.json", () => {
     for (const client of ["@aws-sdk/client-sns", "@aws-sdk/client-sts", "@aws-sdk/client-iam", "@aws-sdk/client-pinpoint-sms-voice-v2"]) {
       expect(rulesFor(client).map((rule) => rule.groupName)).toEqual(["AWS SDK clients"]);
     }
-    expect((JSON.parse(configText) as { rangeStrategy: string }).rangeStrategy).toBe("pin");
   });
 
   it("keeps a Node major behind an approval, .node-version and the node packages in one group", () => {
