@@ -12,6 +12,7 @@ import {
   OPT_IN_RESOURCE_NAMES,
   senderUserName,
 } from "./aws-resource-names";
+import { STACK_TAG } from "./iam-tag-rules";
 import type { ArnFamily } from "./provider-calls";
 
 /** The stack the patterns are for. */
@@ -68,8 +69,24 @@ export function arnPatterns(family: ArnFamily, scope: StackArnScope): string[] {
     }
     case "monitoringDashboard":
       return [`arn:${partition}:cloudwatch::${accountId}:dashboard/${autonamePattern(stack, MONITORING_RESOURCE_NAMES.dashboard)}`];
+    case "newProtectConfiguration":
     case "inStackRegion":
     case "global":
       return ["*"];
+  }
+}
+
+/** The condition the role puts on an ARN family for one stack: the region where the ARN cannot say it, the stack's tag where AWS picks the name. */
+export function arnConditions(family: ArnFamily, scope: StackArnScope): Record<string, Record<string, string>> | undefined {
+  const inRegion = { "aws:RequestedRegion": scope.region };
+  switch (family) {
+    case "inStackRegion":
+      return { StringEquals: inRegion };
+    case "protectConfigurations":
+      return { StringEquals: { [`aws:ResourceTag/${STACK_TAG}`]: scope.stack } };
+    case "newProtectConfiguration":
+      return { StringEquals: { ...inRegion, [`aws:RequestTag/${STACK_TAG}`]: scope.stack } };
+    default:
+      return undefined;
   }
 }

@@ -11,7 +11,7 @@
  * calls `pulumi preview --refresh` and drift detection make, for a role that can change nothing.
  * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission. Pure.
  */
-import { arnPatterns, type StackArnScope } from "./deploy-role-arns";
+import { arnConditions, arnPatterns, type StackArnScope } from "./deploy-role-arns";
 import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
 import { OPERATIONS, providerCallsFor, resourceTypesFor, type ProviderCallRow } from "./provider-calls";
 import type { StackConfig } from "../config/stack-config-types";
@@ -50,6 +50,14 @@ export function deployRoleCalls(
   return providerCallsFor(resourceTypesFor(config, !readOnly), readOnly ? ["read"] : OPERATIONS);
 }
 
+function conditionOf(row: ProviderCallRow, at: StackArnScope): Pick<IamPolicyStatement, "Condition"> {
+  const condition: Record<string, Record<string, string>> = {};
+  for (const part of [arnConditions(row.on, at), row.condition?.test]) {
+    for (const [operator, values] of Object.entries(part ?? {})) condition[operator] = { ...condition[operator], ...values };
+  }
+  return Object.keys(condition).length === 0 ? {} : { Condition: condition };
+}
+
 function sidOf(row: ProviderCallRow): string {
   return `${row.on.charAt(0).toUpperCase()}${row.on.slice(1)}${row.condition?.sid ?? ""}`;
 }
@@ -66,8 +74,7 @@ export function deployRolePolicyDocument(scope: DeployRoleScope, options: Deploy
       Effect: "Allow" as const,
       Action: [],
       Resource: arnPatterns(row.on, at),
-      ...(row.on === "inStackRegion" ? { Condition: { StringEquals: { "aws:RequestedRegion": config.region } } } : {}),
-      ...(row.condition === undefined ? {} : { Condition: row.condition.test }),
+      ...conditionOf(row, at),
     };
     for (const action of row.actions) if (!statement.Action.includes(action)) statement.Action.push(action);
     statements.set(sid, statement);

@@ -2,9 +2,10 @@
  * The account-default protect configuration (a dynamic resource run by Pulumi's Node.js dynamic
  * provider with the same credentials as the AWS provider): the End User Messaging SMS calls of
  * infra/aws/protect-configuration-calls.ts, each operation one of its functions. Resource types from
- * the Service Authorization Reference (AWS End User Messaging SMS and Voice V2); no tag condition:
- * the reference marks ABAC for the service as partial. CreateProtectConfiguration lists no dependent
- * action, so its tags need no sms-voice:TagResource.
+ * the Service Authorization Reference (AWS End User Messaging SMS and Voice V2): the configuration's
+ * resource type takes aws:ResourceTag, CreateProtectConfiguration aws:RequestTag, so the role reaches
+ * only configurations tagged with its stack. CreateProtectConfiguration lists no dependent action,
+ * so its tags need no sms-voice:TagResource.
  */
 import { PROTECT_CONFIGURATION_TYPE } from "../account-protect-configuration";
 import type { ProviderCallRow } from "./provider-call-row";
@@ -24,7 +25,7 @@ export const PROTECT_CONFIGURATION_CALLS: readonly ProviderCallRow[] = [
     type: PROTECT_CONFIGURATION_TYPE,
     operations: ["create"],
     actions: ["sms-voice:CreateProtectConfiguration"],
-    on: "inStackRegion",
+    on: "newProtectConfiguration",
     why: "creates the configuration, tagged (its id is AWS's, unknown before)",
     source: `${SOURCE} createProtectConfiguration (create)`,
   },

@@ -33,8 +33,10 @@ export type ArnFamily =
   | "alarmTopic"
   /** The two SMS alarms (`<stack>-sms-failures-???????`, `<stack>-sms-month-to-date-spend-???????`). */
   | "smsAlarms"
-  /** Protect configurations in the stack's region (AWS picks their ids). */
+  /** Protect configurations in the stack's region tagged `Stack: <stack>` (AWS picks their ids, so the tag scopes them). */
   | "protectConfigurations"
+  /** A new protect configuration (no resource type): in the stack's region, and only tagged `Stack: <stack>`. */
+  | "newProtectConfiguration"
   /** The event bus named after the Auth0 partner event source (`aws.partner/auth0.com/...`). */
   | "partnerEventBus"
   /** The monitoring rule on that bus (`<stack>-auth0-log-events-???????`). */
