@@ -19,6 +19,7 @@ import {
   decide,
   isSet,
   planVariant,
+  policyLines,
   refusedCalls,
   rowsFor,
   VARIANT_CASES,
@@ -39,6 +40,10 @@ describe.each(VARIANT_CASES)("the deploy role of %s", (_label, load) => {
     const calls = callsOf(variant, OPERATIONS, true);
     expect(calls.length).toBeGreaterThan(40);
     expect(await refusedCalls(deployRolePolicyDocument(variant.scope), calls, variant.region)).toEqual([]);
+  });
+
+  it("is the reviewed role: a row added, changed or removed in the table shows as a diff of the snapshot", () => {
+    expect(policyLines(deployRolePolicyDocument(variant.scope))).toMatchSnapshot();
   });
 
   it("allows no action that no row of the variant's resources needs", () => {

@@ -11,7 +11,7 @@ import { deployRolePolicyDocument } from "../../infra/aws/deploy-role-policy";
 import type { IamPolicyDocument } from "../../infra/aws/iam-policy-document";
 import { PLAN_TEST_TIMEOUT_MS } from "./plan-command";
 import { prefetchPlans } from "./shared-plans";
-import { actionsOf, callsOf, decide, refusedCalls, VARIANT_CASES, VARIANTS, type PlannedVariant } from "./role-judging";
+import { actionsOf, callsOf, decide, policyLines, refusedCalls, VARIANT_CASES, VARIANTS, type PlannedVariant } from "./role-judging";
 
 beforeAll(() => prefetchPlans(VARIANTS.map((variant) => ({ args: variant.args }))));
 
@@ -32,6 +32,10 @@ describe.each(VARIANT_CASES)("the read-only role of %s", (_label, load) => {
     const reads = callsOf(variant, ["read"], false);
     expect(reads.length).toBeGreaterThanOrEqual(variant.resources.length);
     expect(await refusedCalls(policy, reads, variant.region)).toEqual([]);
+  });
+
+  it("is the reviewed read-only role: a change of the table's reads shows as a diff of the snapshot", () => {
+    expect(policyLines(policy)).toMatchSnapshot();
   });
 
   it("allows only actions whose access level is Read or List", async () => {

@@ -278,6 +278,15 @@ export async function refusedCalls(policy: IamPolicyDocument, calls: readonly Ca
   return refused;
 }
 
+/** A policy as reviewed lines, one per statement: `Sid: actions on resources [if condition]`. */
+export function policyLines(policy: IamPolicyDocument): string[] {
+  return policy.Statement.map((statement) => {
+    const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : [value ?? ""]).join(", ");
+    const condition = statement.Condition === undefined ? "" : ` if ${JSON.stringify(statement.Condition)}`;
+    return `${statement.Sid}: ${list(statement.Action)} on ${list(statement.Resource)}${condition}`;
+  });
+}
+
 /** Every action a policy allows. */
 export function actionsOf(policy: IamPolicyDocument): string[] {
   return [
