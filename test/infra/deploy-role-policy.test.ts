@@ -20,7 +20,7 @@ function config(stack: string, region = REGION): DeployRoleScope["config"] {
   return {
     stack,
     region,
-    smsPreferences: { defaultSmsType: "Transactional" } as unknown as DeployRoleScope["config"]["smsPreferences"],
+    smsPreferences: { monthlySpendLimitUsd: 10, deliveryStatusSuccessSamplingRate: 0 },
     alarms: { email: "oncall@example.com", monthToDateSpendUsd: 80, failedSmsThreshold: 5 },
     protectConfiguration: { allowedCountryStatus: "MONITOR" },
     monitoring: { enabled: true, eventSourceName: BUS },
