@@ -91,6 +91,7 @@ describe("npm run deploy-role-policy", () => {
       "DeliveryStatusRoleToSnsOnly",
       "AlarmTopic",
       "SmsAlarms",
+      "NewProtectConfiguration",
       "ProtectConfigurations",
     ]);
     expect(out).toContain(`arn:aws:sns:eu-central-1:${ACCOUNT}:ops-sms-alarms-???????`);
