@@ -43,10 +43,7 @@ export interface DeployRoleOptions {
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** The rows the role is made of, for this stack. */
-export function deployRoleCalls(
-  { config }: Pick<DeployRoleScope, "config">,
-  { readOnly = false }: DeployRoleOptions = {},
-): ProviderCallRow[] {
+function deployRoleCalls({ config }: Pick<DeployRoleScope, "config">, { readOnly = false }: DeployRoleOptions = {}): ProviderCallRow[] {
   return providerCallsFor(resourceTypesFor(config, !readOnly), readOnly ? ["read"] : OPERATIONS);
 }
 

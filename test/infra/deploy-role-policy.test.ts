@@ -154,6 +154,12 @@ describe("deployRolePolicyDocument", () => {
     );
   });
 
+  test("fits in an inline role policy (10,240 characters without whitespace) for the longest stack name IAM accepts, every opt-in on", () => {
+    // auth0-sms-sender-<stack> is at most 64 characters: the stack name at most 47.
+    const longest = "s".repeat(47);
+    expect(JSON.stringify(deployRolePolicyDocument({ accountId: ACCOUNT, config: config(longest) })).length).toBeLessThanOrEqual(10_240);
+  });
+
   test("writes ARNs in the region's partition", () => {
     expect([partitionOf("us-east-1"), partitionOf("cn-north-1"), partitionOf("us-gov-west-1")]).toEqual(["aws", "aws-cn", "aws-us-gov"]);
     expect(arnPatterns("senderUser", { stack: "dev", region: "cn-north-1", accountId: ACCOUNT })).toEqual([
