@@ -423,9 +423,9 @@ jobs:
     ],
     [
       "preview.yml",
-      "the prod preview in the open staging-read-only environment",
-      (prodJob: string) => prodJob.replace("environment: production-preview", "environment: staging-read-only"),
-      [/job prod works on stack prod in environment staging-read-only/],
+      "the prod preview in the open staging-preview environment",
+      (prodJob: string) => prodJob.replace("environment: production-preview", "environment: staging-preview"),
+      [/job prod works on stack prod in environment staging-preview/],
     ],
     [
       "drift.yml",
@@ -730,9 +730,9 @@ const READ_ONLY_SECRETS_PASSED = Object.fromEntries(
 
 /** The jobs that call read-only-stack.yml and the read-only environment each runs in. */
 const READ_ONLY_CALLERS = [
-  ["preview.yml", "dev", "staging-read-only"],
+  ["preview.yml", "dev", "staging-preview"],
   ["preview.yml", "prod", "production-preview"],
-  ["drift.yml", "dev", "staging-read-only"],
+  ["drift.yml", "dev", "staging-drift"],
   ["drift.yml", "prod", "production-drift"],
 ] as const;
 
