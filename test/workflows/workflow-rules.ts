@@ -112,8 +112,8 @@ function stepsAssumeRole(job: Mapping): boolean {
   return stepsOf(job).some((step) => actionName(usesOf(step) ?? "") === AWS_CREDENTIALS_ACTION);
 }
 
-/** Whether any job of the local reusable workflow `ref` assumes an AWS role; a string names why it cannot tell. */
-function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): boolean | string {
+/** The jobs of the local reusable workflow `ref`; a string names why they cannot be read. */
+function calledJobsOf(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): Mapping[] | string {
   const text = readLocalWorkflow?.(ref);
   if (text === undefined) return `calls ${ref}, which cannot be read`;
   let called: unknown;
@@ -122,7 +122,13 @@ function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflow
   } catch {
     return `calls ${ref}, which is not YAML`;
   }
-  return Object.values(jobsOf(mappingOf(called))).some(stepsAssumeRole);
+  return Object.values(jobsOf(mappingOf(called)));
+}
+
+/** Whether any job of the local reusable workflow `ref` assumes an AWS role; a string names why it cannot tell. */
+function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): boolean | string {
+  const calledJobs = calledJobsOf(ref, readLocalWorkflow);
+  return typeof calledJobs === "string" ? calledJobs : calledJobs.some(stepsAssumeRole);
 }
 
 function permissionProblems(
@@ -343,18 +349,12 @@ function environmentName(job: Mapping, inputs: Mapping = {}): string | undefined
 /** The environments a job runs in: its own, or those of the jobs of the local workflow it calls, given its inputs. */
 function environmentsOf(job: Mapping, readLocalWorkflow: LocalWorkflowReader | undefined): (string | undefined)[] {
   if (typeof job.uses !== "string" || !job.uses.startsWith("./")) return [environmentName(job)];
-  const text = readLocalWorkflow?.(job.uses);
-  if (text === undefined) return [undefined];
-  let called: unknown;
-  try {
-    called = load(text);
-  } catch {
-    return [undefined];
-  }
-  const calledJobs = Object.values(jobsOf(mappingOf(called)));
-  return calledJobs.length === 0 ? [undefined] : calledJobs.map((calledJob) => environmentName(calledJob, mappingOf(job.with)));
+  const calledJobs = calledJobsOf(job.uses, readLocalWorkflow);
+  if (typeof calledJobs === "string" || calledJobs.length === 0) return [undefined];
+  return calledJobs.map((calledJob) => environmentName(calledJob, mappingOf(job.with)));
 }
 
+/** prod's identities stay in prod's environments (see the rules at the top). */
 function prodEnvironmentProblems(
   fileName: string,
   jobs: Record<string, Mapping>,
