@@ -15,7 +15,12 @@
  *   a deployment waiting there);
  * - no secret in workflow- or job-level `env` (every step would read it: npm ci's install scripts,
  *   third-party actions), none in a `run:` script's text, none handed to an action; a step receives a
- *   secret in its own `env` only when it is on SECRET_CONSUMERS' list for that secret.
+ *   secret in its own `env` only when it is on SECRET_CONSUMERS' list for that secret;
+ * - prod's identities stay in prod's environments: a job that works on stack prod (a `*_PROD` name, or
+ *   `stack: prod` passed to the workflow it calls) runs, itself or in the workflow it calls, in a
+ *   `production` or `production-*` environment, and a `*_PROD` secret is referenced only by a job that
+ *   declares such an environment itself (a caller's `secrets:` are evaluated without an environment:
+ *   they are the repository's, which every branch's pull request can read).
  * Pure: takes the file's text (and, for jobs that call a local reusable workflow, a function that
  * returns the called file's text), returns the problems found (empty = compliant).
  */
@@ -107,8 +112,8 @@ function stepsAssumeRole(job: Mapping): boolean {
   return stepsOf(job).some((step) => actionName(usesOf(step) ?? "") === AWS_CREDENTIALS_ACTION);
 }
 
-/** Whether any job of the local reusable workflow `ref` assumes an AWS role; a string names why it cannot tell. */
-function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): boolean | string {
+/** The jobs of the local reusable workflow `ref`; a string names why they cannot be read. */
+function calledJobsOf(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): Mapping[] | string {
   const text = readLocalWorkflow?.(ref);
   if (text === undefined) return `calls ${ref}, which cannot be read`;
   let called: unknown;
@@ -117,7 +122,13 @@ function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflow
   } catch {
     return `calls ${ref}, which is not YAML`;
   }
-  return Object.values(jobsOf(mappingOf(called))).some(stepsAssumeRole);
+  return Object.values(jobsOf(mappingOf(called)));
+}
+
+/** Whether any job of the local reusable workflow `ref` assumes an AWS role; a string names why it cannot tell. */
+function calledWorkflowAssumesRole(ref: string, readLocalWorkflow: LocalWorkflowReader | undefined): boolean | string {
+  const calledJobs = calledJobsOf(ref, readLocalWorkflow);
+  return typeof calledJobs === "string" ? calledJobs : calledJobs.some(stepsAssumeRole);
 }
 
 function permissionProblems(
@@ -254,7 +265,16 @@ export const SECRET_CONSUMERS: readonly { what: string; runs: RegExp; secrets: r
   {
     what: "pulumi preview/up/destroy/refresh",
     runs: /^pulumi (preview|up|destroy|refresh) /,
-    secrets: ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"],
+    secrets: [
+      "AUTH0_DOMAIN",
+      "AUTH0_CLIENT_ID",
+      "AUTH0_CLIENT_SECRET",
+      "AUTH0_READ_ONLY_CLIENT_ID",
+      "AUTH0_READ_ONLY_CLIENT_SECRET",
+      "PULUMI_ACCESS_TOKEN",
+      "PULUMI_READ_ONLY_ACCESS_TOKEN",
+      "PULUMI_CONFIG_PASSPHRASE",
+    ],
   },
   {
     what: "the preflight (npm run doctor)",
@@ -312,6 +332,58 @@ function secretExposureProblems(fileName: string, workflow: Mapping, jobs: Recor
   return problems;
 }
 
+/** prod's environments: the deploy environment `production` and the read-only `production-preview`, `production-drift`. */
+const PROD_ENVIRONMENT = /^production(-[\w-]+)?$/;
+const PROD_NAME = /\b(?:secrets|vars)\.[A-Za-z0-9_]+_PROD\b/;
+const PROD_SECRET = /\bsecrets\.([A-Za-z0-9_]+_PROD)\b/g;
+const INPUT_EXPRESSION = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/;
+
+/** The name a job's `environment:` gives (a string or `{ name }`), inputs replaced by `inputs`; undefined when none. */
+function environmentName(job: Mapping, inputs: Mapping = {}): string | undefined {
+  const declared = isMapping(job.environment) ? job.environment.name : job.environment;
+  if (typeof declared !== "string") return undefined;
+  const input = INPUT_EXPRESSION.exec(declared.trim())?.[1];
+  return input === undefined ? declared : typeof inputs[input] === "string" ? inputs[input] : undefined;
+}
+
+/** The environments a job runs in: its own, or those of the jobs of the local workflow it calls, given its inputs. */
+function environmentsOf(job: Mapping, readLocalWorkflow: LocalWorkflowReader | undefined): (string | undefined)[] {
+  if (typeof job.uses !== "string" || !job.uses.startsWith("./")) return [environmentName(job)];
+  const calledJobs = calledJobsOf(job.uses, readLocalWorkflow);
+  if (typeof calledJobs === "string" || calledJobs.length === 0) return [undefined];
+  return calledJobs.map((calledJob) => environmentName(calledJob, mappingOf(job.with)));
+}
+
+/** prod's identities stay in prod's environments (see the rules at the top). */
+function prodEnvironmentProblems(
+  fileName: string,
+  jobs: Record<string, Mapping>,
+  readLocalWorkflow: LocalWorkflowReader | undefined,
+): string[] {
+  const problems: string[] = [];
+  for (const [jobId, job] of Object.entries(jobs)) {
+    const own = environmentName(job);
+    const secrets = [...JSON.stringify(job).matchAll(PROD_SECRET)].map((match) => match[1] as string);
+    for (const name of new Set(secrets)) {
+      if (own === undefined || !PROD_ENVIRONMENT.test(own)) {
+        problems.push(
+          `${fileName}: job ${jobId} reads secret ${name} ${own === undefined ? "without an environment" : `in environment ${own}`}: a repository secret reaches every branch's pull request; keep prod's secrets in a production environment`,
+        );
+      }
+    }
+    const worksOnProd = PROD_NAME.test(JSON.stringify(job)) || mappingOf(job.with).stack === "prod";
+    if (!worksOnProd) continue;
+    for (const environment of environmentsOf(job, readLocalWorkflow)) {
+      if (environment === undefined || !PROD_ENVIRONMENT.test(environment)) {
+        problems.push(
+          `${fileName}: job ${jobId} works on stack prod ${environment === undefined ? "without an environment" : `in environment ${environment}`}; run it in production, production-preview or production-drift, whose rules guard prod's secrets and OIDC subject`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** Problems with one workflow file against the project's rules; [] when it complies. */
 export function workflowRuleProblems(fileName: string, text: string, readLocalWorkflow?: LocalWorkflowReader): string[] {
   let parsed: unknown;
@@ -333,5 +405,6 @@ export function workflowRuleProblems(fileName: string, text: string, readLocalWo
     ...nodeAndNpmProblems(fileName, jobs),
     ...concurrencyProblems(fileName, jobs),
     ...secretExposureProblems(fileName, parsed, jobs),
+    ...prodEnvironmentProblems(fileName, jobs, readLocalWorkflow),
   ];
 }

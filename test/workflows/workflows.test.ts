@@ -31,7 +31,7 @@ interface Job {
   with?: Record<string, unknown>;
   secrets?: unknown;
   needs?: string | string[];
-  environment?: string;
+  environment?: string | { name: string; deployment?: boolean };
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
   env?: Record<string, string>;
@@ -93,6 +93,12 @@ function step(steps: Step[], predicate: (step: Step) => boolean, what: string): 
 
 const AUTH0 = ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"];
 const PULUMI = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"];
+
+/** The environment name a job declares, as written (an expression until interpolated). */
+function environmentOf(declaring: Job): string {
+  const declared = declaring.environment;
+  return typeof declared === "string" ? declared : (declared?.name ?? "");
+}
 
 /** Step name → the secrets its env and with receive, for the steps that receive any. */
 function secretsByStep(steps: Step[]): Record<string, string[]> {
@@ -378,6 +384,67 @@ jobs:
   });
 });
 
+describe("the project's rules keep prod's identities in prod's environments", () => {
+  /** `file` with `edit` applied to its prod job only (the jobs from `  prod:` on). */
+  function withProdJob(file: string, edit: (prodJob: string) => string): string {
+    const text = workflowText(file);
+    const at = text.indexOf("\n  prod:\n");
+    return text.slice(0, at) + edit(text.slice(at));
+  }
+
+  it("accepts a job that works on prod in production, and one that declares a production-* environment itself", () => {
+    const prodDeploy = `on: push
+permissions: {}
+jobs:
+  look:
+    runs-on: ubuntu-24.04
+    environment: production-drift
+    steps:
+      - run: echo "$REGION"
+        env:
+          REGION: \${{ vars.AWS_REGION_PROD }}
+`;
+    expect(workflowRuleProblems("prod.yml", prodDeploy)).toEqual([]);
+    expect(workflowRuleProblems("deploy.yml", workflowText("deploy.yml"), readLocalWorkflow)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "preview.yml",
+      "the prod preview with the repository's prod passphrase and no environment",
+      (prodJob: string) =>
+        prodJob
+          .replace("      environment: production-preview\n", "")
+          .replace(
+            "PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}",
+            "PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE_PROD }}",
+          ),
+      [/job prod reads secret PULUMI_CONFIG_PASSPHRASE_PROD without an environment/, /job prod works on stack prod without an environment/],
+    ],
+    [
+      "preview.yml",
+      "the prod preview in the open staging-preview environment",
+      (prodJob: string) => prodJob.replace("environment: production-preview", "environment: staging-preview"),
+      [/job prod works on stack prod in environment staging-preview/],
+    ],
+    [
+      "drift.yml",
+      "the prod drift check without its environment",
+      (prodJob: string) => prodJob.replace("      environment: production-drift\n", ""),
+      [/job prod works on stack prod without an environment/],
+    ],
+    [
+      "drift.yml",
+      "a prod secret passed by a caller (evaluated without the called job's environment)",
+      (prodJob: string) => prodJob.replace("${{ secrets.AUTH0_DOMAIN }}", "${{ secrets.AUTH0_DOMAIN_PROD }}"),
+      [/job prod reads secret AUTH0_DOMAIN_PROD without an environment/],
+    ],
+  ])("%s: rejects %s", (file, _what, edit, messages) => {
+    const problems = workflowRuleProblems(file, withProdJob(file, edit), readLocalWorkflow).join("\n");
+    for (const message of messages) expect(problems).toMatch(message);
+  });
+});
+
 describe("ci.yml", () => {
   it("runs on pull requests and pushes", () => {
     expect(Object.keys(workflow("ci.yml").on).sort()).toEqual(["pull_request", "push"]);
@@ -439,7 +506,7 @@ describe("deploy.yml and the deploy-stack.yml it calls", () => {
     ["production", "production", "prod"],
   ])("job %s runs in the %s environment on stack %s, one run per stack at a time", async (id, environment, stack) => {
     const context = calledWith(id);
-    expect(await interpolate(deployStack.environment ?? "", context)).toBe(environment);
+    expect(await interpolate(environmentOf(deployStack), context)).toBe(environment);
     expect(await interpolate(deployStack.env?.STACK ?? "", context)).toBe(stack);
     expect(await interpolate(deployStack.concurrency?.group ?? "", context)).toBe(`pulumi-stack-${stack}`);
     expect(deployStack.concurrency?.["cancel-in-progress"]).toBe(false);
@@ -627,8 +694,8 @@ describe("destroy.yml", () => {
   it("destroys only after the confirmation job, in the stack's own environment", async () => {
     const destroy = job("destroy.yml", "destroy");
     expect(destroy.needs).toBe("confirm");
-    expect(await interpolate(destroy.environment ?? "", dispatch("prod"))).toBe("production");
-    expect(await interpolate(destroy.environment ?? "", dispatch("dev"))).toBe("staging");
+    expect(await interpolate(environmentOf(destroy), dispatch("prod"))).toBe("production");
+    expect(await interpolate(environmentOf(destroy), dispatch("dev"))).toBe("staging");
     expect(step(stepsOf("destroy.yml", "destroy"), (s) => /pulumi destroy/.test(s.run ?? ""), "destroying").run).toBe(
       'pulumi destroy --stack "$STACK" --yes --non-interactive',
     );
@@ -647,8 +714,27 @@ function secretsPassed(caller: Job): Record<string, string> {
   return passed as Record<string, string>;
 }
 
-/** The deploy identities: the environments' secrets and the deploy role. */
-const DEPLOY_SECRET_REFERENCES = [...AUTH0, ...PULUMI].map((name) => `\${{ secrets.${name} }}`);
+/**
+ * What preview.yml and drift.yml pass to read-only-stack.yml: each secret by its own name, as GitHub
+ * requires for an environment secret to reach a called workflow's job (the value is the environment's).
+ */
+const READ_ONLY_SECRETS_PASSED = Object.fromEntries(
+  [
+    "AUTH0_DOMAIN",
+    "AUTH0_READ_ONLY_CLIENT_ID",
+    "AUTH0_READ_ONLY_CLIENT_SECRET",
+    "PULUMI_READ_ONLY_ACCESS_TOKEN",
+    "PULUMI_CONFIG_PASSPHRASE",
+  ].map((name) => [name, `\${{ secrets.${name} }}`]),
+);
+
+/** The jobs that call read-only-stack.yml and the read-only environment each runs in. */
+const READ_ONLY_CALLERS = [
+  ["preview.yml", "dev", "staging-preview"],
+  ["preview.yml", "prod", "production-preview"],
+  ["drift.yml", "dev", "staging-drift"],
+  ["drift.yml", "prod", "production-drift"],
+] as const;
 
 /** Runs `script` with a stand-in `gh` that records its arguments and the comment body, failing with `ghStatus`. */
 function runWithFakeGh(
@@ -734,14 +820,7 @@ describe("preview.yml and the read-only-stack.yml it calls", () => {
       const upper = stack.toUpperCase();
       expect(caller.uses).toBe(CALLED);
       expect(caller.with).toMatchObject({ stack, "aws-role-arn": `\${{ vars.AWS_READ_ONLY_ROLE_ARN_${upper} }}` });
-      expect(secretsPassed(caller)).toEqual({
-        AUTH0_DOMAIN: `\${{ secrets.AUTH0_DOMAIN_${upper} }}`,
-        AUTH0_CLIENT_ID: `\${{ secrets.AUTH0_READ_ONLY_CLIENT_ID_${upper} }}`,
-        AUTH0_CLIENT_SECRET: `\${{ secrets.AUTH0_READ_ONLY_CLIENT_SECRET_${upper} }}`,
-        PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_READ_ONLY_ACCESS_TOKEN }}",
-        PULUMI_CONFIG_PASSPHRASE: `\${{ secrets.PULUMI_CONFIG_PASSPHRASE_${upper} }}`,
-      });
-      for (const value of Object.values(secretsPassed(caller))) expect(DEPLOY_SECRET_REFERENCES).not.toContain(value);
+      expect(secretsPassed(caller)).toEqual(READ_ONLY_SECRETS_PASSED);
 
       const context = calledFrom("preview.yml", stack);
       expect(await interpolate(readOnly.env?.STACK ?? "", context)).toBe(stack);
@@ -756,19 +835,30 @@ describe("preview.yml and the read-only-stack.yml it calls", () => {
     },
   );
 
-  it("never reaches for the deploy identities: no environment, no deploy role, no inherited secrets", () => {
+  it("never reaches for the deploy identities: no deploy role, no deploy application or token, no inherited secrets", () => {
     for (const file of ["preview.yml", "drift.yml", "read-only-stack.yml"]) {
-      expect(workflowText(file), file).not.toMatch(/AWS_DEPLOY_ROLE_ARN|secrets: inherit|^\s*environment:/m);
+      expect(workflowText(file), file).not.toMatch(
+        /AWS_DEPLOY_ROLE_ARN|secrets: inherit|secrets\.(AUTH0_CLIENT_ID|AUTH0_CLIENT_SECRET|PULUMI_ACCESS_TOKEN)\b/,
+      );
     }
-    expect(readOnly.environment).toBeUndefined();
     expect(readOnly.permissions).toEqual({ contents: "read", "id-token": "write" });
   });
 
+  it.each(READ_ONLY_CALLERS)(
+    "%s job %s runs in the read-only environment %s (its rules pass before any secret or OIDC token), never a deploy one",
+    async (file, id, environment) => {
+      expect(readOnly.environment).toEqual({ name: "${{ inputs.environment }}", deployment: false });
+      expect(await interpolate(environmentOf(readOnly), calledFrom(file, id))).toBe(environment);
+      expect(["staging", "production"]).not.toContain(environment);
+    },
+  );
+
   it("gives the secrets only to the two pulumi steps, none to npm ci, the build, the summaries or any action", () => {
     expect(readOnly.env).toEqual({ STACK: "${{ inputs.stack }}", PULUMI_BACKEND_URL: "${{ inputs.pulumi-backend-url }}" });
+    const readOnlySecrets = Object.keys(READ_ONLY_SECRETS_PASSED);
     expect(secretsByStep(readOnlySteps)).toEqual({
-      "pulumi preview --diff": [...AUTH0, ...PULUMI],
-      "pulumi preview --refresh --expect-no-changes": [...AUTH0, ...PULUMI],
+      "pulumi preview --diff": readOnlySecrets,
+      "pulumi preview --refresh --expect-no-changes": readOnlySecrets,
     });
   });
 
