@@ -20,6 +20,8 @@ export interface SmsMfaStackOutputs {
   allowedCountries: string[];
   /** The account-default protect configuration's id; only with protectConfigurationEnabled (the doctor recognises it). */
   protectConfigurationId?: pulumi.Output<string>;
+  /** Console URL of the monitoring dashboard; only with monitoringEnabled (the doctor prints it). */
+  dashboardUrl?: pulumi.Output<string>;
 }
 
 /** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
@@ -50,6 +52,7 @@ export function smsMfaArgsOf(config: StackConfig): SmsMfaArgs {
     smsPreferences: config.smsPreferences,
     alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
     protectConfiguration: config.protectConfiguration,
+    monitoring: config.monitoring,
     formerStackLayout: true,
   };
 }
@@ -68,5 +71,6 @@ export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getSta
     region: args.region,
     allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
+    ...(smsMfa.dashboardUrl === undefined ? {} : { dashboardUrl: smsMfa.dashboardUrl }),
   };
 }

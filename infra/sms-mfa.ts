@@ -13,6 +13,9 @@ import { actionTriggerFor, TenantSmsMfa } from "./auth0/tenant-sms-mfa";
 import { iamNameProblems } from "./aws/aws-resource-names";
 import { claimDeploymentName } from "./deployment-name-claims";
 import { SmsSender } from "./aws/sms-sender";
+import { SmsMonitoring } from "./aws/sms-monitoring";
+import { partnerEventSourceOf, tenantLogStream } from "./auth0/log-stream";
+import * as awsSdk from "@pulumi/aws";
 import { FORMER_NAMES, FORMER_TYPES, formerAliases } from "./former-layout";
 import { localizedTemplates } from "./messages/localized-templates";
 import { DEFAULT_MESSAGE_TEMPLATES } from "./messages/message-templates";
@@ -65,6 +68,8 @@ export interface SmsMfaArgs {
   alarms?: SmsAlarmInputs;
   /** Manage the account-default protect configuration of AWS End User Messaging SMS in `region`: allowedCountries get `allowedCountryStatus`, every other country BLOCK, for every SMS the account sends there (one instance per account and region). Default: not managed. */
   protectConfiguration?: ProtectConfigurationSettings;
+  /** Stream the tenant's MFA SMS log events into the AWS account and `region` (Auth0 log stream, EventBridge, CloudWatch Logs), count them, alarm on Auth0-side failures with `alarms`, and draw one dashboard of both sides; one instance per tenant. Default: false. */
+  monitoring?: boolean;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
   /** Alias every resource to its URN in this project's program before SmsMfa existed (infra/index.ts sets it). Default: false. */
@@ -79,6 +84,7 @@ export const SMS_MFA_DEFAULTS = {
   allowedCountries: [],
   accessKeyGeneration: 1,
   protect: false,
+  monitoring: false,
   formerStackLayout: false,
 } as const satisfies Partial<SmsMfaArgs>;
 
@@ -102,6 +108,8 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly actionName: pulumi.Output<string>;
   /** ID of the account-default protect configuration, when `protectConfiguration` is set (undefined otherwise). */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** Console URL of the monitoring dashboard, when `monitoring` is on (undefined otherwise). */
+  readonly dashboardUrl: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
@@ -165,6 +173,33 @@ export class SmsMfa extends pulumi.ComponentResource {
       { parent: this, aliases: former([FORMER_TYPES.auth0Side], FORMER_NAMES.auth0Side) },
     );
 
+    if (args.monitoring ?? SMS_MFA_DEFAULTS.monitoring) {
+      const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
+      const account = awsSdk.getCallerIdentityOutput({}, { parent: this }).accountId;
+      const stream = tenantLogStream(this, { instanceName: name, deploymentName, awsAccountId: account, region: args.region, protect });
+      const alarms = args.alarms &&
+        aws.alarmTopicArn && {
+          topicArn: aws.alarmTopicArn,
+          failedSmsThreshold: args.alarms.failedSmsThreshold,
+          snsAlarmArns: aws.alarmArns,
+        };
+      const monitoring = new SmsMonitoring(
+        `${name}-monitoring`,
+        {
+          instanceName: name,
+          deploymentName,
+          region: args.region,
+          account,
+          partnerEventSource: partnerEventSourceOf(stream),
+          protect,
+          alarms,
+          monthlySpendLimitUsd: args.smsPreferences?.monthlySpendLimitUsd,
+        },
+        { parent: this },
+      );
+      this.dashboardUrl = monitoring.dashboardUrl;
+    }
+
     this.senderUserArn = aws.userArn;
     this.senderUserName = aws.userName;
     this.accessKeyId = aws.accessKeyId;
@@ -180,6 +215,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       actionId: this.actionId,
       actionName: this.actionName,
       protectConfigurationId: this.protectConfigurationId,
+      dashboardUrl: this.dashboardUrl,
     });
   }
 }

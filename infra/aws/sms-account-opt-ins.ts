@@ -84,6 +84,8 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
 
 export class SmsAccountOptIns extends pulumi.ComponentResource {
   readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  /** ARNs of the SNS alarms (empty without alarms). */
+  readonly alarmArns: pulumi.Output<string>[];
   /** The account-default protect configuration's id, when managed. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
@@ -97,7 +99,9 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     this.former = formerAliases(args.formerStackLayout);
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
-    this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
+    const alarms = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
+    this.alarmTopicArn = alarms?.topicArn;
+    this.alarmArns = alarms?.alarmArns ?? [];
     this.protectConfigurationId =
       args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);
     this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, protectConfigurationId: this.protectConfigurationId });
@@ -169,7 +173,10 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     return configuration.id;
   }
 
-  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
+  private createAlarms(
+    alarms: SmsAlarmInputs,
+    tags: Record<string, string>,
+  ): { topicArn: pulumi.Output<string>; alarmArns: pulumi.Output<string>[] } {
     const topicChild = this.child("aws:sns/topic:Topic", "alarmTopic");
     const topic = new aws.sns.Topic(topicChild.name, { tags }, topicChild.opts);
     const subscription = this.child("aws:sns/topicSubscription:TopicSubscription", "alarmEmailSubscription");
@@ -184,7 +191,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       tags,
     };
     const failed = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "failedSmsAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const failedAlarm = new aws.cloudwatch.MetricAlarm(
       failed.name,
       {
         ...common,
@@ -197,7 +204,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       failed.opts,
     );
     const spend = this.child("aws:cloudwatch/metricAlarm:MetricAlarm", "spendAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const spendAlarm = new aws.cloudwatch.MetricAlarm(
       spend.name,
       {
         ...common,
@@ -208,6 +215,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       spend.opts,
     );
-    return topic.arn;
+    return { topicArn: topic.arn, alarmArns: [failedAlarm.arn, spendAlarm.arn] };
   }
 }

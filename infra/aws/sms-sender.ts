@@ -52,6 +52,10 @@ export class SmsSender extends pulumi.ComponentResource {
   readonly secretAccessKey: pulumi.Output<string>;
   /** The account-default protect configuration's id, when the instance manages it. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** The SNS alarms' topic, with alarms (undefined otherwise). */
+  readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  /** ARNs of the SNS alarms (empty without alarms). */
+  readonly alarmArns: pulumi.Output<string>[];
 
   constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
     super(SMS_SENDER_TYPE, name, {}, opts);
@@ -113,6 +117,8 @@ export class SmsSender extends pulumi.ComponentResource {
     }
 
     this.protectConfigurationId = optIns?.protectConfigurationId;
+    this.alarmTopicArn = optIns?.alarmTopicArn;
+    this.alarmArns = optIns?.alarmArns ?? [];
     this.userArn = user.arn;
     this.userName = user.name;
     // A key created in this update is handed on only once IAM has had time to propagate it, so the

@@ -160,6 +160,12 @@ export const CONFIG_KEYS = {
     default: 5,
     description: "Alarm when at least this many SMS fail within 5 minutes.",
   },
+  monitoringEnabled: {
+    type: "boolean",
+    default: false,
+    description:
+      "Stream the tenant's MFA SMS log events into this AWS account and region (an Auth0 log stream to EventBridge, a rule, a log group, metric filters, one dashboard; alarms on Auth0-side failures with alarmsEnabled). One stack per tenant; aws:region must be one Auth0 can stream to.",
+  },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
