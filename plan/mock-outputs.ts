@@ -163,7 +163,7 @@ const ANSWERERS: Record<string, Answerer> = {
       computed: { name: ruleName, arn: `arn:aws:events:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:rule/${bus}/${ruleName}` },
     };
   },
-  "aws:cloudwatch/dashboard:Dashboard": (_name, inputs, context) => {
+  "aws:cloudwatch/dashboard:Dashboard": (_name, inputs) => {
     const dashboardName = wireString(inputs["dashboardName"]) ?? "dashboard";
     return { id: dashboardName, computed: { dashboardArn: `arn:aws:cloudwatch::${PLACEHOLDER_ACCOUNT_ID}:dashboard/${dashboardName}` } };
   },
