@@ -22,6 +22,8 @@ export interface SmsMfaStackOutputs {
   protectConfigurationId?: pulumi.Output<string>;
   /** Console URL of the monitoring dashboard; only with monitoringEnabled (the doctor prints it). */
   dashboardUrl?: pulumi.Output<string>;
+  /** The partner event source of the tenant's log stream (the bus's name); only with monitoringEnabled (the doctor checks its state). */
+  logEventSourceName?: pulumi.Output<string>;
 }
 
 /** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
@@ -72,5 +74,6 @@ export function defineSmsMfaStack(args: SmsMfaArgs, name: string = pulumi.getSta
     allowedCountries: args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries],
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
     ...(smsMfa.dashboardUrl === undefined ? {} : { dashboardUrl: smsMfa.dashboardUrl }),
+    ...(smsMfa.logEventSourceName === undefined ? {} : { logEventSourceName: smsMfa.logEventSourceName }),
   };
 }

@@ -110,6 +110,8 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
   /** Console URL of the monitoring dashboard, when `monitoring` is on (undefined otherwise). */
   readonly dashboardUrl: pulumi.Output<string> | undefined;
+  /** The partner event source of the tenant's log stream, which the monitoring bus is named after, when `monitoring` is on. */
+  readonly logEventSourceName: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
@@ -198,6 +200,7 @@ export class SmsMfa extends pulumi.ComponentResource {
         { parent: this },
       );
       this.dashboardUrl = monitoring.dashboardUrl;
+      this.logEventSourceName = monitoring.eventBusName;
     }
 
     this.senderUserArn = aws.userArn;
@@ -216,6 +219,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       actionName: this.actionName,
       protectConfigurationId: this.protectConfigurationId,
       dashboardUrl: this.dashboardUrl,
+      logEventSourceName: this.logEventSourceName,
     });
   }
 }

@@ -15,6 +15,7 @@ import {
   type PhoneTrigger,
   type StackExperience,
 } from "./auth0-experience";
+import { logStreamCheck } from "./monitoring-checks";
 import { allItems, openSession, read, resolveCredentials, type ManagementSession, type Read } from "./auth0-session";
 import {
   customPhoneProviderActionsCheck,
@@ -49,6 +50,8 @@ export interface Auth0DoctorInput {
   stack: string;
   /** The stack's outputs when it was deployed; the deployment checks run only then. */
   deployed?: DeployedStack;
+  /** The stack has monitoringEnabled: its log stream is checked. Default: false. */
+  monitoring?: boolean;
   /** The Action secret names the stack sets (infra/auth0/sender-action-secrets.ts). */
   expectedSecretNames: string[];
   env: NodeJS.ProcessEnv;
@@ -117,6 +120,10 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
   const experience = input.phoneExperience !== "auto" ? input.phoneExperience : flag.ok ? resolveExperience("auto", flag.value) : undefined;
   checks.push(tokenScopesCheck(session.grantedScopes, experience));
   checks.push(phoneExperienceCheck(input.phoneExperience, flag));
+  if (input.monitoring === true) {
+    const streams = await read("/api/v2/log-streams", async () => session.client.logStreams.list());
+    checks.push(logStreamCheck(streams, input.stack, input.deployed !== undefined));
+  }
 
   const bindingReads = await Promise.all(PHONE_TRIGGERS.map(async (trigger) => [trigger, await bindingsOf(session, trigger)] as const));
   const bindingsByTrigger = new Map<PhoneTrigger, Read<Management.ActionBinding[]>>(bindingReads);
