@@ -1,12 +1,17 @@
 /**
- * The AWS regions an Auth0 log stream of type `eventbridge` can deliver to: the values the pinned
- * provider accepts for `sink.aws_region` (terraform-provider-auth0 v1.53.0,
- * internal/auth0/logstream/resource.go, NewResource, `aws_region` ValidateFunc
- * validation.StringInSlice). The provider refuses any other region at plan time, so a stack whose
- * `aws:region` is missing here is refused before anything is registered. The schema's Description
- * omits `eu-central-2`, which its ValidateFunc accepts: the list below follows the ValidateFunc.
+ * The AWS regions an Auth0 log stream of type `eventbridge` can deliver to: those both the pinned
+ * provider and the Management API accept. The provider's list is the ValidateFunc of `sink.aws_region`
+ * (terraform-provider-auth0 v1.53.0, internal/auth0/logstream/resource.go, NewResource,
+ * validation.StringInSlice; its Description omits `eu-central-2`, which the ValidateFunc accepts); the
+ * API's is the `LogStreamEventBridgeSinkRegionEnum` of the auth0 SDK 7.1.0, generated from the
+ * Management API's specification. The provider accepts `cn-north-1` and `cn-northwest-1`, which the
+ * API's enum lacks; the API accepts regions the provider refuses at plan time (e.g. `ap-south-2`).
+ * A stack whose `aws:region` is outside both is refused before anything is registered.
  */
-export const EVENTBRIDGE_LOG_STREAM_REGIONS = [
+import { Management } from "auth0";
+
+/** terraform-provider-auth0 v1.53.0 internal/auth0/logstream/resource.go, `aws_region` ValidateFunc. */
+export const PROVIDER_EVENTBRIDGE_REGIONS = [
   "ap-east-1",
   "ap-northeast-1",
   "ap-northeast-2",
@@ -32,3 +37,10 @@ export const EVENTBRIDGE_LOG_STREAM_REGIONS = [
   "us-west-1",
   "us-west-2",
 ] as const;
+
+const API_REGIONS: readonly string[] = Object.values(Management.LogStreamEventBridgeSinkRegionEnum);
+
+/** The regions a stack with monitoringEnabled may use. */
+export const EVENTBRIDGE_LOG_STREAM_REGIONS: readonly string[] = PROVIDER_EVENTBRIDGE_REGIONS.filter((region) =>
+  API_REGIONS.includes(region),
+);

@@ -279,7 +279,7 @@ function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSet
 function readMonitoring(reader: ConfigReader, region: string): boolean {
   const enabled = reader.boolean("monitoringEnabled");
   const known = region === "" || isSecretPlaceholder(region);
-  if (enabled && !known && !(EVENTBRIDGE_LOG_STREAM_REGIONS as readonly string[]).includes(region)) {
+  if (enabled && !known && !EVENTBRIDGE_LOG_STREAM_REGIONS.includes(region)) {
     reader.problem(
       "aws:region",
       `${region} is not a region an Auth0 log stream can deliver to (monitoringEnabled is true); use one of ${EVENTBRIDGE_LOG_STREAM_REGIONS.join(", ")}, or set monitoringEnabled to false`,

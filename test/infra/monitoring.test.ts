@@ -129,6 +129,9 @@ describe("bad input is refused before any resource, naming the key", () => {
     expect(message).toContain(EVENTBRIDGE_LOG_STREAM_REGIONS.join(", "));
     expect(refusal({ monitoringEnabled: "false" }, "ap-south-2")).toBe("");
     expect(refusal({ monitoringEnabled: "true" }, "eu-central-2")).toBe("");
+    // The provider accepts it, the Management API's region enum does not.
+    expect(EVENTBRIDGE_LOG_STREAM_REGIONS).not.toContain("cn-north-1");
+    expect(EVENTBRIDGE_LOG_STREAM_REGIONS).toHaveLength(22);
   });
 
   test("the opt-in with alarms on and no alarm email", () => {
