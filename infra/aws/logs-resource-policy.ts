@@ -1,7 +1,11 @@
 /**
  * The CloudWatch Logs resource policy EventBridge needs to write a rule's events to a log group: one
  * per account and region, named LOGS_RESOURCE_POLICY_NAME, covering the monitoring log group of
- * every stack (`<instance>-sms-mfa-log-events-<7 characters>`), so stacks share it. Principals and
+ * every stack (`<instance>-sms-mfa-log-events-<7 characters>`), so stacks share it. Its document is
+ * the same in every stack of an account and region, and the AWS provider creates it with
+ * PutResourcePolicy, which replaces a policy of that name (terraform-provider-aws
+ * internal/service/logs/resource_policy.go, resourceResourcePolicyPut is Create and Update), so a
+ * second stack's create finds no conflict; it is kept on delete (retainOnDelete). Principals and
  * actions: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-cloudwatchlogs-permissions.
  */
 import { MONITORING_RESOURCE_NAMES } from "./aws-resource-names";
