@@ -20,7 +20,7 @@ import { senderUserName } from "./aws/aws-resource-names";
 const claimsByRun = new WeakMap<object, Map<string, string>>();
 
 /** The claims of the running program (outside a stack: one set for the process). */
-function programClaims(): Map<string, string> {
+export function programClaims(): Map<string, string> {
   const run: object = pulumi.runtime.getStackResource() ?? claimsByRun;
   const claims = claimsByRun.get(run) ?? new Map<string, string>();
   claimsByRun.set(run, claims);
@@ -28,7 +28,7 @@ function programClaims(): Map<string, string> {
 }
 
 /** The instance that already holds `key`, or undefined (and `key` is now held by `instanceName`). */
-function claimOnce(claims: Map<string, string>, key: string, instanceName: string): string | undefined {
+export function claimOnce(claims: Map<string, string>, key: string, instanceName: string): string | undefined {
   const holder = claims.get(key);
   if (holder !== undefined && holder !== instanceName) return holder;
   claims.set(key, instanceName);

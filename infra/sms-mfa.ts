@@ -16,6 +16,7 @@ import { CONFIG_KEYS } from "./config/config-keys";
 import { protectedCountries } from "./aws/protect-configuration-rules";
 import { SmsSender } from "./aws/sms-sender";
 import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/message-templates";
+import { SmsMonitoring } from "./sms-monitoring";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
 import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
 import type {
@@ -65,6 +66,8 @@ export interface SmsMfaArgs {
   alarms?: SmsAlarmInputs;
   /** Manage the account-default protect configuration of AWS End User Messaging SMS in `region`: allowedCountries get `allowedCountryStatus`, every other country BLOCK, for every SMS the account sends there (one instance per account and region). Default: not managed. */
   protectConfiguration?: ProtectConfigurationSettings;
+  /** Stream the tenant's MFA SMS log events into the AWS account and `region` (Auth0 log stream, EventBridge, CloudWatch Logs), count them, alarm on Auth0-side failures with `alarms`, and draw one dashboard of both sides; one instance per tenant. Default: false. */
+  monitoring?: boolean;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
 }
@@ -86,6 +89,7 @@ export const SMS_MFA_DEFAULTS = {
   allowedCountries: CONFIG_KEYS.allowedCountries.default,
   accessKeyGeneration: CONFIG_KEYS.accessKeyGeneration.default,
   protect: CONFIG_KEYS.protect.default,
+  monitoring: CONFIG_KEYS.monitoringEnabled.default,
 } as const;
 
 /** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
@@ -108,6 +112,10 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly actionName: pulumi.Output<string>;
   /** ID of the account-default protect configuration, when `protectConfiguration` is set (undefined otherwise). */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** Console URL of the monitoring dashboard, when `monitoring` is on (undefined otherwise). */
+  readonly dashboardUrl: pulumi.Output<string> | undefined;
+  /** The partner event source of the tenant's log stream, which the monitoring bus is named after, when `monitoring` is on. */
+  readonly logEventSourceName: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
@@ -174,6 +182,18 @@ export class SmsMfa extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    if (args.monitoring ?? SMS_MFA_DEFAULTS.monitoring) {
+      const alarms = aws.alarms && args.alarms && { ...aws.alarms, failedSmsThreshold: args.alarms.failedSmsThreshold };
+      const monthlySpendLimitUsd = args.smsPreferences?.monthlySpendLimitUsd;
+      const monitoring = new SmsMonitoring(
+        `${name}-monitoring`,
+        { ...common, region: args.region, protect, alarms, monthlySpendLimitUsd },
+        { parent: this },
+      );
+      this.dashboardUrl = monitoring.dashboardUrl;
+      this.logEventSourceName = monitoring.eventBusName;
+    }
+
     this.senderUserArn = aws.userArn;
     this.senderUserName = aws.userName;
     this.accessKeyId = aws.accessKeyId;
@@ -189,6 +209,8 @@ export class SmsMfa extends pulumi.ComponentResource {
       actionId: this.actionId,
       actionName: this.actionName,
       protectConfigurationId: this.protectConfigurationId,
+      dashboardUrl: this.dashboardUrl,
+      logEventSourceName: this.logEventSourceName,
     });
   }
 }

@@ -12,6 +12,7 @@ import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
 import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
 import { stackTags } from "./iam-tag-rules";
+import { SMS_METRICS } from "./monitoring-definitions";
 import { countryRules } from "./protect-configuration-rules";
 import { claimAccountSetting } from "../program-claims";
 import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "../config/stack-config-types";
@@ -51,13 +52,11 @@ export function previewCountries(): string[] {
 /** The alarm settings, with the recipient as an input: a secret when it was stored as one. */
 export type SmsAlarmInputs = Omit<SmsAlarmSettings, "email"> & { email: pulumi.Input<string> };
 
-/** CloudWatch's SNS metrics for SMS published straight to phone numbers (no topic). */
-export const SMS_METRICS = {
-  namespace: "AWS/SNS",
-  failed: "NumberOfNotificationsFailed",
-  directPublishDimensions: { PhoneNumber: "PhoneNumberDirect" },
-  monthToDateSpend: "SMSMonthToDateSpentUSD",
-} as const;
+/** The SNS alarms: their topic and ARNs. */
+export interface SnsAlarms {
+  topicArn: pulumi.Output<string>;
+  alarmArns: pulumi.Output<string>[];
+}
 
 /** The policy of the role SNS assumes to write SMS delivery-status logs (log groups `sns/<region>/...`). */
 export function deliveryStatusLoggingPolicy(region: string): string {
@@ -82,7 +81,8 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
 export const SMS_ACCOUNT_OPT_INS_TYPE = "auth0-sns-mfa:aws:SmsAccountOptIns";
 
 export class SmsAccountOptIns extends pulumi.ComponentResource {
-  readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  /** The alarms' topic and the ARNs of the alarms, with alarms. */
+  readonly alarms: SnsAlarms | undefined;
   /** The account-default protect configuration's id, when managed. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
@@ -94,10 +94,10 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     this.inRegion = args.inRegion;
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
-    this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
+    this.alarms = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.protectConfigurationId =
       args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);
-    this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, protectConfigurationId: this.protectConfigurationId });
+    this.registerOutputs({ alarmTopicArn: this.alarms?.topicArn, protectConfigurationId: this.protectConfigurationId });
   }
 
   /** The logical name and options of a child: parented here, registered once the provider is confirmed in the region. */
@@ -171,7 +171,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     return provider instanceof aws.Provider ? provider.profile : aws.config.profile;
   }
 
-  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
+  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): SnsAlarms {
     const topicChild = this.child("alarmTopic");
     const topic = new aws.sns.Topic(topicChild.name, { tags }, topicChild.opts);
     const subscription = this.child("alarmEmailSubscription");
@@ -186,7 +186,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       tags,
     };
     const failed = this.child("failedSmsAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const failedAlarm = new aws.cloudwatch.MetricAlarm(
       failed.name,
       {
         ...common,
@@ -199,7 +199,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       failed.opts,
     );
     const spend = this.child("spendAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const spendAlarm = new aws.cloudwatch.MetricAlarm(
       spend.name,
       {
         ...common,
@@ -210,6 +210,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       spend.opts,
     );
-    return topic.arn;
+    return { topicArn: topic.arn, alarmArns: [failedAlarm.arn, spendAlarm.arn] };
   }
 }

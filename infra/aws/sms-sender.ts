@@ -1,7 +1,7 @@
 /**
  * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
- * region, and its access key, registered only once the AWS provider is confirmed in that region
- *. The key's logical name carries its generation, so raising
+ * region, and its access key, registered only once the AWS provider is confirmed in that region.
+ * The key's logical name carries its generation, so raising
  * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
  * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
  * preferences, alarms and default protect configuration (sms-account-opt-ins.ts).
@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
-import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
+import { SmsAccountOptIns, type SmsAlarmInputs, type SnsAlarms } from "./sms-account-opt-ins";
 import type { IamPolicyDocument } from "./iam-policy-document";
 import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
@@ -120,6 +120,8 @@ export class SmsSender extends pulumi.ComponentResource {
   readonly secretAccessKey: pulumi.Output<string>;
   /** The account-default protect configuration's id, when the instance manages it. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** The SNS alarms' topic and ARNs, with alarms. */
+  readonly alarms: SnsAlarms | undefined;
 
   constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
     super(SMS_SENDER_TYPE, name, {}, opts);
@@ -174,6 +176,7 @@ export class SmsSender extends pulumi.ComponentResource {
     }
 
     this.protectConfigurationId = optIns?.protectConfigurationId;
+    this.alarms = optIns?.alarms;
     this.userArn = user.arn;
     this.userName = user.name;
     // A key created in this update is handed on only once IAM has had time to propagate it, so the

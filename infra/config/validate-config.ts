@@ -11,6 +11,7 @@ import { SendRefusedError } from "../../hook/send-errors";
 import { iamNameProblems } from "../aws/aws-resource-names";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "../messages/localized-messages";
+import { EVENTBRIDGE_LOG_STREAM_REGIONS } from "../aws/monitoring-definitions";
 import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "../aws/protect-configuration-rules";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "../messages/message-templates";
 import {
@@ -285,6 +286,19 @@ function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSet
   return enabled ? { allowedCountryStatus } : undefined;
 }
 
+/** monitoringEnabled: the log stream delivers only to the regions the Auth0 provider accepts for an EventBridge sink. */
+function readMonitoring(reader: ConfigReader, region: string): boolean {
+  const enabled = reader.boolean("monitoringEnabled");
+  const known = region === "" || isSecretPlaceholder(region);
+  if (enabled && !known && !EVENTBRIDGE_LOG_STREAM_REGIONS.includes(region)) {
+    reader.problem(
+      "aws:region",
+      `${region} is not a region an Auth0 log stream can deliver to (monitoringEnabled is true); use one of ${EVENTBRIDGE_LOG_STREAM_REGIONS.join(", ")}, or set monitoringEnabled to false`,
+    );
+  }
+  return enabled;
+}
+
 function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
   for (const key of Object.keys(raw.values)) {
     if (!(CONFIG_KEY_NAMES as string[]).includes(key)) {
@@ -339,6 +353,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
     protectConfiguration: readProtectConfiguration(reader),
+    monitoring: readMonitoring(reader, region),
     secretKeys,
   };
   if (reader.problems.length > 0) throw new StackConfigError(reader.problems);
