@@ -14,10 +14,12 @@ const PROGRAM_UNDER_MOCKS = ["test/infra/**/*.test.ts", "test/conformance/confor
 const PLANS = [
   "test/plan/architecture-doc.test.ts",
   "test/plan/committed-stacks.test.ts",
+  "test/plan/deploy-role-completeness.test.ts",
   "test/plan/localized-stack.test.ts",
   "test/plan/plan-command.test.ts",
   "test/plan/production-dependencies.test.ts",
   "test/plan/protect-configuration-plan.test.ts",
+  "test/plan/read-only-role.test.ts",
   "test/plan/secret-config.test.ts",
   "test/plan/urn-baseline.test.ts",
   "test/conformance/conformance-plan.test.ts",

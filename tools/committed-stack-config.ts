@@ -15,10 +15,10 @@ export interface CommittedStackConfig {
   values: ReadonlyMap<string, ConfigValue>;
 }
 
-/** `stack` is the stack file's name part (`prod`, not `my-org/auth0-sns-mfa/prod`). */
-export function readCommittedStackConfig(rootDirectory: string, stack: string): CommittedStackConfig {
+/** `stack` is the stack file's name part (`prod`, not `my-org/auth0-sns-mfa/prod`); `stackFile`: default `Pulumi.<stack>.yaml` beside the project file. */
+export function readCommittedStackConfig(rootDirectory: string, stack: string, stackFile?: string): CommittedStackConfig {
   const project = readProjectFile(rootDirectory);
-  const merged = buildProgramConfig(project, stack, readStackFile(stackFilePath(project, stack)));
+  const merged = buildProgramConfig(project, stack, readStackFile(stackFile ?? stackFilePath(project, stack)));
   const prefix = `${PROJECT_NAME}:`;
   const values: Record<string, string> = {};
   const secretKeys: string[] = [];

@@ -25,15 +25,39 @@ export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN
 }
 
 /**
- * The AWS names an opt-in resource of this project's stack may have, as IAM resource patterns: the
- * autoname of its SmsMfa instance (named after the stack), and, for a stack deployed before the
- * component, the autoname of its former logical name, which the AWS provider keeps on update
- * (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go: "If we already have a default value from
- * a previous version of this resource, use that instead").
+ * The IAM resource pattern of the AWS name an autonamed resource of stack `stack` gets (Pulumi's
+ * autoname: the logical name `<stack>-<role>`, "-", 7 random characters; IAM's `?` is one character).
+ * Exact, so no other stack's names match: stack `dev` never reaches stack `dev-sms-alarms`'s
+ * `dev-sms-alarms-sms-alarms-1a2b3c4`.
  */
-export function optInAutonamePatterns(stack: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string[] {
-  return [`${optInLogicalName(stack, role)}-*`, `${OPT_IN_RESOURCE_NAMES[role]}-*`];
+export function autonamePattern(stack: string, role: string): string {
+  return `${stack}-${role}-???????`;
 }
+
+/**
+ * The monitoring opt-in's autonamed resources, by role (logical name `<stack>-<role>`, AWS name
+ * `<stack>-<role>-<7 characters>`); the deploy role allows exactly these names.
+ */
+export const MONITORING_RESOURCE_NAMES = {
+  /** The EventBridge rule on the partner event bus. */
+  eventRule: "auth0-log-events",
+  /** The CloudWatch Logs log group the rule writes to. */
+  logGroup: "auth0-logs",
+  /** The CloudWatch dashboard (dashboards are global: one name per account). */
+  dashboard: "sms-mfa",
+} as const;
+
+/**
+ * The account's CloudWatch Logs resource policy letting EventBridge write to log groups: one per
+ * account and region, shared by every stack there (an account has at most 10 such policies per region).
+ */
+export const LOG_RESOURCE_POLICY_NAME = "auth0-sns-mfa-eventbridge-to-logs";
+
+/**
+ * The Auth0 partner event sources, as IAM patterns: the monitoring event bus is named exactly after
+ * its source (`aws.partner/auth0.com/<tenant>-<id>/auth0.logs`).
+ */
+export const AUTH0_PARTNER_EVENT_SOURCES = "aws.partner/auth0.com/*";
 
 /**
  * The opt-in resources' roles; also their logical names before the SmsMfa component, which a stack

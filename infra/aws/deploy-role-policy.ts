@@ -1,228 +1,83 @@
 /**
  * The permissions of the role a pipeline assumes (OIDC) to run `pulumi preview/up/refresh/destroy`
- * for one stack: the AWS calls the Pulumi AWS provider (terraform-provider-aws v6 underneath) makes
- * to create, read, update and delete this program's AWS resources, each allowed only on that stack's
- * resources. The opt-in statements appear only when the stack enables the opt-in. Pure.
+ * for one stack, generated from the provider-call table (infra/aws/provider-calls/): every AWS call the
+ * Pulumi AWS provider (terraform-provider-aws v6 underneath) and the protect configuration's dynamic
+ * provider make for the resource types the stack's configuration creates, in every operation (create,
+ * read, update, delete; a replacement is a create and a delete; the updates `pulumi up` makes to undo
+ * changes made by hand are updates), plus the doctor's reads. Each action is allowed only on that
+ * stack's resources (deploy-role-arns.ts), or, without a resource type, only in the stack's region.
  *
- * Which calls, read in the provider's source (internal/service/iam/user.go, user_policy.go,
- * access_key.go, role.go, role_policy.go; internal/service/sns/sms_preferences.go, topic.go,
- * topic_subscription.go; internal/service/cloudwatch/metric_alarm.go; the tags interceptor):
- * - User: CreateUser (tags included), GetUser, UpdateUser, TagUser/UntagUser, and on delete
- *   ListGroupsForUser then DeleteUser (force_destroy is off, so nothing else is listed).
- * - Inline user policy: PutUserPolicy, GetUserPolicy, DeleteUserPolicy. Access key: CreateAccessKey,
- *   ListAccessKeys (read), UpdateAccessKey, DeleteAccessKey.
- * - Role: CreateRole, GetRole, ListRolePolicies + GetRolePolicy + ListAttachedRolePolicies (every read),
- *   UpdateAssumeRolePolicy, UpdateRoleDescription, TagRole/UntagRole, and on delete
- *   ListInstanceProfilesForRole, DeleteRolePolicy, DeleteRole. Inline role policy: PutRolePolicy.
- * - SMS preferences: SetSMSAttributes (also on delete, to reset), GetSMSAttributes: no resource type.
- * - Topic: CreateTopic (+ TagResource for tags on create), SetTopicAttributes (sent on create even
- *   with no attributes set), GetTopicAttributes, ListTagsForResource, TagResource/UntagResource,
- *   DeleteTopic. Subscription: Subscribe (on the topic), GetSubscriptionAttributes,
- *   SetSubscriptionAttributes, Unsubscribe: the last three have no resource type.
- * - Alarms: PutMetricAlarm (+ TagResource), DescribeAlarms, ListTagsForResource, TagResource/
- *   UntagResource, DeleteAlarms.
- * - The account-default protect configuration (a dynamic resource, infra/aws/protect-configuration-calls.ts,
- *   run by Pulumi's Node.js dynamic provider with the same credentials): PROTECT_CONFIGURATION_ACTIONS.
- *   Tags are written at create only; CreateProtectConfiguration lists no dependent action (TagResource
- *   is not needed) in the Service Authorization Reference. Its resource-level actions are allowed on the
- *   region's protect configurations (their ids are AWS's, unknown before create); the others have no
- *   resource type and are allowed in the stack's region. No tag condition: the reference marks ABAC for
- *   End User Messaging SMS as partial.
- * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission.
- *
- * The preflight (`npm run doctor`, run before `pulumi up`) reads the account's SMS state: the SNS and
- * End User Messaging SMS read actions in DOCTOR_READ_ACTIONS (access level Read or List in the
- * Service Authorization Reference; none has a resource type except the protect configuration, so
- * they are allowed in the stack's region only), and iam:ListAccessKeys, already allowed on the sender user.
+ * The read-only variant (`readOnly`) keeps only the read operation's rows and drops the doctor's: the
+ * calls `pulumi preview --refresh` and drift detection make, for a role that can change nothing.
+ * `sts:GetCallerIdentity`, which the provider calls at start, needs no permission. Pure.
  */
-import { iamPath, optInAutonamePatterns, senderUserName } from "./aws-resource-names";
+import { arnConditions, arnPatterns, type StackArnScope } from "./deploy-role-arns";
 import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-document";
+import { OPERATIONS, providerCallsFor, resourceTypesFor, type ProviderCallRow } from "./provider-calls";
 import type { StackConfig } from "../config/stack-config-types";
+
+/** The monitoring opt-in as the role needs it. */
+export interface MonitoringRoleScope {
+  /** Whether the stack creates the monitoring resources; default off. */
+  enabled: boolean;
+  /** The Auth0 partner event source the bus is named after; default: any `aws.partner/auth0.com/*`. */
+  eventSourceName?: string;
+}
 
 export interface DeployRoleScope {
   /** The 12-digit AWS account the stack deploys to. */
   accountId: string;
   /** The stack's settings that decide which resources exist and where. */
-  config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms"> & Partial<Pick<StackConfig, "protectConfiguration">>;
+  config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms"> &
+    Partial<Pick<StackConfig, "protectConfiguration">> & {
+      /** The monitoring opt-in; absent = off. */
+      monitoring?: MonitoringRoleScope;
+    };
+}
+
+export interface DeployRoleOptions {
+  /** Only the reads of `pulumi preview --refresh` (no doctor, no write); default false. */
+  readOnly?: boolean;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
 
-/** What `npm run doctor` reads in the stack's region (tools/doctor/aws-*-checks.ts); all read-only. */
-export const DOCTOR_READ_ACTIONS = [
-  "sns:GetSMSSandboxAccountStatus",
-  "sns:ListSMSSandboxPhoneNumbers",
-  "sns:GetSMSAttributes",
-  "sns:CheckIfPhoneNumberIsOptedOut",
-  "sms-voice:DescribeSpendLimits",
-  "sms-voice:DescribePhoneNumbers",
-  "sms-voice:DescribeSenderIds",
-  "sms-voice:DescribeProtectConfigurations",
-  "sms-voice:GetProtectConfigurationCountryRuleSet",
-] as const;
-
-/**
- * What the stack's protect configuration calls (AWS End User Messaging SMS and Voice V2 in the Service
- * Authorization Reference: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsmsandvoicev2.html).
- * `onConfiguration`: resource type protect-configuration (required); `withoutResourceType`: none
- * (DescribeProtectConfigurations: optional, so allowed on "*").
- */
-export const PROTECT_CONFIGURATION_ACTIONS = {
-  onConfiguration: [
-    "sms-voice:GetProtectConfigurationCountryRuleSet",
-    "sms-voice:UpdateProtectConfigurationCountryRuleSet",
-    "sms-voice:SetAccountDefaultProtectConfiguration",
-    "sms-voice:DeleteProtectConfiguration",
-  ],
-  withoutResourceType: [
-    "sms-voice:DescribeAccountAttributes",
-    "sms-voice:DescribeProtectConfigurations",
-    "sms-voice:CreateProtectConfiguration",
-    "sms-voice:DeleteAccountDefaultProtectConfiguration",
-  ],
-} as const;
-
-/** The ARN partition of a region: China and AWS GovCloud have their own. */
-export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
+/** The rows the role is made of, for this stack. */
+function deployRoleCalls({ config }: Pick<DeployRoleScope, "config">, { readOnly = false }: DeployRoleOptions = {}): ProviderCallRow[] {
+  return providerCallsFor(resourceTypesFor(config, !readOnly), readOnly ? ["read"] : OPERATIONS);
 }
 
-export function deployRolePolicyDocument({ accountId, config }: DeployRoleScope): IamPolicyDocument {
+function conditionOf(row: ProviderCallRow, at: StackArnScope): Pick<IamPolicyStatement, "Condition"> {
+  const condition: Record<string, Record<string, string>> = {};
+  for (const part of [arnConditions(row.on, at), row.condition?.test]) {
+    for (const [operator, values] of Object.entries(part ?? {})) condition[operator] = { ...condition[operator], ...values };
+  }
+  return Object.keys(condition).length === 0 ? {} : { Condition: condition };
+}
+
+function sidOf(row: ProviderCallRow): string {
+  return `${row.on.charAt(0).toUpperCase()}${row.on.slice(1)}${row.condition?.sid ?? ""}`;
+}
+
+export function deployRolePolicyDocument(scope: DeployRoleScope, options: DeployRoleOptions = {}): IamPolicyDocument {
+  const { accountId, config } = scope;
   if (!ACCOUNT_ID.test(accountId)) throw new Error(`accountId: ${JSON.stringify(accountId.slice(0, 20))} is not a 12-digit AWS account ID`);
-  const { stack, region } = config;
-  const inRegion = { StringEquals: { "aws:RequestedRegion": region } };
-  const partition = partitionOf(region);
-  const iam = `arn:${partition}:iam::${accountId}`;
-  const statements: IamPolicyStatement[] = [
-    {
-      Sid: "SenderUserItsPolicyAndKeys",
-      Effect: "Allow",
-      Action: [
-        "iam:CreateUser",
-        "iam:GetUser",
-        "iam:UpdateUser",
-        "iam:TagUser",
-        "iam:UntagUser",
-        "iam:ListGroupsForUser",
-        "iam:DeleteUser",
-        "iam:PutUserPolicy",
-        "iam:GetUserPolicy",
-        "iam:DeleteUserPolicy",
-        "iam:CreateAccessKey",
-        "iam:ListAccessKeys",
-        "iam:UpdateAccessKey",
-        "iam:DeleteAccessKey",
-      ],
-      Resource: `${iam}:user${iamPath(stack)}${senderUserName(stack)}`,
-    },
-    {
-      Sid: "DoctorReadsSmsAccountState",
-      Effect: "Allow",
-      Action: [...DOCTOR_READ_ACTIONS],
-      Resource: "*",
-      Condition: inRegion,
-    },
-  ];
-  if (config.smsPreferences !== undefined) {
-    const role = optInAutonamePatterns(stack, "deliveryStatusRole").map((name) => `${iam}:role${iamPath(stack)}${name}`);
-    statements.push(
-      {
-        Sid: "DeliveryStatusLoggingRole",
-        Effect: "Allow",
-        Action: [
-          "iam:CreateRole",
-          "iam:GetRole",
-          "iam:UpdateAssumeRolePolicy",
-          "iam:UpdateRoleDescription",
-          "iam:TagRole",
-          "iam:UntagRole",
-          "iam:ListRolePolicies",
-          "iam:GetRolePolicy",
-          "iam:PutRolePolicy",
-          "iam:DeleteRolePolicy",
-          "iam:ListAttachedRolePolicies",
-          "iam:ListInstanceProfilesForRole",
-          "iam:DeleteRole",
-        ],
-        Resource: role,
-      },
-      {
-        // SNS takes the role's ARN in its SMS settings. AWS documents no PassRole check for
-        // SetSMSAttributes; allowed anyway, to SNS only, so a stricter check would not break a deploy.
-        Sid: "PassDeliveryStatusRoleToSnsOnly",
-        Effect: "Allow",
-        Action: "iam:PassRole",
-        Resource: role,
-        Condition: { StringEquals: { "iam:PassedToService": "sns.amazonaws.com" } },
-      },
-      {
-        Sid: "AccountSmsPreferencesInTheStackRegion",
-        Effect: "Allow",
-        Action: ["sns:SetSMSAttributes", "sns:GetSMSAttributes"],
-        Resource: "*",
-        Condition: inRegion,
-      },
-    );
+  const at: StackArnScope = { stack: config.stack, region: config.region, accountId, eventSourceName: config.monitoring?.eventSourceName };
+  const statements = new Map<string, IamPolicyStatement & { Action: string[] }>();
+  for (const row of deployRoleCalls(scope, options)) {
+    const sid = sidOf(row);
+    const statement = statements.get(sid) ?? {
+      Sid: sid,
+      Effect: "Allow" as const,
+      Action: [],
+      Resource: arnPatterns(row.on, at),
+      ...conditionOf(row, at),
+    };
+    for (const action of row.actions) if (!statement.Action.includes(action)) statement.Action.push(action);
+    statements.set(sid, statement);
   }
-  if (config.alarms !== undefined) {
-    const alarms = (role: "failedSmsAlarm" | "spendAlarm") =>
-      optInAutonamePatterns(stack, role).map((name) => `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${name}`);
-    statements.push(
-      {
-        Sid: "AlarmTopic",
-        Effect: "Allow",
-        Action: [
-          "sns:CreateTopic",
-          "sns:GetTopicAttributes",
-          "sns:SetTopicAttributes",
-          "sns:ListTagsForResource",
-          "sns:TagResource",
-          "sns:UntagResource",
-          "sns:Subscribe",
-          "sns:DeleteTopic",
-        ],
-        Resource: optInAutonamePatterns(stack, "alarmTopic").map((name) => `arn:${partition}:sns:${region}:${accountId}:${name}`),
-      },
-      {
-        Sid: "AlarmTopicEmailSubscription",
-        Effect: "Allow",
-        Action: ["sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
-        Resource: "*",
-        Condition: inRegion,
-      },
-      {
-        Sid: "SmsAlarms",
-        Effect: "Allow",
-        Action: [
-          "cloudwatch:PutMetricAlarm",
-          "cloudwatch:DescribeAlarms",
-          "cloudwatch:ListTagsForResource",
-          "cloudwatch:TagResource",
-          "cloudwatch:UntagResource",
-          "cloudwatch:DeleteAlarms",
-        ],
-        Resource: [...alarms("failedSmsAlarm"), ...alarms("spendAlarm")],
-      },
-    );
-  }
-  if (config.protectConfiguration !== undefined) {
-    statements.push(
-      {
-        Sid: "ProtectConfigurationsInTheStackRegion",
-        Effect: "Allow",
-        Action: [...PROTECT_CONFIGURATION_ACTIONS.onConfiguration],
-        Resource: `arn:${partition}:sms-voice:${region}:${accountId}:protect-configuration/*`,
-      },
-      {
-        Sid: "AccountDefaultProtectConfigurationInTheStackRegion",
-        Effect: "Allow",
-        Action: [...PROTECT_CONFIGURATION_ACTIONS.withoutResourceType],
-        Resource: "*",
-        Condition: inRegion,
-      },
-    );
-  }
-  return { Version: "2012-10-17", Statement: statements };
+  return {
+    Version: "2012-10-17",
+    Statement: [...statements.values()].map((statement) => ({ ...statement, Action: [...statement.Action].sort() })),
+  };
 }

@@ -41,8 +41,11 @@ export function checkedIamTags(tags: Record<string, string>): Record<string, str
 }
 
 /** The tags every AWS resource of a stack carries; `purpose` says what the resource is for. */
+/** The tag naming the stack a resource belongs to; the deploy role scopes the protect configuration by it. */
+export const STACK_TAG = "Stack";
+
 export function stackTags(stack: string, purpose?: string): Record<string, string> {
-  return checkedIamTags({ Project: "auth0-sns-mfa", Stack: stack, ...(purpose === undefined ? {} : { Purpose: purpose }) });
+  return checkedIamTags({ Project: "auth0-sns-mfa", [STACK_TAG]: stack, ...(purpose === undefined ? {} : { Purpose: purpose }) });
 }
 
 /** The sender user's Purpose tag (no parentheses, commas or quotes: IAM refuses them). */

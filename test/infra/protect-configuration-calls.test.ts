@@ -6,7 +6,8 @@
  */
 import * as sdk from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PROTECT_CONFIGURATION_ACTIONS } from "../../infra/aws/deploy-role-policy";
+import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
+import { PROVIDER_CALLS } from "../../infra/aws/provider-calls";
 import {
   createProtectConfiguration,
   deleteProtectConfiguration,
@@ -498,10 +499,9 @@ describe("delete", () => {
 });
 
 describe("the deploy role", () => {
-  it("grants exactly the End User Messaging actions the paths above sent (npm run deploy-role-policy)", () => {
+  it("the provider-call table lists exactly the End User Messaging actions the paths above sent (npm run deploy-role-policy)", () => {
     const sent = new Set(account.receivedActions().filter((action) => action.startsWith("sms-voice:")));
-    expect([...sent].sort()).toEqual(
-      [...PROTECT_CONFIGURATION_ACTIONS.onConfiguration, ...PROTECT_CONFIGURATION_ACTIONS.withoutResourceType].sort(),
-    );
+    const listed = new Set(PROVIDER_CALLS.filter((row) => row.type === PROTECT_CONFIGURATION_TYPE).flatMap((row) => row.actions));
+    expect([...sent].sort()).toEqual([...listed].sort());
   });
 });

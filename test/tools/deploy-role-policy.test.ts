@@ -36,17 +36,33 @@ function projectWithStack(stack: string, stackYaml: string): string {
 }
 
 describe("npm run deploy-role-policy", () => {
-  it("prints, for the committed prod stack, a policy on the prod sender user, plus the doctor's reads in the prod region", () => {
+  it("prints, for the committed prod stack, a policy on the prod sender user and what its delete reaches, plus the doctor's reads in the prod region", () => {
     const { code, out, err } = run(["--stack", "prod", "--account", ACCOUNT]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const policy = JSON.parse(out) as IamPolicyDocument;
-    expect(policy.Statement).toHaveLength(2);
-    expect(policy.Statement[0]?.Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`);
-    expect(policy.Statement[1]).toMatchObject({
-      Sid: "DoctorReadsSmsAccountState",
-      Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } },
-    });
+    expect(policy.Statement.map((statement) => [statement.Sid, statement.Resource])).toEqual([
+      ["SenderUser", [`arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`]],
+      ["StackGroups", [`arn:aws:iam::${ACCOUNT}:group/auth0-sns-mfa/prod/*`]],
+      ["Global", ["*"]],
+      ["StackVirtualMfaDevices", [`arn:aws:iam::${ACCOUNT}:mfa/auth0-sns-mfa/prod/*`]],
+      ["InStackRegion", ["*"]],
+    ]);
+    expect(policy.Statement[4]?.Condition).toEqual({ StringEquals: { "aws:RequestedRegion": "us-east-1" } });
+  });
+
+  it("prints with --read-only only the reads of a refresh: no doctor, no write", () => {
+    const { code, out } = run(["--stack", "prod", "--account", ACCOUNT, "--read-only"]);
+    expect(code).toBe(0);
+    const policy = JSON.parse(out) as IamPolicyDocument;
+    expect(policy.Statement).toEqual([
+      {
+        Sid: "SenderUser",
+        Effect: "Allow",
+        Action: ["iam:GetUser", "iam:GetUserPolicy", "iam:ListAccessKeys"],
+        Resource: [`arn:aws:iam::${ACCOUNT}:user/auth0-sns-mfa/prod/auth0-sms-sender-prod`],
+      },
+    ]);
   });
 
   it("adds the opt-ins' permissions, in the stack's region, when the stack file turns them on", () => {
@@ -65,20 +81,22 @@ describe("npm run deploy-role-policy", () => {
     expect(code).toBe(0);
     const policy = JSON.parse(out) as IamPolicyDocument;
     expect(policy.Statement.map((statement) => statement.Sid)).toEqual([
-      "SenderUserItsPolicyAndKeys",
-      "DoctorReadsSmsAccountState",
-      "DeliveryStatusLoggingRole",
-      "PassDeliveryStatusRoleToSnsOnly",
-      "AccountSmsPreferencesInTheStackRegion",
+      "SenderUser",
+      "StackGroups",
+      "Global",
+      "StackVirtualMfaDevices",
+      "InStackRegion",
+      "DeliveryStatusRole",
+      "StackInstanceProfiles",
+      "DeliveryStatusRoleToSnsOnly",
       "AlarmTopic",
-      "AlarmTopicEmailSubscription",
       "SmsAlarms",
-      "ProtectConfigurationsInTheStackRegion",
-      "AccountDefaultProtectConfigurationInTheStackRegion",
+      "NewProtectConfiguration",
+      "ProtectConfigurations",
     ]);
-    expect(out).toContain(`arn:aws:sns:eu-central-1:${ACCOUNT}:sms-alarms-*`);
+    expect(out).toContain(`arn:aws:sns:eu-central-1:${ACCOUNT}:ops-sms-alarms-???????`);
     expect(out).toContain(`arn:aws:sms-voice:eu-central-1:${ACCOUNT}:protect-configuration/*`);
-    expect(out).toContain(`arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/ops/sms-delivery-status-logging-*`);
+    expect(out).toContain(`arn:aws:iam::${ACCOUNT}:role/auth0-sns-mfa/ops/ops-sms-delivery-status-logging-???????`);
   });
 
   it.each([

@@ -3,12 +3,16 @@
  * - every `uses:` of a remote action is pinned to a full 40-hex commit SHA with a `# vX.Y.Z` comment;
  * - `permissions:` is declared at the top and grants nothing but `contents: read`; a job may add
  *   `id-token: write` only when it assumes an AWS role by OIDC, itself or through the local reusable
- *   workflow it calls (`uses: ./.github/workflows/...`); nothing else is ever granted write;
+ *   workflow it calls (`uses: ./.github/workflows/...`), and `pull-requests: write` only when it runs
+ *   nothing but shell steps that call no npm and no pulumi (a job that posts a comment); nothing else
+ *   is ever granted write;
  * - no long-lived AWS keys (`aws-access-key-id` inputs, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`);
  * - setup-node installs the Node major named in `.node-version` (`node-version-file`, no version of its
  *   own); `npm install` is never used and `npm ci` comes before any `npm test`/`npm run`;
- * - a job that runs `pulumi up|preview|destroy|refresh` has a concurrency group named after its stack
- *   that does not cancel a run in progress;
+ * - a job that runs `pulumi up|destroy|refresh` has a concurrency group named after its stack that
+ *   does not cancel a run in progress; a job that only runs `pulumi preview` stays out of that group
+ *   (GitHub keeps one pending run per group and cancels the older one: a queued preview would cancel
+ *   a deployment waiting there);
  * - no secret in workflow- or job-level `env` (every step would read it: npm ci's install scripts,
  *   third-party actions), none in a `run:` script's text, none handed to an action; a step receives a
  *   secret in its own `env` only when it is on SECRET_CONSUMERS' list for that secret.
@@ -22,7 +26,10 @@ const SETUP_NODE_ACTION = "actions/setup-node";
 const NODE_VERSION_FILE = ".node-version";
 const PINNED_USES = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const VERSION_COMMENT = /^v\d+\.\d+\.\d+$/;
-const PULUMI_STACK_COMMAND = /\bpulumi\s+(up|preview|destroy|refresh)\b/;
+/** A `pulumi` command that writes the stack's state, at the start of a script line. */
+const PULUMI_STATE_COMMAND = /^\s*pulumi\s+(up|destroy|refresh)\b/m;
+const PULUMI_PREVIEW_COMMAND = /^\s*pulumi\s+preview\b/m;
+const STACK_GROUP = /^pulumi-stack-(\S+|\$\{\{[^}]*\}\})$/;
 
 type Mapping = Record<string, unknown>;
 
@@ -123,7 +130,7 @@ function permissionProblems(
   if (!("permissions" in workflow)) {
     problems.push(`${fileName}: no top-level permissions: (the default token would get the repository's default scopes)`);
   }
-  const checkScopes = (where: string, permissions: unknown, allowIdToken: boolean): void => {
+  const checkScopes = (where: string, permissions: unknown, allowIdToken: boolean, onlyComments = false): void => {
     if (permissions === undefined) return;
     if (typeof permissions === "string") {
       problems.push(`${fileName}: ${where} permissions: ${permissions} grants every scope; list the scopes instead`);
@@ -132,10 +139,13 @@ function permissionProblems(
     for (const [scope, level] of Object.entries(mappingOf(permissions))) {
       if (level !== "write") continue;
       if (scope === "id-token" && allowIdToken) continue;
+      if (scope === "pull-requests" && onlyComments) continue;
       problems.push(
         scope === "id-token"
           ? `${fileName}: ${where} grants id-token: write without assuming an AWS role by OIDC`
-          : `${fileName}: ${where} grants ${scope}: write, which no workflow of this project needs`,
+          : scope === "pull-requests"
+            ? `${fileName}: ${where} grants pull-requests: write to a job that runs an action, npm or pulumi; only a job that just posts a comment may have it`
+            : `${fileName}: ${where} grants ${scope}: write, which no workflow of this project needs`,
       );
     }
   };
@@ -148,9 +158,15 @@ function permissionProblems(
       if (typeof called === "string") problems.push(`${fileName}: job ${jobId} ${called}`);
       assumesRole = called === true;
     }
-    checkScopes(`job ${jobId}`, job.permissions, assumesRole);
+    checkScopes(`job ${jobId}`, job.permissions, assumesRole, calls === undefined && onlyPostsComments(job));
   }
   return problems;
+}
+
+/** A job of shell steps that call neither npm nor pulumi (and no action): the only kind that may write comments. */
+function onlyPostsComments(job: Mapping): boolean {
+  const steps = stepsOf(job);
+  return steps.length > 0 && steps.every((step) => usesOf(step) === undefined && !/(^|[;&|(]\s*)(npm|npx|pulumi)\b/m.test(runOf(step)));
 }
 
 function credentialProblems(fileName: string, text: string, jobs: Record<string, Mapping>): string[] {
@@ -207,10 +223,18 @@ function nodeAndNpmProblems(fileName: string, jobs: Record<string, Mapping>): st
 function concurrencyProblems(fileName: string, jobs: Record<string, Mapping>): string[] {
   const problems: string[] = [];
   for (const [jobId, job] of Object.entries(jobs)) {
-    if (!stepsOf(job).some((step) => PULUMI_STACK_COMMAND.test(runOf(step)))) continue;
+    const runs = stepsOf(job).map(runOf);
     const concurrency = mappingOf(job.concurrency);
     const group = typeof concurrency.group === "string" ? concurrency.group : "";
-    if (!/^pulumi-stack-(\S+|\$\{\{[^}]*\}\})$/.test(group)) {
+    if (!runs.some((run) => PULUMI_STATE_COMMAND.test(run))) {
+      if (runs.some((run) => PULUMI_PREVIEW_COMMAND.test(run)) && group.startsWith("pulumi-stack-")) {
+        problems.push(
+          `${fileName}: job ${jobId} only previews but joins ${group}: a queued preview would cancel a deployment pending in that group`,
+        );
+      }
+      continue;
+    }
+    if (!STACK_GROUP.test(group)) {
       problems.push(`${fileName}: job ${jobId} runs pulumi without a per-stack concurrency group (pulumi-stack-<stack>)`);
     }
     if (concurrency["cancel-in-progress"] !== false) {

