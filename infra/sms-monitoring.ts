@@ -11,7 +11,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { claimOnce, programClaims } from "./program-claims";
-import { LOGS_RESOURCE_POLICY_NAME, monitoringLogicalName as logicalName } from "./aws/aws-resource-names";
+import { LOG_RESOURCE_POLICY_NAME, monitoringLogicalName as logicalName } from "./aws/aws-resource-names";
 import { stackTags } from "./aws/iam-tag-rules";
 import { awsProviderInRegion } from "./aws/sms-sender";
 import type { SnsAlarms } from "./aws/sms-account-opt-ins";
@@ -79,7 +79,7 @@ export class SmsMonitoring extends pulumi.ComponentResource {
         : [
             new aws.cloudwatch.LogResourcePolicy(
               logicalName(instance, "logsResourcePolicy"),
-              { policyName: LOGS_RESOURCE_POLICY_NAME, policyDocument: monitoring.logsResourcePolicyDocument(args.region, accountId) },
+              { policyName: LOG_RESOURCE_POLICY_NAME, policyDocument: monitoring.logsResourcePolicyDocument(args.region, accountId) },
               { ...child, retainOnDelete: true },
             ),
           ],

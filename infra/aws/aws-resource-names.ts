@@ -35,17 +35,30 @@ export function autonamePattern(stack: string, role: string): string {
 }
 
 /**
- * The monitoring opt-in's autonamed resources, by role (logical name `<stack>-<role>`, AWS name
- * `<stack>-<role>-<7 characters>`); the deploy role allows exactly these names.
+ * The monitoring opt-in's resources (monitoringEnabled) by role: logical names `<instance>-<role>`,
+ * autonamed in AWS `<instance>-<role>-<7 characters>`; the deploy role allows exactly these names. The
+ * bus is named after the partner event source instead, the dashboard exactly `<instance>-sms-mfa-dashboard`
+ * (dashboardName has no autoname), and the logs resource policy LOG_RESOURCE_POLICY_NAME.
  */
 export const MONITORING_RESOURCE_NAMES = {
-  /** The EventBridge rule on the partner event bus. */
-  eventRule: "auth0-log-events",
-  /** The CloudWatch Logs log group the rule writes to. */
-  logGroup: "auth0-logs",
-  /** The CloudWatch dashboard (dashboards are global: one name per account). */
-  dashboard: "sms-mfa",
+  eventBus: "auth0-log-events-bus",
+  eventRule: "sms-mfa-log-events",
+  eventTarget: "sms-mfa-log-events-to-logs",
+  logGroup: "sms-mfa-log-events",
+  /** Each filter's logical name (and AWS name's start) adds `-<log type>`. */
+  metricFilter: "sms-mfa-count",
+  failedInAuth0Alarm: "sms-failures-in-auth0",
+  rateLimitedAlarm: "sms-rate-limited-by-auth0",
+  dashboard: "sms-mfa-dashboard",
+  /** No AWS name: the Auth0 log stream (named `auth0-sns-mfa-<deploymentName>` in the tenant). */
+  logStream: "auth0-log-stream",
+  logsResourcePolicy: "eventbridge-to-logs-policy",
 } as const;
+
+/** The logical name of a monitoring resource of the SmsMfa instance `instanceName`. */
+export function monitoringLogicalName(instanceName: string, role: keyof typeof MONITORING_RESOURCE_NAMES): string {
+  return `${instanceName}-${MONITORING_RESOURCE_NAMES[role]}`;
+}
 
 /**
  * The account's CloudWatch Logs resource policy letting EventBridge write to log groups: one per
@@ -92,37 +105,3 @@ export function iamNameProblems(deploymentName: string, source = "the stack name
   }
   return problems;
 }
-
-/**
- * The monitoring opt-in's resources (monitoringEnabled), by role: logical names `<instance>-<role>`,
- * autonamed in AWS `<instance>-<role>-<7 characters>`. The event bus is named exactly after the
- * partner event source instead (EventBridge's rule for partner buses), and the logs resource policy
- * has one name per account and region (LOGS_RESOURCE_POLICY_NAME).
- */
-export const MONITORING_RESOURCE_NAMES = {
-  eventBus: "auth0-log-events-bus",
-  eventRule: "sms-mfa-log-events",
-  eventTarget: "sms-mfa-log-events-to-logs",
-  logGroup: "sms-mfa-log-events",
-  metricFilter: "sms-mfa-count",
-  failedInAuth0Alarm: "sms-failures-in-auth0",
-  rateLimitedAlarm: "sms-rate-limited-by-auth0",
-  /** Named exactly `<instance>-sms-mfa-dashboard` (the provider requires dashboardName: no autoname). */
-  dashboard: "sms-mfa-dashboard",
-  /** No AWS name: the Auth0 log stream (named `auth0-sns-mfa-<deploymentName>` in the tenant). */
-  logStream: "auth0-log-stream",
-  /** Logical name of the account's shared logs resource policy (its AWS name is fixed). */
-  logsResourcePolicy: "eventbridge-to-logs-policy",
-} as const;
-
-/** The logical name of a monitoring resource of the SmsMfa instance `instanceName`. */
-export function monitoringLogicalName(instanceName: string, role: keyof typeof MONITORING_RESOURCE_NAMES): string {
-  return `${instanceName}-${MONITORING_RESOURCE_NAMES[role]}`;
-}
-
-/**
- * The one CloudWatch Logs resource policy that lets EventBridge write to every stack's monitoring log
- * group in an account and region (an account has at most 10 such policies per region, so stacks share
- * it rather than add one each).
- */
-export const LOGS_RESOURCE_POLICY_NAME = "auth0-sns-mfa-eventbridge-to-logs";

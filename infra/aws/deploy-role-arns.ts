@@ -22,6 +22,8 @@ export interface StackArnScope {
   accountId: string;
   /** The monitoring bus's partner event source, when known; default: any Auth0 partner source. */
   eventSourceName?: string | undefined;
+  /** monitoringEnabled: the Auth0-side alarms join the stack's alarms. */
+  monitoring?: boolean | undefined;
 }
 
 /** The ARN partition of a region: China and AWS GovCloud have their own. */
@@ -55,12 +57,18 @@ export function arnPatterns(family: ArnFamily, scope: StackArnScope): string[] {
       // Subscription calls are authorized on the topic; its subscriptions' ARNs are `<topic ARN>:<id>`.
       return [topic, `${topic}:*`];
     }
-    case "smsAlarms":
-      return [inRegion("cloudwatch", `alarm:${optIn("failedSmsAlarm")}`), inRegion("cloudwatch", `alarm:${optIn("spendAlarm")}`)];
+    case "smsAlarms": {
+      const monitoring =
+        scope.monitoring === true ? [MONITORING_RESOURCE_NAMES.failedInAuth0Alarm, MONITORING_RESOURCE_NAMES.rateLimitedAlarm] : [];
+      const names = [optIn("failedSmsAlarm"), optIn("spendAlarm"), ...monitoring.map((role) => autonamePattern(stack, role))];
+      return names.map((name) => inRegion("cloudwatch", `alarm:${name}`));
+    }
     case "protectConfigurations":
       return [inRegion("sms-voice", "protect-configuration/*")];
     case "partnerEventBus":
       return [inRegion("events", `event-bus/${bus}`)];
+    case "partnerEventSource":
+      return [`arn:${partition}:events:${region}::event-source/${bus}`];
     case "monitoringRule":
       return [inRegion("events", `rule/${bus}/${autonamePattern(stack, MONITORING_RESOURCE_NAMES.eventRule)}`)];
     case "monitoringLogGroup": {
@@ -68,7 +76,7 @@ export function arnPatterns(family: ArnFamily, scope: StackArnScope): string[] {
       return [group, `${group}:*`];
     }
     case "monitoringDashboard":
-      return [`arn:${partition}:cloudwatch::${accountId}:dashboard/${autonamePattern(stack, MONITORING_RESOURCE_NAMES.dashboard)}`];
+      return [`arn:${partition}:cloudwatch::${accountId}:dashboard/${stack}-${MONITORING_RESOURCE_NAMES.dashboard}`];
     case "newProtectConfiguration":
     case "inStackRegion":
     case "global":

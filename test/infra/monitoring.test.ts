@@ -8,7 +8,7 @@
 import { Management } from "auth0";
 import { describe, expect, test } from "vitest";
 import { EVENTBRIDGE_LOG_STREAM_REGIONS, LOG_LINE_TRANSFORMER } from "../../infra/aws/monitoring-definitions";
-import { LOGS_RESOURCE_POLICY_NAME } from "../../infra/aws/aws-resource-names";
+import { LOG_RESOURCE_POLICY_NAME } from "../../infra/aws/aws-resource-names";
 import { StackConfigError, validateStackConfig } from "../../infra/config/validate-config";
 import { MOCK_PARTNER_EVENT_SOURCE, runProgram, settled, type ProgramRun } from "./run-program";
 
@@ -103,7 +103,7 @@ describe("with monitoringEnabled and alarms", () => {
   test("shares one account-wide logs resource policy for EventBridge, kept when the stack is destroyed", async () => {
     const run = await enabled();
     const policy = run.one(LOG_POLICY);
-    expect(policy.inputs.policyName).toBe(LOGS_RESOURCE_POLICY_NAME);
+    expect(policy.inputs.policyName).toBe(LOG_RESOURCE_POLICY_NAME);
     expect(policy.opts.retainOnDelete).toBe(true);
     expect(run.one(EVENT_TARGET).dependencies).toContain(policy.urn);
     const document = JSON.parse(String(policy.inputs.policyDocument)) as { Statement: { Principal: unknown; Resource: string }[] };
