@@ -21,9 +21,8 @@
  * assumed role of the provider would mean re-implementing terraform-provider-aws's credential chain
  * beside it. Either way every call is preceded by a proof: STS GetCallerIdentity with the
  * very credentials of the End User Messaging client must answer the account of the instance's AWS
- * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts), or of the
- * configuration's ARN for state written before `accountId` existed; otherwise nothing is called and the
- * error names both accounts. The region is the resource's `region`, which sms-sender.ts has
+ * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts); otherwise
+ * nothing is called and the error names both accounts. The region is the resource's `region`, which sms-sender.ts has
  * confirmed is the provider's before the resource is registered. GetCallerIdentity needs no IAM
  * permission ("No permissions are required to perform this operation", STS API reference).
  */
@@ -39,13 +38,7 @@ import {
   type SmsVoiceCalls,
   type SmsVoiceSdk,
 } from "./protect-configuration-calls";
-import {
-  accountMismatchProblem,
-  accountOfArn,
-  ruleSetUpdates,
-  type AllowedCountryStatus,
-  type CountryRules,
-} from "./protect-configuration-rules";
+import { accountMismatchProblem, ruleSetUpdates, type AllowedCountryStatus, type CountryRules } from "./protect-configuration-rules";
 
 /** The resource's type token: pulumi.dynamic.Resource's `pulumi-nodejs:dynamic/<module>:<type>`. */
 export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:AccountProtectConfiguration";
@@ -65,7 +58,7 @@ export type ProtectConfigurationOutputs = ProtectConfigurationArgs & ProtectConf
 function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   return {
     region: inputs.region,
-    ...(inputs.accountId === undefined ? {} : { accountId: inputs.accountId }),
+    accountId: inputs.accountId,
     ...(inputs.profile === undefined ? {} : { profile: inputs.profile }),
     allowedCountries: [...inputs.allowedCountries],
     allowedCountryStatus: inputs.allowedCountryStatus,
@@ -113,8 +106,7 @@ export function protectConfigurationDiff(
  * client's credentials are in `account` (refused, before any End User Messaging call, otherwise).
  */
 async function withSmsVoice<T>(
-  { region, profile }: Pick<ProtectConfigurationArgs, "region" | "profile">,
-  account: string | undefined,
+  { region, profile, accountId }: Pick<ProtectConfigurationArgs, "region" | "profile" | "accountId">,
   use: (calls: SmsVoiceCalls) => Promise<T>,
 ): Promise<T> {
   // Required here, not imported: the serialized provider then requires the packages in the provider
@@ -127,20 +119,14 @@ async function withSmsVoice<T>(
   // The same credential provider as the End User Messaging client: the identity checked is the one that acts.
   const identity = new sts.STSClient({ region, credentials: client.config.credentials, userAgentAppId: "auth0-sns-mfa" });
   try {
-    if (account === undefined) throw new Error(`protectConfiguration: no AWS account is known for the protect configuration in ${region}`);
     const caller = await identity.send(new sts.GetCallerIdentityCommand({}));
-    const problem = accountMismatchProblem(account, caller.Account, region, profile);
+    const problem = accountMismatchProblem(accountId, caller.Account, region, profile);
     if (problem !== undefined) throw new Error(problem);
     return await use(sdkSmsVoiceCalls(sdk, client));
   } finally {
     identity.destroy();
     client.destroy();
   }
-}
-
-/** The account a stored configuration must be acted on in: the instance's provider's, else its ARN's. */
-function accountOfState(props: Partial<ProtectConfigurationOutputs>): string | undefined {
-  return props.accountId ?? accountOfArn(props.protectConfigurationArn);
 }
 
 /** The dynamic provider: each method one operation of protect-configuration-calls.ts. */
@@ -150,32 +136,30 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
   async create(inputs) {
     const args = argsOf(inputs);
-    const state = await withSmsVoice(args, args.accountId, (calls) => createProtectConfiguration(calls, args));
+    const state = await withSmsVoice(args, (calls) => createProtectConfiguration(calls, args));
     return { id: state.protectConfigurationId, outs: { ...args, ...state } };
   },
   async read(id, props) {
     if (props === undefined) return { id };
     const args = argsOf(props);
-    const state = await withSmsVoice(args, accountOfState(props), (calls) => readProtectConfiguration(calls, id));
+    const state = await withSmsVoice(args, (calls) => readProtectConfiguration(calls, id));
     // An empty id tells the engine the resource is gone.
     return state === undefined ? { id: "" } : { id, props: { ...args, ...state } };
   },
   async update(id, olds, news) {
     const args = argsOf(news);
-    const existing = accountOfArn(olds.protectConfigurationArn);
-    if (args.accountId !== undefined && existing !== undefined && existing !== args.accountId)
+    const existing = olds.accountId;
+    if (existing !== args.accountId)
       throw new Error(
         `protectConfiguration: protect configuration ${id} is in account ${existing}, but the SmsMfa instance's AWS provider is now in account ` +
           `${args.accountId}; a configuration cannot move between accounts: delete it in ${existing} (pulumi destroy with credentials of ` +
           `${existing}, or by hand and pulumi state delete), then run pulumi up. Nothing was changed`,
       );
-    const state = await withSmsVoice(args, args.accountId ?? existing, (calls) =>
-      updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args),
-    );
+    const state = await withSmsVoice(args, (calls) => updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args));
     return { outs: { ...args, ...state } };
   },
   async delete(id, props) {
-    await withSmsVoice(props, accountOfState(props), (calls) => deleteProtectConfiguration(calls, id));
+    await withSmsVoice(props, (calls) => deleteProtectConfiguration(calls, id));
   },
 };
 

@@ -59,8 +59,8 @@ export interface SmsVoiceCalls {
 export interface ProtectConfigurationArgs {
   /** The region of the configuration and of the account default it becomes. */
   region: string;
-  /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it (absent in state written before it existed). */
-  accountId?: string;
+  /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it. */
+  accountId: string;
   /** The named profile of the instance's AWS provider (its `profile`, or aws:profile for the default provider); absent = the process's default credential chain. */
   profile?: string;
   /** Uppercase ISO codes; empty = every country gets allowedCountryStatus. */

@@ -120,12 +120,6 @@ export function protectedCountries(
   return { countries: [...parsed.countries].sort(), problems };
 }
 
-/** The account in an ARN (`arn:<partition>:<service>:<region>:<account>:...`); undefined when it has none. */
-export function accountOfArn(arn: string | undefined): string | undefined {
-  const account = arn?.split(":")[4];
-  return account === undefined || account === "" ? undefined : account;
-}
-
 /**
  * Why the dynamic provider may not act: the credentials it calls AWS with (the instance provider's
  * `profile`, else the default chain of the process running `pulumi`) are in another account than the
