@@ -35,8 +35,10 @@ export function claimOnce(claims: Map<string, string>, key: string, instanceName
   return undefined;
 }
 
-/** The message of a refused deploymentName claim. */
-export function duplicateDeploymentNameMessage(instanceName: string, holder: string, deploymentName: string): string {
+/** Undefined once `instanceName` holds `deploymentName` in this program; the refusal when another instance holds it. */
+export function claimDeploymentName(deploymentName: string, instanceName: string): string | undefined {
+  const holder = claimOnce(programClaims(), `deployment-name/${deploymentName}`, instanceName);
+  if (holder === undefined) return undefined;
   return (
     `deploymentName: SmsMfa "${instanceName}" and SmsMfa "${holder}" both use deploymentName "${deploymentName}", ` +
     `so both would create the IAM user ${senderUserName(deploymentName)} and the Actions sns-sms-sender-${deploymentName}-*: ` +
@@ -44,51 +46,32 @@ export function duplicateDeploymentNameMessage(instanceName: string, holder: str
   );
 }
 
-/** Undefined once `instanceName` holds `deploymentName` in this program; the refusal when another instance holds it. */
-export function claimDeploymentName(deploymentName: string, instanceName: string): string | undefined {
-  const holder = claimOnce(programClaims(), `deployment-name/${deploymentName}`, instanceName);
-  return holder === undefined ? undefined : duplicateDeploymentNameMessage(instanceName, holder, deploymentName);
-}
-
-/** The account-wide settings an instance can claim, by the SmsMfa argument that manages each. */
-export type AccountSetting = "smsPreferences" | "protectConfiguration";
-
-/** The message of a refused claim on the SMS preferences. */
-export function duplicateSmsPreferencesMessage(instanceName: string, holder: string, account: string, region: string): string {
-  return (
-    `smsPreferences: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage the SMS preferences of AWS account ${account} in ${region}; ` +
-    "they are one setting per account and region: enable smsPreferences in one instance only"
-  );
-}
-
-/** The message of a refused claim on the account-default protect configuration. */
-export function duplicateProtectConfigurationMessage(instanceName: string, holder: string, account: string, region: string): string {
-  return (
-    `protectConfiguration: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage the account-default protect configuration of AWS account ${account} in ${region}; ` +
-    "an account has one default per region: enable protectConfiguration in one instance only"
-  );
-}
-
-const DUPLICATE_MESSAGES: Record<AccountSetting, typeof duplicateSmsPreferencesMessage> = {
-  smsPreferences: duplicateSmsPreferencesMessage,
-  protectConfiguration: duplicateProtectConfigurationMessage,
-};
+/** The account-wide settings an instance can claim, by the SmsMfa argument that manages each: what it is, and why once. */
+const ACCOUNT_SETTINGS = {
+  smsPreferences: ["the SMS preferences", "they are one setting per account and region"],
+  protectConfiguration: ["the account-default protect configuration", "an account has one default per region"],
+} as const;
 
 /**
  * Resolves once `instanceName` holds `setting` of the account in `region`; fails (and so fails the
  * resource that waits on it) when another instance of the program holds it.
  */
 export function claimAccountSetting(
-  setting: AccountSetting,
+  setting: keyof typeof ACCOUNT_SETTINGS,
   scope: pulumi.Resource,
   account: pulumi.Input<string>,
   region: string,
   instanceName: string,
 ): pulumi.Output<string> {
   const claims = programClaims();
+  const [what, why] = ACCOUNT_SETTINGS[setting];
   return pulumi.output(account).apply((accountId) => {
     const holder = claimOnce(claims, `${setting}/${accountId}/${region}`, instanceName);
-    if (holder !== undefined) throw new pulumi.ResourceError(DUPLICATE_MESSAGES[setting](instanceName, holder, accountId, region), scope);
+    if (holder !== undefined)
+      throw new pulumi.ResourceError(
+        `${setting}: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage ${what} of AWS account ${accountId} in ${region}; ${why}: enable ${setting} in one instance only`,
+        scope,
+      );
     return accountId;
   });
 }

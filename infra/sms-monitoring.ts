@@ -34,14 +34,6 @@ export interface SmsMonitoringArgs {
   monthlySpendLimitUsd?: number;
 }
 
-/** The message of a refused second stream on one tenant. */
-export function duplicateLogStreamMessage(instanceName: string, holder: string, tenant: string): string {
-  return (
-    `monitoringEnabled: SmsMfa "${instanceName}" and SmsMfa "${holder}" both stream the MFA SMS logs of tenant ${tenant}; ` +
-    "a log stream is tenant-wide: enable monitoring in one instance only"
-  );
-}
-
 /** The console address of a dashboard. */
 export function dashboardUrl(region: string, dashboardName: string): string {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(dashboardName)}`;
@@ -151,7 +143,12 @@ export class SmsMonitoring extends pulumi.ComponentResource {
     const awsRegion = pulumi.all([tenant.domain, tenant.id]).apply(([domain, id]) => {
       const name = domain === "" ? id : domain;
       const holder = claimOnce(claims, `logStream/${name}`, args.instanceName);
-      if (holder !== undefined) throw new pulumi.ResourceError(duplicateLogStreamMessage(args.instanceName, holder, name), this);
+      if (holder !== undefined)
+        throw new pulumi.ResourceError(
+          `monitoringEnabled: SmsMfa "${args.instanceName}" and SmsMfa "${holder}" both stream the MFA SMS logs of tenant ${name}; ` +
+            "a log stream is tenant-wide: enable monitoring in one instance only",
+          this,
+        );
       return args.region;
     });
     const stream = new auth0.LogStream(

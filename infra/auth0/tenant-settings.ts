@@ -118,12 +118,6 @@ function describeFailure(error: unknown, what: string): string {
   return `${what} failed (${networkCause(error)})`;
 }
 
-/** The field as the Management API returns it: a boolean, or absent/null when never set. */
-export function phoneFlagFromSettings(settings: { phone_consolidated_experience?: boolean | null }): boolean | undefined {
-  const flag = settings.phone_consolidated_experience;
-  return typeof flag === "boolean" ? flag : undefined;
-}
-
 /** GET https://DOMAIN/api/v2/tenants/settings with the given credentials; never throws. */
 export async function readPhoneFlag(credentials: ManagementCredentials): Promise<PhoneFlagRead> {
   let token: string;
@@ -138,7 +132,9 @@ export async function readPhoneFlag(credentials: ManagementCredentials): Promise
   }
   try {
     const settings = await managementClient(credentials.domain, token).tenants.settings.get();
-    return { ok: true, phoneConsolidatedExperience: phoneFlagFromSettings(settings) };
+    // A boolean, or absent/null when never set.
+    const flag = settings.phone_consolidated_experience;
+    return { ok: true, phoneConsolidatedExperience: typeof flag === "boolean" ? flag : undefined };
   } catch (error) {
     return { ok: false, problem: describeFailure(error, `GET https://${credentials.domain}/api/v2/tenants/settings`) };
   }
@@ -153,14 +149,10 @@ export function phoneFlagReaderFor(config: Auth0ConfigLookup, env: NodeJS.Proces
   };
 }
 
-/** The raw reader for the Auth0 provider's own configuration (`auth0:*` keys, else AUTH0_* variables). */
-export function providerPhoneFlagReader(): PhoneFlagReader {
-  const config = new pulumi.Config("auth0");
-  return phoneFlagReaderFor((key) => config.get(key), process.env);
-}
-
 /** The tenant of the stack's Auth0 provider: getTenant, a false checked by `readPhoneFlag` (a failed read keeps it and logs the warning). */
-export async function readTenantSettings(readPhoneFlag: PhoneFlagReader = providerPhoneFlagReader()): Promise<TenantSettings> {
+export async function readTenantSettings(
+  readPhoneFlag: PhoneFlagReader = phoneFlagReaderFor((key) => new pulumi.Config("auth0").get(key), process.env),
+): Promise<TenantSettings> {
   const settings = tenantSettingsFrom(await auth0.getTenant());
   const raw = settings.phoneConsolidatedExperience === false ? await readPhoneFlag() : undefined;
   const refined = refineWithRawRead(settings, raw);

@@ -1,30 +1,16 @@
 /**
  * The account-default protect configuration of AWS End User Messaging SMS, as one Pulumi dynamic
  * resource: the configuration with its SMS country rules AND the account-default setting that points
- * at it. Neither @pulumi/aws nor Terraform nor CloudFormation sets the account default
- * (@pulumi/aws-native's smsvoice.ProtectConfiguration holds only the rules), so one resource owns both:
- * create takes the default only once every rule is written, delete removes the default (while it is
- * still this configuration) before the configuration, and no second provider plugin is needed.
+ * at it (neither @pulumi/aws, Terraform nor CloudFormation sets the account default), a thin shell over
+ * protect-configuration-calls.ts. Pulumi serializes the provider with its closure and runs it in the
+ * engine's Node.js provider process: it captures only functions, requires the SDKs again there, and
+ * creates its clients in each method for the resource's region.
  *
- * The provider below is a thin shell over protect-configuration-calls.ts. Pulumi serializes it with
- * its closure into the resource's `__provider` input and runs it in the engine's Node.js provider
- * process: it captures only functions and the SDK modules (packages in node_modules, which the
- * serialized code requires again), and creates its clients inside each method, with the standard AWS
- * credential chain of the process running `pulumi` and the resource's region.
- *
- * A dynamic provider receives only the resource's inputs, not the instance's AWS provider. Of the
- * provider's credential settings the program can read only `profile` (an output of aws.Provider, or
- * aws:profile for the default provider): `assumeRoles`, `assumeRoleWithWebIdentity`, the access keys
- * and the shared-file paths are inputs with no output, or secrets. So the clients use the provider's
- * `profile` when it has one (the SDK's `profile` client setting: that profile, its role and SSO
- * settings, before the environment's keys) and the process's default chain otherwise; acting as an
- * assumed role of the provider would mean re-implementing terraform-provider-aws's credential chain
- * beside it. Either way every call is preceded by a proof: STS GetCallerIdentity with the
- * very credentials of the End User Messaging client must answer the account of the instance's AWS
- * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts); otherwise
- * nothing is called and the error names both accounts. The region is the resource's `region`, which sms-sender.ts has
- * confirmed is the provider's before the resource is registered. GetCallerIdentity needs no IAM
- * permission ("No permissions are required to perform this operation", STS API reference).
+ * A dynamic provider does not get the instance's AWS provider; of its credential settings the program can
+ * read only `profile`, so the clients use it when set, else the process's default chain. Every call is
+ * preceded by a proof: STS GetCallerIdentity (no permission needed) with the very credentials of the
+ * client must answer `accountId`, the account of the instance's AWS provider (aws.getCallerIdentity on
+ * it); otherwise nothing is called and the error names both accounts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
