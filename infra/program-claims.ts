@@ -1,18 +1,10 @@
 /**
- * Things one Pulumi program may hold only once across its SmsMfa instances: the first instance to
- * claim a key holds it, and a second instance claiming the same key is refused with an error naming
- * both. Claims are kept per program run (per root stack resource), so separate runs (tests, previews)
- * never see each other's.
- * - A `deploymentName` gives the physical names: the IAM user `auth0-sms-sender-<d>` and path
- *   `/auth0-sns-mfa/<d>/`, the Action `sns-sms-sender-<d>-<trigger>`. Two instances with one
- *   deploymentName would register two IAM users of one name, which CreateUser refuses for the second
- *   (EntityAlreadyExists: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html).
- * - Account-wide SMS settings exist once per AWS account and region: the SNS SMS preferences
- *   (SetSMSAttributes has no resource: https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html)
- *   and the account-default protect configuration of AWS End User Messaging SMS ("There can only be one
- *   account default protect configuration at any time";
- *   https://docs.aws.amazon.com/sms-voice/latest/userguide/protect-configuration.html). Two instances
- *   managing one would overwrite each other on every update.
+ * Things one Pulumi program may hold only once across its SmsMfa instances: the first instance to claim
+ * a key holds it, a second is refused naming both. Claims are kept per program run (per root stack
+ * resource). A `deploymentName` gives the physical names (two IAM users of one name: CreateUser refuses
+ * the second, EntityAlreadyExists); the SNS SMS preferences (SetSMSAttributes has no resource) and the
+ * account-default protect configuration ("There can only be one account default protect configuration
+ * at any time") exist once per account and region, so two instances would overwrite each other.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { senderUserName } from "./aws/aws-resource-names";

@@ -1,16 +1,10 @@
 /**
- * The SMS country rules of the stack's protect configuration (AWS End User Messaging SMS), as pure
- * functions: which rule each country gets, what must change in a configuration's rule set, how the
- * changes are split into API calls, and whether the account's default protect configuration is the
- * stack's. No SDK, no Pulumi: the dynamic provider (account-protect-configuration.ts) runs these in
- * the Pulumi engine's provider process, tests run them directly.
- *
- * API reference (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/):
- * - ProtectStatus: ALLOW | BLOCK | MONITOR | FILTER (ProtectConfigurationCountryRuleSetInformation).
- * - UpdateProtectConfigurationCountryRuleSet: CountryRuleSetUpdates is a map keyed by two-letter ISO
- *   country code (`[A-Z]{2}`), at most 300 entries per call.
- * - CreateProtectConfiguration: "By default all country rule sets for each capability are set to ALLOW",
- *   so every country that must not stay ALLOW has to be written.
+ * The SMS country rules of the stack's protect configuration, as pure functions (the dynamic provider
+ * runs them in the engine's provider process, tests directly): each country's rule, what must change in
+ * a rule set, its split into API calls, and whether the account default is the stack's. API reference
+ * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/): ProtectStatus ALLOW | BLOCK |
+ * MONITOR | FILTER; UpdateProtectConfigurationCountryRuleSet takes at most 300 `[A-Z]{2}` keys per call;
+ * CreateProtectConfiguration sets every country to ALLOW, so every other rule must be written.
  */
 import { describeInvalidCountries, parseAllowedCountries } from "../../hook/allowed-countries";
 

@@ -1,10 +1,8 @@
 /**
- * Opt-in, account-level SMS settings for the stack's region: the SNS SMS preferences (with the IAM
- * role SNS uses to write delivery-status logs), CloudWatch alarms on failed SMS and month-to-date
- * spend, emailed through an SNS topic, and the account-default protect configuration of AWS End User
- * Messaging SMS (account-protect-configuration.ts). SMS preferences and the default protect
- * configuration exist once per AWS account and region: only one stack per account and region may
- * enable each.
+ * Opt-in, account-level SMS settings for the stack's region: the SNS SMS preferences (with the role SNS
+ * writes delivery-status logs with), alarms on failed SMS and month-to-date spend mailed through a topic,
+ * and the account-default protect configuration (account-protect-configuration.ts). The preferences and
+ * the default exist once per account and region: one instance of a program may manage each (program-claims.ts).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -119,8 +117,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     );
     const rolePolicy = this.child("deliveryStatusRole");
     new aws.iam.RolePolicy(rolePolicy.name, { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) }, rolePolicy.opts);
-    // One set of SMS preferences per AWS account and region: a second SmsMfa of the program claiming
-    // the same account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
     const claimed = claimAccountSetting("smsPreferences", this, account, args.region, this.instanceName);
     const smsPreferences = this.child("smsPreferences");
@@ -138,18 +134,18 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   }
 
   private manageProtectConfiguration(args: SmsAccountOptInsArgs, settings: ProtectConfigurationSettings): pulumi.Output<string> {
-    // One account default per account and region: a second SmsMfa of the program claiming the same
-    // account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
     const claimed = claimAccountSetting("protectConfiguration", this, account, args.region, this.instanceName);
     const allowedCountries = [...args.allowedCountries].sort();
+    const provider = this.getProvider("aws::Provider");
     const configuration = new AccountProtectConfiguration(
       optInLogicalName(this.instanceName, "protectConfiguration"),
       {
         region: claimed.apply(() => args.region),
         // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
         accountId: claimed,
-        profile: this.awsProfile(),
+        // The profile of the instance's aws.Provider, else aws:profile of the default provider.
+        profile: provider instanceof aws.Provider ? provider.profile : aws.config.profile,
         allowedCountries,
         allowedCountryStatus: settings.allowedCountryStatus,
         tags: { ...stackTags(args.deploymentName), Name: `auth0-sns-mfa-${args.deploymentName}` },
@@ -160,15 +156,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     );
     // Its id is the configuration's id (protectConfigurationId).
     return configuration.id;
-  }
-
-  /**
-   * The named profile of the AWS provider this component runs on: an explicit aws.Provider's `profile`
-   * output, else aws:profile of the default provider; undefined when it has none.
-   */
-  private awsProfile(): pulumi.Input<string | undefined> {
-    const provider = this.getProvider("aws::Provider");
-    return provider instanceof aws.Provider ? provider.profile : aws.config.profile;
   }
 
   private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): SnsAlarms {
