@@ -130,12 +130,10 @@ export class SmsMonitoring extends pulumi.ComponentResource {
   }
 
   /**
-   * The tenant's log stream (terraform-provider-auth0 v1.53.0 internal/auth0/logstream/): `type` and the
-   * sink's account and region are ForceNew and sent at create only (expand.go, expandLogStream), so another
-   * account or region replaces the stream and its partner event source; `filters` is Optional+Computed
-   * (left out: every log reaches the bus, the rule selects); `pii_config` masks `phone`. A log stream is
-   * tenant-wide: a second instance streaming one tenant is refused. Answers the partner event source
-   * (`sink.aws_partner_event_source`, computed: flatten.go).
+   * The tenant's log stream, answering its partner event source (terraform-provider-auth0 v1.53.0
+   * internal/auth0/logstream/: the sink is ForceNew and sent at create only, expand.go; `filters`
+   * left out keeps every log, the rule selects; `sink.aws_partner_event_source` is computed, flatten.go).
+   * A log stream is tenant-wide: a second instance streaming one tenant is refused.
    */
   private logStream(args: SmsMonitoringArgs, awsAccountId: pulumi.Output<string>): pulumi.Output<string> {
     const claims = programClaims();

@@ -16,22 +16,9 @@ export function senderUserName(deploymentName: string): string {
   return `auth0-sms-sender-${deploymentName}`;
 }
 
-/**
- * The logical name of an opt-in resource of the SmsMfa instance `instanceName`: `<instance>-<role>`,
- * autonamed in AWS `<instance>-<role>-<7 characters>`, so two instances never share a name.
- */
+/** The logical name of an opt-in resource of instance `instanceName`: `<instance>-<role>`, autonamed `<instance>-<role>-<7 characters>`. */
 export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string {
   return `${instanceName}-${OPT_IN_RESOURCE_NAMES[role]}`;
-}
-
-/**
- * The IAM resource pattern of the AWS name an autonamed resource of stack `stack` gets (Pulumi's
- * autoname: the logical name `<stack>-<role>`, "-", 7 random characters; IAM's `?` is one character).
- * Exact, so no other stack's names match: stack `dev` never reaches stack `dev-sms-alarms`'s
- * `dev-sms-alarms-sms-alarms-1a2b3c4`.
- */
-export function autonamePattern(stack: string, role: string): string {
-  return `${stack}-${role}-???????`;
 }
 
 /**
@@ -60,22 +47,10 @@ export function monitoringLogicalName(instanceName: string, role: keyof typeof M
   return `${instanceName}-${MONITORING_RESOURCE_NAMES[role]}`;
 }
 
-/**
- * The account's CloudWatch Logs resource policy letting EventBridge write to log groups: one per
- * account and region, shared by every stack there (an account has at most 10 such policies per region).
- */
+/** The account's one CloudWatch Logs resource policy for EventBridge (at most 10 per account and region: stacks share it). */
 export const LOG_RESOURCE_POLICY_NAME = "auth0-sns-mfa-eventbridge-to-logs";
 
-/**
- * The Auth0 partner event sources, as IAM patterns: the monitoring event bus is named exactly after
- * its source (`aws.partner/auth0.com/<tenant>-<id>/auth0.logs`).
- */
-export const AUTH0_PARTNER_EVENT_SOURCES = "aws.partner/auth0.com/*";
-
-/**
- * The opt-in resources' roles; also their logical names before the SmsMfa component, which a stack
- * deployed then keeps as its AWS names (the AWS provider reuses a resource's earlier autoname on update).
- */
+/** The opt-in resources' roles (sms-account-opt-ins.ts). */
 export const OPT_IN_RESOURCE_NAMES = {
   deliveryStatusRole: "sms-delivery-status-logging",
   alarmTopic: "sms-alarms",

@@ -4,16 +4,22 @@
  * Every pattern names that stack exactly (its IAM path, or its autoname prefix followed by exactly 7
  * characters), so a stack's role never reaches another stack's resources in the same account. Pure.
  */
-import {
-  AUTH0_PARTNER_EVENT_SOURCES,
-  autonamePattern,
-  iamPath,
-  MONITORING_RESOURCE_NAMES,
-  OPT_IN_RESOURCE_NAMES,
-  senderUserName,
-} from "./aws-resource-names";
+import { iamPath, MONITORING_RESOURCE_NAMES, OPT_IN_RESOURCE_NAMES, senderUserName } from "./aws-resource-names";
 import { STACK_TAG } from "./iam-tag-rules";
 import type { ArnFamily } from "./provider-calls";
+
+/**
+ * The IAM resource pattern of the AWS name an autonamed resource of stack `stack` gets (Pulumi's
+ * autoname: the logical name `<stack>-<role>`, "-", 7 random characters; IAM's `?` is one character).
+ * Exact, so no other stack's names match: stack `dev` never reaches stack `dev-sms-alarms`'s
+ * `dev-sms-alarms-sms-alarms-1a2b3c4`.
+ */
+export function autonamePattern(stack: string, role: string): string {
+  return `${stack}-${role}-???????`;
+}
+
+/** The Auth0 partner event sources, as an IAM pattern: the monitoring bus is named after its source (`aws.partner/auth0.com/<tenant>-<id>/auth0.logs`). */
+export const AUTH0_PARTNER_EVENT_SOURCES = "aws.partner/auth0.com/*";
 
 /** The stack the patterns are for. */
 export interface StackArnScope {

@@ -76,18 +76,6 @@ export function logLineFilters(): { logType: string; pattern: string; metricName
   );
 }
 
-/** The Logs Insights query of the latest failures: time, type, error class, client, log id; never a phone number. */
-export function latestFailuresQuery(logGroupName: string): string {
-  return [
-    `SOURCE '${logGroupName}'`,
-    'parse @message "type=*; error_class=*; client=*; log_id=*;" as type, errorClass, client, logId',
-    `filter type != "${SMS_MFA_LOG_TYPES.sent[0]}"`,
-    "sort @timestamp desc",
-    "display @timestamp, type, errorClass, client, logId",
-    "limit 50",
-  ].join(" | ");
-}
-
 /**
  * The account's one logs resource policy (at most 10 per account and region, so stacks share it): the
  * documented one (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-cloudwatchlogs-permissions),
@@ -117,24 +105,19 @@ export const SMS_METRICS = {
   monthToDateSpend: "SMSMonthToDateSpentUSD",
 } as const;
 
-export interface DashboardInputs {
-  /** The stack's region: where the metrics, the log group and the alarms are. */
-  region: string;
-  deploymentName: string;
-  /** The log group the monitoring rule writes to. */
-  logGroupName: string;
-  /** ARNs of every alarm of the stack (SNS and Auth0 side); empty without alarms. */
-  alarmArns: readonly string[];
-  /** The account's monthly SMS spend limit in USD, when the stack manages it; drawn on the spend graph. */
-  monthlySpendLimitUsd?: number;
-}
-
 /**
  * The dashboard body (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html):
- * the Auth0 side from the log lines, the SNS side from `AWS/SNS`; dashboards are global, so every
- * widget names its region.
+ * the Auth0 side from the log lines (with a Logs Insights table of the latest failures, never a phone
+ * number), the SNS side from `AWS/SNS` (with the spend limit when managed) and the states of `alarmArns`
+ * (every alarm of the stack); dashboards are global, so every widget names its region.
  */
-export function monitoringDashboardBody(inputs: DashboardInputs): string {
+export function monitoringDashboardBody(inputs: {
+  region: string;
+  deploymentName: string;
+  logGroupName: string;
+  alarmArns: readonly string[];
+  monthlySpendLimitUsd?: number | undefined;
+}): string {
   const { region } = inputs;
   const namespace = monitoringNamespace(inputs.deploymentName);
   const { namespace: sns, failed, monthToDateSpend } = SMS_METRICS;
@@ -157,7 +140,19 @@ export function monitoringDashboardBody(inputs: DashboardInputs): string {
     {
       type: "log",
       ...at(12, 1, 12),
-      properties: { title: "Latest Auth0-side failures", region, view: "table", query: latestFailuresQuery(inputs.logGroupName) },
+      properties: {
+        title: "Latest Auth0-side failures",
+        region,
+        view: "table",
+        query: [
+          `SOURCE '${inputs.logGroupName}'`,
+          'parse @message "type=*; error_class=*; client=*; log_id=*;" as type, errorClass, client, logId',
+          `filter type != "${SMS_MFA_LOG_TYPES.sent[0]}"`,
+          "sort @timestamp desc",
+          "display @timestamp, type, errorClass, client, logId",
+          "limit 50",
+        ].join(" | "),
+      },
     },
     text(7, `## SNS side (${region}): SMS published straight to phone numbers`),
     metric(0, 8, 8, "SMS delivered and failed (SNS)", [
