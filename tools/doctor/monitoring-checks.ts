@@ -28,7 +28,7 @@ export const MONITORING_CHECKS = [
   { id: "stack.dashboard", about: "monitoringEnabled, deployed: the address of the stack's dashboard" },
 ] as const;
 
-/** The name the program gives the stack's log stream (infra/auth0/log-stream.ts). */
+/** The name the program gives the stack's log stream (infra/sms-monitoring.ts). */
 export function ownLogStreamName(stack: string): string {
   return `auth0-sns-mfa-${stack}`;
 }
