@@ -13,9 +13,28 @@ import { MONITORING_RESOURCE_NAMES } from "./aws-resource-names";
  * `LogStreamEventBridgeSinkRegionEnum` lacks (test/infra/monitoring.test.ts compares both).
  */
 export const EVENTBRIDGE_LOG_STREAM_REGIONS: readonly string[] = [
-  ...["ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-southeast-1", "ap-southeast-2"],
-  ...["ca-central-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "me-south-1"],
-  ...["sa-east-1", "us-gov-east-1", "us-gov-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+  "ap-east-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-central-2",
+  "eu-north-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "me-south-1",
+  "sa-east-1",
+  "us-gov-east-1",
+  "us-gov-west-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
 ];
 
 /**
