@@ -51,12 +51,10 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 const builtins = new Set(builtinModules);
 
 /**
- * npm modules compiled into the Action instead of left as require(), each reduced to the exports the
- * sender uses: libphonenumber-js's two functions, tree-shaken from its ES module build (~40 kB).
- * Requiring the package's CommonJS `core` entry instead loads all of it, ~20 ms of a cold start.
- * The sender require()s these lazily; esbuild then wraps the subset so that it is initialised on
- * first use only (no cost for Actions without ALLOWED_COUNTRIES). Everything else from npm (the SNS
- * client, the phone metadata JSON) stays external and becomes a declared dependency.
+ * npm modules compiled into the Action, reduced to the exports the sender uses (libphonenumber-js's two
+ * functions tree-shaken from its ES build, ~40 kB, instead of ~20 ms of cold start for its CommonJS
+ * `core`), initialised on first (lazy) require only. Everything else from npm stays external and
+ * becomes a declared dependency.
  */
 export const BUNDLED_SUBSETS: Readonly<Record<string, readonly string[]>> = {
   "libphonenumber-js/core": ["isSupportedCountry", "parsePhoneNumberFromString"],

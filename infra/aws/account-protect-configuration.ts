@@ -58,13 +58,10 @@ function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<R
 }
 
 /**
- * What an update changes, from the state (old outputs) and the new inputs: a new region or new tags
- * replace the configuration (tags are written only at create, so the deploy role needs no
- * TagResource). New tags in the same region delete first, so the old one gives up the account default
- * before the new one takes it (the region has no default in between); a new region creates first, as
- * each region has its own default. Rules that differ from the state, a changed country list, status,
- * account or profile, or a lost account default update it in place (an update in another account is
- * refused; a new profile is recorded, so a later delete uses it).
+ * What an update changes: a new region or new tags replace the configuration (tags are written only at
+ * create); new tags in one region delete first (one default per region), a new region creates first.
+ * Other rules, country list, status, account or profile, or a lost default update it in place (an
+ * update in another account is refused; a new profile is recorded for a later delete).
  */
 export function protectConfigurationDiff(
   olds: Partial<ProtectConfigurationOutputs>,

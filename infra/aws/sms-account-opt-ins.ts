@@ -38,10 +38,8 @@ export interface SmsAccountOptInsArgs {
 }
 
 /**
- * The countries the protect configuration's rules are shown for in a preview: every country the
- * sender's phone metadata (libphonenumber-js, which also decides a number's country and validates
- * allowedCountries) knows. The provider writes the rule of every country End User Messaging itself
- * lists for the configuration, by the same rule (protect-configuration-rules.ts countryRule).
+ * The countries a preview shows the protect configuration's rules for: those the sender's phone metadata
+ * knows. The provider writes, by the same rule, every country End User Messaging lists.
  */
 export function previewCountries(): string[] {
   return [...getCountries()].sort();
