@@ -28,8 +28,6 @@ import type {
   SmsPreferencesSettings,
 } from "./config/stack-config-types";
 
-export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
-
 /** The arguments of SmsMfa. Each line: meaning. Default: … */
 export interface SmsMfaArgs {
   /** Base of the physical names: IAM user `auth0-sms-sender-<d>`, IAM path `/auth0-sns-mfa/<d>/`, Action `sns-sms-sender-<d>-<trigger>`, the Stack tag. Default: the component's name. */
@@ -128,7 +126,7 @@ export class SmsMfa extends pulumi.ComponentResource {
     // The protect configuration's rules compare countries as the Action reads them (uppercase); refused before anything is registered.
     const protectRules = args.protectConfiguration && protectedCountries(allowedCountries, args.protectConfiguration.allowedCountryStatus);
     if (protectRules && protectRules.problems.length > 0) throw new Error(`SmsMfa "${name}": ${protectRules.problems.join("; ")}`);
-    super(SMS_MFA_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:index:SmsMfa", name, {}, opts);
     const common = { instanceName: name, deploymentName };
     const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];

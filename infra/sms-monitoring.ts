@@ -17,8 +17,6 @@ import { awsProviderInRegion } from "./aws/sms-sender";
 import type { SnsAlarms } from "./aws/sms-account-opt-ins";
 import * as monitoring from "./aws/monitoring-definitions";
 
-export const SMS_MONITORING_TYPE = "auth0-sns-mfa:index:SmsMonitoring";
-
 export interface SmsMonitoringArgs {
   /** The SmsMfa instance's name: the prefix of every child's logical name. Default: none (required). */
   instanceName: string;
@@ -34,11 +32,6 @@ export interface SmsMonitoringArgs {
   monthlySpendLimitUsd?: number;
 }
 
-/** The console address of a dashboard. */
-export function dashboardUrl(region: string, dashboardName: string): string {
-  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(dashboardName)}`;
-}
-
 export class SmsMonitoring extends pulumi.ComponentResource {
   /** Console URL of the stack's dashboard. */
   readonly dashboardUrl: pulumi.Output<string>;
@@ -46,7 +39,7 @@ export class SmsMonitoring extends pulumi.ComponentResource {
   readonly eventBusName: pulumi.Output<string>;
 
   constructor(name: string, args: SmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(SMS_MONITORING_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:index:SmsMonitoring", name, {}, opts);
     const instance = args.instanceName;
     const child = { parent: this, dependsOn: awsProviderInRegion(this, args.region, instance) };
     const tags = stackTags(args.deploymentName);
@@ -124,7 +117,8 @@ export class SmsMonitoring extends pulumi.ComponentResource {
       },
       child,
     );
-    this.dashboardUrl = dashboard.dashboardName.apply((dashboardName) => dashboardUrl(args.region, dashboardName));
+    const { region } = args;
+    this.dashboardUrl = pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${dashboard.dashboardName}`;
     this.eventBusName = bus.name;
     this.registerOutputs({ dashboardUrl: this.dashboardUrl, eventBusName: this.eventBusName });
   }

@@ -57,14 +57,12 @@ export function bindingResourceName(trigger: ActionTrigger, instanceName: string
   return `${instanceName}-sms-sender-binding-${trigger}`;
 }
 
-export const TENANT_SMS_MFA_TYPE = "auth0-sns-mfa:auth0:TenantSmsMfa";
-
 export class TenantSmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   readonly actionName: pulumi.Output<string>;
 
   constructor(name: string, args: TenantSmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(TENANT_SMS_MFA_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:auth0:TenantSmsMfa", name, {}, opts);
     const trigger = actionTriggerFor(args.phoneExperience);
     const built = pulumi.output(args.action);
     const instance = args.instanceName;

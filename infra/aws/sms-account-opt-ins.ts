@@ -74,8 +74,6 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
   Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
 
-export const SMS_ACCOUNT_OPT_INS_TYPE = "auth0-sns-mfa:aws:SmsAccountOptIns";
-
 export class SmsAccountOptIns extends pulumi.ComponentResource {
   /** The alarms' topic and the ARNs of the alarms, with alarms. */
   readonly alarms: SnsAlarms | undefined;
@@ -85,7 +83,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   private readonly inRegion: pulumi.Output<pulumi.Resource[]>;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(SMS_ACCOUNT_OPT_INS_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:aws:SmsAccountOptIns", name, {}, opts);
     this.instanceName = args.instanceName;
     this.inRegion = args.inRegion;
     const tags = stackTags(args.deploymentName);

@@ -96,8 +96,6 @@ export function accessKeyResourceName(generation: number, instanceName?: string)
   return `${instanceName === undefined ? "" : `${instanceName}-`}sms-sender-key-gen${generation}`;
 }
 
-export const SMS_SENDER_TYPE = "auth0-sns-mfa:aws:SmsSender";
-
 export class SmsSender extends pulumi.ComponentResource {
   readonly userArn: pulumi.Output<string>;
   readonly userName: pulumi.Output<string>;
@@ -110,7 +108,7 @@ export class SmsSender extends pulumi.ComponentResource {
   readonly alarms: SnsAlarms | undefined;
 
   constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(SMS_SENDER_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:aws:SmsSender", name, {}, opts);
     const longLived = { parent: this, protect: args.protect };
     const instance = args.instanceName;
     // Every child waits until the AWS provider is confirmed in args.region (nothing is registered otherwise).
