@@ -51,7 +51,8 @@ beforeAll(async () => {
   for (const scenario of Object.values(SCENARIOS)) {
     const tenant = healthyClassicTenant("dev", []);
     tenant.logStreams = scenario.streams;
-    if (scenario.withoutScope !== true) tenant.grantedScopes.push("read:log_streams");
+    // Every stack's token carries read:log_streams (turning monitoring off deletes the stream); this one lacks it.
+    if (scenario.withoutScope === true) tenant.grantedScopes = tenant.grantedScopes.filter((scope) => scope !== "read:log_streams");
     const api = await startLocalAuth0Api(tenant, certificate);
     apis.push(api);
     inputs.push({
