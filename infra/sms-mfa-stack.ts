@@ -67,8 +67,7 @@ export function smsMfaArgsOf(config: StackConfig): StackSmsMfaArgs {
 
 /**
  * The stack's SmsMfa arguments, or a StackConfigError listing every problem, before anything is
- * registered: the configuration validated without the network first, then the tenant read (with
- * `readTenant`) to resolve the phone experience and measure the texts with its friendly name.
+ * registered: validated without the network first, then against the tenant `readTenant` reads.
  */
 export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettings> = readTenantSettings): Promise<StackSmsMfaArgs> {
   const raw = readRawStackConfig();

@@ -40,10 +40,8 @@ export function experienceForTenantFlag(flag: TenantPhoneFlag): PhoneExperience 
 }
 
 /**
- * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts
- * the tenant: classic on a tenant whose flag is on or unset; unified on a tenant whose flag is off,
- * unless that off is only the provider's reading, which the raw read could not confirm
- * (`offUnconfirmed`): then unified is kept with a warning.
+ * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts the
+ * tenant: classic with the flag on or unset; unified with it off, unless unconfirmed (kept, with a warning).
  */
 export function resolvePhoneExperience(
   choice: PhoneExperienceChoice,

@@ -22,10 +22,8 @@ export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN
 }
 
 /**
- * The monitoring opt-in's resources (monitoringEnabled) by role: logical names `<instance>-<role>`,
- * autonamed in AWS `<instance>-<role>-<7 characters>`; the deploy role allows exactly these names. The
- * bus is named after the partner event source instead, the dashboard exactly `<instance>-sms-mfa-dashboard`
- * (dashboardName has no autoname), and the logs resource policy LOG_RESOURCE_POLICY_NAME.
+ * The monitoring resources by role, named as the opt-ins are; but the bus is named after the partner
+ * event source, the dashboard exactly `<instance>-sms-mfa-dashboard`, the policy LOG_RESOURCE_POLICY_NAME.
  */
 export const MONITORING_RESOURCE_NAMES = {
   eventBus: "auth0-log-events-bus",
@@ -59,13 +57,12 @@ export const OPT_IN_RESOURCE_NAMES = {
   spendAlarm: "sms-month-to-date-spend",
   /** No AWS name: the account's SMS attributes in the region. */
   smsPreferences: "sms-preferences",
-  /** No AWS name (AWS gives the protect configuration an id); created after the SmsMfa component, so never aliased. */
+  /** No AWS name (AWS gives the protect configuration an id). */
   protectConfiguration: "sms-protect-configuration",
 } as const;
 
 /**
- * Every way the stack's IAM names break AWS's rules (empty when IAM accepts them). Source: AWS IAM
- * API Reference, CreateUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
+ * Every way the stack's IAM names break AWS's rules (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
  * UserName 1-64 characters of `[\w+=,.@-]`; Path 1-512 characters, `/` or `/…/` of `\u0021-\u007E`.
  */
 export function iamNameProblems(deploymentName: string, source = "the stack name"): string[] {

@@ -82,9 +82,8 @@ async function listedRules(calls: SmsVoiceCalls, id: string, region: string): Pr
 }
 
 /**
- * Writes every rule that differs from what the configuration lists, then reads the list back: a
- * country the first answer lacked is written in the next round, a country that disappeared is refused.
- * Returns the rules as the last read shows them, every one as wanted.
+ * Writes every rule that differs from the listed ones and reads the list back (a country the first answer
+ * lacked is written next round, one that vanished is refused); answers the rules as last read.
  */
 async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigurationArgs): Promise<Record<string, string>> {
   let listed = await listedRules(calls, id, args.region);
@@ -109,11 +108,7 @@ async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigu
   }
 }
 
-/**
- * Takes the account default for `id` unless another configuration holds it (refused, naming it). A
- * set that failed is judged by reading the default again: one that took effect (a timeout after
- * AWS applied it) counts as done.
- */
+/** Takes the account default for `id` unless another holds it (refused); a failed set that took effect counts as done. */
 async function takeAccountDefault(calls: SmsVoiceCalls, id: string, region: string): Promise<void> {
   const current = await calls.accountDefaultId();
   const problem = foreignDefaultProblem(current, id, region);
@@ -189,10 +184,8 @@ async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: 
 }
 
 /**
- * Removes the account default while it is still `id`, then the configuration. Refused before any
- * change when the configuration is deletion-protected. A default someone set between the read and the
- * removal (the removal takes no id) is put back. When the configuration's delete fails, `id` takes
- * the default back before the error is reported.
+ * Removes the account default while it is still `id`, then the configuration (deletion-protected: refused
+ * first). A default someone set meanwhile is put back; a failed delete takes the default back first.
  */
 export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: string): Promise<{ defaultRemoved: boolean }> {
   const described = await calls.describe(id);

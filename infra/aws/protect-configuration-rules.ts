@@ -75,11 +75,7 @@ export function updateBatches(updates: Readonly<CountryRules>, max: number = MAX
   return batches;
 }
 
-/**
- * Why the stack may not take the account default in `region`: another protect configuration is it
- * (naming it); undefined when there is no default or it is `ownId`. The stack never replaces a
- * default it did not create: that configuration governs every SMS the account sends.
- */
+/** Why the stack may not take the account default in `region`: another configuration is it (never replaced); undefined otherwise. */
 export function foreignDefaultProblem(defaultId: string | undefined, ownId: string | undefined, region: string): string | undefined {
   if (defaultId === undefined || defaultId === ownId) return undefined;
   return (
@@ -91,11 +87,9 @@ export function foreignDefaultProblem(defaultId: string | undefined, ownId: stri
 }
 
 /**
- * The allowed countries as the rules compare them: uppercase, duplicates dropped, exactly as the Action
- * reads ALLOWED_COUNTRIES (hook/allowed-countries.ts parseAllowedCountries),
- * so a country the Action lets through is never BLOCKed by a case mismatch. Problems name the key:
- * codes the phone metadata does not know, and no country at all with `ALLOW` (a default that blocks
- * nothing, evaluates nothing, and still governs every SMS of the account in the region).
+ * The allowed countries as the Action reads ALLOWED_COUNTRIES (hook/allowed-countries.ts: uppercase,
+ * deduplicated), so a country it lets through is never BLOCKed by a case mismatch. Problems name the
+ * key: unknown codes, and no country with `ALLOW` (a default that blocks nothing).
  */
 export function protectedCountries(
   allowedCountries: readonly string[],
@@ -114,11 +108,7 @@ export function protectedCountries(
   return { countries: [...parsed.countries].sort(), problems };
 }
 
-/**
- * Why the dynamic provider may not act: the credentials it calls AWS with (the instance provider's
- * `profile`, else the default chain of the process running `pulumi`) are in another account than the
- * instance's AWS provider (or the configuration it manages).
- */
+/** Why the dynamic provider may not act: its credentials are in another account than the instance's AWS provider. */
 export function accountMismatchProblem(expected: string, actual: string | undefined, region: string, profile?: string): string | undefined {
   if (actual === expected) return undefined;
   const credentials = profile === undefined ? "the default AWS credential chain of the process running pulumi" : `profile ${profile}`;

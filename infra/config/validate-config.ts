@@ -41,11 +41,7 @@ export interface RawStackConfig {
   values: Readonly<Record<string, string>>;
   /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
   secretKeys?: readonly string[];
-  /**
-   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset), and
-   * whether an off is only the provider's reading the raw read could not confirm (`offUnconfirmed`).
-   * Absent when the tenant was not read: an explicit phoneExperience is then taken as it is.
-   */
+  /** The tenant's flag as read (tenant-settings.ts), an off possibly unconfirmed; absent when not read (an explicit choice then stands). */
   tenant?: { phoneConsolidatedExperience: TenantPhoneFlag; offUnconfirmed?: boolean };
 }
 
@@ -82,11 +78,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 class ConfigReader {
   readonly problems: string[] = [];
   private readonly secretKeys: ReadonlySet<string>;
-  /**
-   * Secret keys whose value is the offline plan's stand-in for a `secure:` value it cannot decrypt:
-   * never judged (only `pulumi preview`/`up` sees the real value). Text keys passed on as they are
-   * keep the stand-in; every other key reads as its default.
-   */
+  /** Secret keys holding the offline plan's stand-in for a `secure:` value: never judged; passed-on text keeps it, others read as default. */
   readonly unreadableKeys: ReadonlySet<string>;
   constructor(
     private readonly values: Readonly<Record<string, string>>,
