@@ -1,11 +1,8 @@
 /**
- * SMS MFA for one Auth0 tenant, delivered through Amazon SNS, as one Pulumi component: the AWS side
- * (SmsSender: a publish-only IAM user, its access key, optionally the account's SMS preferences and
- * alarms) and the tenant side (TenantSmsMfa: the sender Action, its binding, the MFA switch). Give
- * each instance its AWS and Auth0 providers with the standard `providers` option; every child and
- * every provider function it calls runs on them. Children are named `<name>-<role>` and physical
- * names derive from `deploymentName`, which two instances of one program may not share (the second is
- * refused), so they never collide (docs/component.md).
+ * SMS MFA for one Auth0 tenant through Amazon SNS, as one Pulumi component: the AWS side (SmsSender),
+ * the tenant side (TenantSmsMfa) and, opted in, SmsMonitoring. Every child and provider function runs on
+ * the instance's `providers`; children are named `<name>-<role>`, physical names derive from
+ * `deploymentName`, which two instances of one program may not share (docs/component.md).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./auth0/action-bundle";

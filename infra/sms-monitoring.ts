@@ -1,11 +1,9 @@
 /**
- * The monitoring opt-in (monitoringEnabled): the tenant's Auth0 log stream into the stack's AWS account
- * and region, an event bus named exactly after its partner event source (which moves the source from
- * PENDING to ACTIVE: events sent to a PENDING source are dropped), a rule taking the MFA SMS log types,
- * its target writing one line per event without the phone number to a log group through the account's
- * shared logs resource policy, metric filters counting the lines, with alarms two alarms on the Auth0-side
- * failures to the SNS alarms' topic, and one dashboard of both sides (aws/monitoring-definitions.ts).
- * Each depends on the next, so Pulumi deletes target, rule, bus, then the stream.
+ * The monitoring opt-in (monitoringEnabled): the tenant's Auth0 log stream into the stack's account and
+ * region, a bus named after its partner event source (activating it: a PENDING source drops events), a
+ * rule taking the MFA SMS log types, its target writing a line without the phone number to a log group
+ * (through the account's shared logs resource policy), metric filters, two Auth0-side alarms with the SNS
+ * alarms, and one dashboard (aws/monitoring-definitions.ts). Deleted in order: target, rule, bus, stream.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as aws from "@pulumi/aws";
