@@ -1,18 +1,10 @@
 /**
- * Things one Pulumi program may hold only once across its SmsMfa instances: the first instance to
- * claim a key holds it, and a second instance claiming the same key is refused with an error naming
- * both. Claims are kept per program run (per root stack resource), so separate runs (tests, previews)
- * never see each other's.
- * - A `deploymentName` gives the physical names: the IAM user `auth0-sms-sender-<d>` and path
- *   `/auth0-sns-mfa/<d>/`, the Action `sns-sms-sender-<d>-<trigger>`. Two instances with one
- *   deploymentName would register two IAM users of one name, which CreateUser refuses for the second
- *   (EntityAlreadyExists: https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html).
- * - Account-wide SMS settings exist once per AWS account and region: the SNS SMS preferences
- *   (SetSMSAttributes has no resource: https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html)
- *   and the account-default protect configuration of AWS End User Messaging SMS ("There can only be one
- *   account default protect configuration at any time";
- *   https://docs.aws.amazon.com/sms-voice/latest/userguide/protect-configuration.html). Two instances
- *   managing one would overwrite each other on every update.
+ * Things one Pulumi program may hold only once across its SmsMfa instances: the first instance to claim
+ * a key holds it, a second is refused naming both. Claims are kept per program run (per root stack
+ * resource). A `deploymentName` gives the physical names (two IAM users of one name: CreateUser refuses
+ * the second, EntityAlreadyExists); the SNS SMS preferences (SetSMSAttributes has no resource) and the
+ * account-default protect configuration ("There can only be one account default protect configuration
+ * at any time") exist once per account and region, so two instances would overwrite each other.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { senderUserName } from "./aws/aws-resource-names";
@@ -20,7 +12,7 @@ import { senderUserName } from "./aws/aws-resource-names";
 const claimsByRun = new WeakMap<object, Map<string, string>>();
 
 /** The claims of the running program (outside a stack: one set for the process). */
-function programClaims(): Map<string, string> {
+export function programClaims(): Map<string, string> {
   const run: object = pulumi.runtime.getStackResource() ?? claimsByRun;
   const claims = claimsByRun.get(run) ?? new Map<string, string>();
   claimsByRun.set(run, claims);
@@ -28,15 +20,17 @@ function programClaims(): Map<string, string> {
 }
 
 /** The instance that already holds `key`, or undefined (and `key` is now held by `instanceName`). */
-function claimOnce(claims: Map<string, string>, key: string, instanceName: string): string | undefined {
+export function claimOnce(claims: Map<string, string>, key: string, instanceName: string): string | undefined {
   const holder = claims.get(key);
   if (holder !== undefined && holder !== instanceName) return holder;
   claims.set(key, instanceName);
   return undefined;
 }
 
-/** The message of a refused deploymentName claim. */
-export function duplicateDeploymentNameMessage(instanceName: string, holder: string, deploymentName: string): string {
+/** Undefined once `instanceName` holds `deploymentName` in this program; the refusal when another instance holds it. */
+export function claimDeploymentName(deploymentName: string, instanceName: string): string | undefined {
+  const holder = claimOnce(programClaims(), `deployment-name/${deploymentName}`, instanceName);
+  if (holder === undefined) return undefined;
   return (
     `deploymentName: SmsMfa "${instanceName}" and SmsMfa "${holder}" both use deploymentName "${deploymentName}", ` +
     `so both would create the IAM user ${senderUserName(deploymentName)} and the Actions sns-sms-sender-${deploymentName}-*: ` +
@@ -44,51 +38,32 @@ export function duplicateDeploymentNameMessage(instanceName: string, holder: str
   );
 }
 
-/** Undefined once `instanceName` holds `deploymentName` in this program; the refusal when another instance holds it. */
-export function claimDeploymentName(deploymentName: string, instanceName: string): string | undefined {
-  const holder = claimOnce(programClaims(), `deployment-name/${deploymentName}`, instanceName);
-  return holder === undefined ? undefined : duplicateDeploymentNameMessage(instanceName, holder, deploymentName);
-}
-
-/** The account-wide settings an instance can claim, by the SmsMfa argument that manages each. */
-export type AccountSetting = "smsPreferences" | "protectConfiguration";
-
-/** The message of a refused claim on the SMS preferences. */
-export function duplicateSmsPreferencesMessage(instanceName: string, holder: string, account: string, region: string): string {
-  return (
-    `smsPreferences: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage the SMS preferences of AWS account ${account} in ${region}; ` +
-    "they are one setting per account and region: enable smsPreferences in one instance only"
-  );
-}
-
-/** The message of a refused claim on the account-default protect configuration. */
-export function duplicateProtectConfigurationMessage(instanceName: string, holder: string, account: string, region: string): string {
-  return (
-    `protectConfiguration: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage the account-default protect configuration of AWS account ${account} in ${region}; ` +
-    "an account has one default per region: enable protectConfiguration in one instance only"
-  );
-}
-
-const DUPLICATE_MESSAGES: Record<AccountSetting, typeof duplicateSmsPreferencesMessage> = {
-  smsPreferences: duplicateSmsPreferencesMessage,
-  protectConfiguration: duplicateProtectConfigurationMessage,
-};
+/** The account-wide settings an instance can claim, by the SmsMfa argument that manages each: what it is, and why once. */
+const ACCOUNT_SETTINGS = {
+  smsPreferences: ["the SMS preferences", "they are one setting per account and region"],
+  protectConfiguration: ["the account-default protect configuration", "an account has one default per region"],
+} as const;
 
 /**
  * Resolves once `instanceName` holds `setting` of the account in `region`; fails (and so fails the
  * resource that waits on it) when another instance of the program holds it.
  */
 export function claimAccountSetting(
-  setting: AccountSetting,
+  setting: keyof typeof ACCOUNT_SETTINGS,
   scope: pulumi.Resource,
   account: pulumi.Input<string>,
   region: string,
   instanceName: string,
 ): pulumi.Output<string> {
   const claims = programClaims();
+  const [what, why] = ACCOUNT_SETTINGS[setting];
   return pulumi.output(account).apply((accountId) => {
     const holder = claimOnce(claims, `${setting}/${accountId}/${region}`, instanceName);
-    if (holder !== undefined) throw new pulumi.ResourceError(DUPLICATE_MESSAGES[setting](instanceName, holder, accountId, region), scope);
+    if (holder !== undefined)
+      throw new pulumi.ResourceError(
+        `${setting}: SmsMfa "${instanceName}" and SmsMfa "${holder}" both manage ${what} of AWS account ${accountId} in ${region}; ${why}: enable ${setting} in one instance only`,
+        scope,
+      );
     return accountId;
   });
 }

@@ -27,6 +27,10 @@ export interface SmsMfaStackOutputs {
   allowedCountries: string[];
   /** The account-default protect configuration's id; only with protectConfigurationEnabled (the doctor recognises it). */
   protectConfigurationId?: pulumi.Output<string>;
+  /** Console URL of the monitoring dashboard; only with monitoringEnabled (the doctor prints it). */
+  dashboardUrl?: pulumi.Output<string>;
+  /** The partner event source of the tenant's log stream (the bus's name); only with monitoringEnabled (the doctor checks its state). */
+  logEventSourceName?: pulumi.Output<string>;
 }
 
 /** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
@@ -57,13 +61,13 @@ export function smsMfaArgsOf(config: StackConfig): StackSmsMfaArgs {
     smsPreferences: config.smsPreferences,
     alarms: config.alarms && { ...config.alarms, email: keptSecret(config, "alarmEmail", config.alarms.email) },
     protectConfiguration: config.protectConfiguration,
+    monitoring: config.monitoring,
   };
 }
 
 /**
  * The stack's SmsMfa arguments, or a StackConfigError listing every problem, before anything is
- * registered: the configuration validated without the network first, then the tenant read (with
- * `readTenant`) to resolve the phone experience and measure the texts with its friendly name.
+ * registered: validated without the network first, then against the tenant `readTenant` reads.
  */
 export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettings> = readTenantSettings): Promise<StackSmsMfaArgs> {
   const raw = readRawStackConfig();
@@ -96,5 +100,7 @@ export function defineSmsMfaStack(args: StackSmsMfaArgs, name: string = pulumi.g
     region: args.region,
     allowedCountries: args.allowedCountries,
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
+    ...(smsMfa.dashboardUrl === undefined ? {} : { dashboardUrl: smsMfa.dashboardUrl }),
+    ...(smsMfa.logEventSourceName === undefined ? {} : { logEventSourceName: smsMfa.logEventSourceName }),
   };
 }

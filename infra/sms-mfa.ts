@@ -1,11 +1,8 @@
 /**
- * SMS MFA for one Auth0 tenant, delivered through Amazon SNS, as one Pulumi component: the AWS side
- * (SmsSender: a publish-only IAM user, its access key, optionally the account's SMS preferences and
- * alarms) and the tenant side (TenantSmsMfa: the sender Action, its binding, the MFA switch). Give
- * each instance its AWS and Auth0 providers with the standard `providers` option; every child and
- * every provider function it calls runs on them. Children are named `<name>-<role>` and physical
- * names derive from `deploymentName`, which two instances of one program may not share (the second is
- * refused), so they never collide (docs/component.md).
+ * SMS MFA for one Auth0 tenant through Amazon SNS, as one Pulumi component: the AWS side (SmsSender),
+ * the tenant side (TenantSmsMfa) and, opted in, SmsMonitoring. Every child and provider function runs on
+ * the instance's `providers`; children are named `<name>-<role>`, physical names derive from
+ * `deploymentName`, which two instances of one program may not share (docs/component.md).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { buildAction, type ActionTrigger, type BuiltAction } from "./auth0/action-bundle";
@@ -16,6 +13,7 @@ import { CONFIG_KEYS } from "./config/config-keys";
 import { protectedCountries } from "./aws/protect-configuration-rules";
 import { SmsSender } from "./aws/sms-sender";
 import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/message-templates";
+import { SmsMonitoring } from "./sms-monitoring";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
 import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
 import type {
@@ -26,8 +24,6 @@ import type {
   ProtectConfigurationSettings,
   SmsPreferencesSettings,
 } from "./config/stack-config-types";
-
-export const SMS_MFA_TYPE = "auth0-sns-mfa:index:SmsMfa";
 
 /** The arguments of SmsMfa. Each line: meaning. Default: … */
 export interface SmsMfaArgs {
@@ -65,6 +61,8 @@ export interface SmsMfaArgs {
   alarms?: SmsAlarmInputs;
   /** Manage the account-default protect configuration of AWS End User Messaging SMS in `region`: allowedCountries get `allowedCountryStatus`, every other country BLOCK, for every SMS the account sends there (one instance per account and region). Default: not managed. */
   protectConfiguration?: ProtectConfigurationSettings;
+  /** Stream the tenant's MFA SMS log events into the AWS account and `region` (Auth0 log stream, EventBridge, CloudWatch Logs), count them, alarm on Auth0-side failures with `alarms`, and draw one dashboard of both sides; one instance per tenant. Default: false. */
+  monitoring?: boolean;
   /** Builds the sender Action's code for a trigger. Default: the esbuild bundle of hook/. */
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
 }
@@ -86,6 +84,7 @@ export const SMS_MFA_DEFAULTS = {
   allowedCountries: CONFIG_KEYS.allowedCountries.default,
   accessKeyGeneration: CONFIG_KEYS.accessKeyGeneration.default,
   protect: CONFIG_KEYS.protect.default,
+  monitoring: CONFIG_KEYS.monitoringEnabled.default,
 } as const;
 
 /** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
@@ -108,6 +107,10 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly actionName: pulumi.Output<string>;
   /** ID of the account-default protect configuration, when `protectConfiguration` is set (undefined otherwise). */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** Console URL of the monitoring dashboard, when `monitoring` is on (undefined otherwise). */
+  readonly dashboardUrl: pulumi.Output<string> | undefined;
+  /** The partner event source of the tenant's log stream, which the monitoring bus is named after, when `monitoring` is on. */
+  readonly logEventSourceName: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = smsMfaNameProblems(name, args);
@@ -120,7 +123,7 @@ export class SmsMfa extends pulumi.ComponentResource {
     // The protect configuration's rules compare countries as the Action reads them (uppercase); refused before anything is registered.
     const protectRules = args.protectConfiguration && protectedCountries(allowedCountries, args.protectConfiguration.allowedCountryStatus);
     if (protectRules && protectRules.problems.length > 0) throw new Error(`SmsMfa "${name}": ${protectRules.problems.join("; ")}`);
-    super(SMS_MFA_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:index:SmsMfa", name, {}, opts);
     const common = { instanceName: name, deploymentName };
     const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
@@ -174,6 +177,18 @@ export class SmsMfa extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    if (args.monitoring ?? SMS_MFA_DEFAULTS.monitoring) {
+      const alarms = aws.alarms && args.alarms && { ...aws.alarms, failedSmsThreshold: args.alarms.failedSmsThreshold };
+      const monthlySpendLimitUsd = args.smsPreferences?.monthlySpendLimitUsd;
+      const monitoring = new SmsMonitoring(
+        `${name}-monitoring`,
+        { ...common, region: args.region, protect, alarms, monthlySpendLimitUsd },
+        { parent: this },
+      );
+      this.dashboardUrl = monitoring.dashboardUrl;
+      this.logEventSourceName = monitoring.eventBusName;
+    }
+
     this.senderUserArn = aws.userArn;
     this.senderUserName = aws.userName;
     this.accessKeyId = aws.accessKeyId;
@@ -189,6 +204,8 @@ export class SmsMfa extends pulumi.ComponentResource {
       actionId: this.actionId,
       actionName: this.actionName,
       protectConfigurationId: this.protectConfigurationId,
+      dashboardUrl: this.dashboardUrl,
+      logEventSourceName: this.logEventSourceName,
     });
   }
 }

@@ -139,6 +139,34 @@ const ANSWERERS: Record<string, Answerer> = {
       },
     };
   },
+  // The partner event source Auth0 creates for an EventBridge log stream (`sink.awsPartnerEventSource`).
+  "auth0:index/logStream:LogStream": (name, inputs, _context, seed) => {
+    const sink = typeof inputs["sink"] === "object" && inputs["sink"] !== null && !Array.isArray(inputs["sink"]) ? inputs["sink"] : {};
+    const source = `aws.partner/auth0.com/plan-tenant-${placeholderUuid(seed, name)}/auth0.logs`;
+    return {
+      id: `lst_${digest(seed, name).slice(0, 16)}`,
+      computed: { status: "active", sink: { ...sink, awsPartnerEventSource: source } },
+    };
+  },
+  "aws:cloudwatch/eventBus:EventBus": (name, inputs, context, seed) => {
+    const busName = awsName(inputs, seed, name);
+    return {
+      id: busName,
+      computed: { name: busName, arn: `arn:aws:events:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:event-bus/${busName}` },
+    };
+  },
+  "aws:cloudwatch/eventRule:EventRule": (name, inputs, context, seed) => {
+    const ruleName = awsName(inputs, seed, name);
+    const bus = wireString(inputs["eventBusName"]) ?? "default";
+    return {
+      id: `${bus}|${ruleName}`,
+      computed: { name: ruleName, arn: `arn:aws:events:${context.region}:${PLACEHOLDER_ACCOUNT_ID}:rule/${bus}/${ruleName}` },
+    };
+  },
+  "aws:cloudwatch/dashboard:Dashboard": (_name, inputs) => {
+    const dashboardName = wireString(inputs["dashboardName"]) ?? "dashboard";
+    return { id: dashboardName, computed: { dashboardArn: `arn:aws:cloudwatch::${PLACEHOLDER_ACCOUNT_ID}:dashboard/${dashboardName}` } };
+  },
   "aws:cloudwatch/logGroup:LogGroup": (name, inputs, context, seed) => {
     const groupName = awsName(inputs, seed, name);
     return {

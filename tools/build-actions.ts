@@ -2,13 +2,22 @@
  * `npm run build [-- --out-dir DIR]`: writes <DIR>/<trigger>.js for both Actions (default dist/actions/)
  * and prints what was built: size, handler and the dependencies Auth0 installs.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ACTIONS_OUT_DIR, writeActions } from "../infra/auth0/action-bundle";
+import { ACTION_TRIGGERS, ACTIONS_OUT_DIR, buildAction, type BuiltAction } from "../infra/auth0/action-bundle";
 import { parseFlags, REPO_ROOT, runAsCommand, UsageError, type ToolMain } from "./command";
 
 export const BUILD_USAGE = `usage: npm run build [-- --out-dir DIR]
 
 Builds the two Auth0 Actions from hook/actions/ and writes them to DIR (default dist/actions/).`;
+
+/** Builds every Action and writes `<trigger>.js` to outDir (default dist/actions/). */
+export async function writeActions(outDir: string = ACTIONS_OUT_DIR): Promise<BuiltAction[]> {
+  const built = await Promise.all(ACTION_TRIGGERS.map((trigger) => buildAction(trigger)));
+  await mkdir(outDir, { recursive: true });
+  await Promise.all(built.map((action) => writeFile(path.join(outDir, `${action.trigger}.js`), action.code)));
+  return built;
+}
 
 export const buildMain: ToolMain = async (argv, io) => {
   let flags;

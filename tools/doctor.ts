@@ -15,6 +15,7 @@ import { auth0Checks, DoctorCredentialsError } from "./doctor/auth0-checks";
 import type { DoctorCheck } from "./doctor/doctor-check";
 import { exitCodeFor, renderHuman, renderJson } from "./doctor/render-checks";
 import { loadStackContext } from "./doctor/stack-context";
+import { MONITORING_CHECKS, monitoringAwsChecks } from "./doctor/monitoring-checks";
 
 const STACK_CHECKS = [
   { id: "stack.outputs", about: "whether the stack was deployed (pulumi stack output); without the Pulumi CLI it counts as not deployed" },
@@ -36,7 +37,8 @@ Exit status: 0 nothing failed, 1 something failed, 2 the command line or credent
 
 Checks:
 ${list(STACK_CHECKS)}
-${list(AWS_CHECKS)}${auth0.length > 0 ? `\n${list(auth0)}` : ""}
+${list(AWS_CHECKS)}
+${list(MONITORING_CHECKS)}${auth0.length > 0 ? `\n${list(auth0)}` : ""}
 
 docs/doctor.md explains each check, its next steps and the read-only permissions it needs.`;
 }
@@ -141,10 +143,13 @@ export async function doctor(argv: readonly string[], io: ToolIo, options: Docto
       stack: context.config.stack,
       deployed: context.deployment.kind === "deployed" ? context.deployment.outputs : undefined,
       expectedSecretNames: context.expectedSecretNames,
+      monitoring: context.config.monitoring,
       env: io.env,
     }),
   ]);
-  const checks = [context.outputsCheck, ...aws.checks, ...auth0.checks];
+  const monitoring =
+    context.config.monitoring && !aws.accountUnusable ? await monitoringAwsChecks(context.config.region, context.deployment) : [];
+  const checks = [context.outputsCheck, ...aws.checks, ...monitoring, ...auth0.checks];
   const exitCode = exitCodeFor(checks, aws.accountUnusable || auth0.credentialsWrong);
   if (args.json) io.out(renderJson(args.stack, context.config.region, checks, exitCode));
   else for (const line of renderHuman(`npm run doctor: stack ${args.stack} (${context.config.region})`, checks, exitCode)) io.out(line);

@@ -2,19 +2,15 @@
  * Builds the two Actions from hook/actions/*.ts with esbuild, in memory: plain CommonJS JavaScript for
  * Auth0's node22 runtime, npm packages left as require() and declared as the Action's dependencies at
  * the exact versions of package-lock.json. The Pulumi program calls buildAction() so that a deploy
- * always ships what the sources say; `npm run build` writes the same code to dist/actions/.
+ * always ships what the sources say; `npm run build` writes the same code (tools/build-actions.ts).
  */
 import { build, type Plugin } from "esbuild";
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { ACTION_RUNTIME } from "./action-runtime";
 
-/**
- * The repository's root folder (package.json, the lockfile, hook/), from this file's location, never
- * from the current directory: the program, the tools and the tests agree on it.
- */
+/** The repository's root (package.json, the lockfile, hook/), from this file's location, never the current directory. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Where `npm run build` writes the built Actions (dist/actions/<trigger>.js). */
@@ -47,7 +43,6 @@ export const HANDLER_NAMES: Record<ActionTrigger, string> = {
   "custom-phone-provider": "onExecuteCustomPhoneProvider",
 };
 
-export { ACTION_RUNTIME };
 /** Auth0 accepts at most 100 kB of Action code (dependencies excluded). */
 export const MAX_ACTION_CODE_BYTES = 100_000;
 /** Auth0 accepts at most 10 npm dependencies per Action. */
@@ -56,12 +51,10 @@ export const MAX_ACTION_DEPENDENCIES = 10;
 const builtins = new Set(builtinModules);
 
 /**
- * npm modules compiled into the Action instead of left as require(), each reduced to the exports the
- * sender uses: libphonenumber-js's two functions, tree-shaken from its ES module build (~40 kB).
- * Requiring the package's CommonJS `core` entry instead loads all of it, ~20 ms of a cold start.
- * The sender require()s these lazily; esbuild then wraps the subset so that it is initialised on
- * first use only (no cost for Actions without ALLOWED_COUNTRIES). Everything else from npm (the SNS
- * client, the phone metadata JSON) stays external and becomes a declared dependency.
+ * npm modules compiled into the Action, reduced to the exports the sender uses (libphonenumber-js's two
+ * functions tree-shaken from its ES build, ~40 kB, instead of ~20 ms of cold start for its CommonJS
+ * `core`), initialised on first (lazy) require only. Everything else from npm stays external and
+ * becomes a declared dependency.
  */
 export const BUNDLED_SUBSETS: Readonly<Record<string, readonly string[]>> = {
   "libphonenumber-js/core": ["isSupportedCountry", "parsePhoneNumberFromString"],
@@ -162,12 +155,4 @@ export async function buildAction(trigger: ActionTrigger): Promise<BuiltAction> 
   }
   const handlerName = HANDLER_NAMES[trigger];
   return { trigger, handlerName, code, dependencies: lockedVersions(packages) };
-}
-
-/** Builds every Action and writes `<trigger>.js` to outDir (default dist/actions/). */
-export async function writeActions(outDir: string = ACTIONS_OUT_DIR): Promise<BuiltAction[]> {
-  const built = await Promise.all(ACTION_TRIGGERS.map((trigger) => buildAction(trigger)));
-  await mkdir(outDir, { recursive: true });
-  await Promise.all(built.map((action) => writeFile(path.join(outDir, `${action.trigger}.js`), action.code)));
-  return built;
 }

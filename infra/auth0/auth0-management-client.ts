@@ -1,15 +1,10 @@
 /**
- * The one place that turns Auth0 credentials into a Management API client, with Auth0's Node SDK
- * (`auth0`): a client-credentials grant for the Management API audience (the SDK's TokenProvider, the
- * grant its ManagementClient makes itself), then a ManagementClient on that token; or a
- * ManagementClient on a given API token. Used by the Pulumi program (infra/auth0/tenant-settings.ts) and
- * the doctor (tools/doctor/auth0-session.ts). A failed token request is a TokenRequestError saying what
- * happened (an answer, a timeout, no answer); the Management API's own errors are left to the caller,
- * which knows what each means to its operator.
- *
- * `domain` is a host or host:port, as `auth0:domain` / AUTH0_DOMAIN hold it: the SDK builds
- * https://DOMAIN/oauth/token and https://DOMAIN/api/v2 from it (a port included), which is what lets
- * tests and the offline plan point it at a loopback stand-in.
+ * The one place that turns Auth0 credentials into a Management API client (Auth0's Node SDK): a
+ * client-credentials grant (the SDK's TokenProvider) or a given API token, for the program
+ * (tenant-settings.ts) and the doctor (tools/doctor/auth0-session.ts). A failed token request is a
+ * TokenRequestError saying what happened; the API's own errors are left to the caller. `domain` is a
+ * host or host:port (`auth0:domain` / AUTH0_DOMAIN), so tests and the offline plan can point it at a
+ * loopback stand-in.
  */
 import { ManagementClient, ManagementError, TokenProvider } from "auth0";
 

@@ -1,15 +1,10 @@
 /**
- * The tenant-wide MFA settings (auth0.Guardian) for each phone experience. Guardian owns every
- * factor, so the other factors come from the stack config and each is sent explicitly, an off one as
- * `enabled: false`. The provider's `webauthn_roaming`, `webauthn_platform`, `duo` and `push` blocks
- * are Optional + Computed and each factor is written only when its block changes
- * (terraform-provider-auth0 v1.53.0 internal/auth0/guardian/resource.go; expand.go, updateWebAuthnRoaming,
- * updateWebAuthnPlatform, updateDUO, updatePush): a block left out keeps whatever the tenant has.
- * `{ enabled: false }` alone is what the provider needs to turn a factor off: each update function
- * returns right after Enable(false), and Duo's keys and push's provider are only required with each
- * other or when set (RequiredWith), so neither is needed off (the provider's own tests send
- * `duo { enabled = false }` and `push { enabled = false }`, resource_test.go). Duo is not offered by
- * this project, so it is always off.
+ * The tenant-wide MFA settings (auth0.Guardian) for each phone experience. Guardian owns every factor,
+ * so each is sent explicitly, an off one as `enabled: false`: the provider's factor blocks are Optional +
+ * Computed and written only when they change, so a block left out keeps what the tenant has, and
+ * `{ enabled: false }` alone turns one off (terraform-provider-auth0 v1.53.0 internal/auth0/guardian/
+ * expand.go, updateWebAuthnRoaming, updateWebAuthnPlatform, updateDUO, updatePush; resource_test.go
+ * sends `duo { enabled = false }`). Duo is not offered by this project: always off.
  */
 import type * as auth0 from "@pulumi/auth0";
 import type { GuardianFactors, MfaPolicy, PhoneExperience } from "../config/stack-config-types";

@@ -24,7 +24,8 @@ const READ_AND_DELETE: readonly Operation[] = ["read", "delete"];
 /**
  * The resource types a stack of this variant holds, or may still hold from an earlier configuration,
  * and the operations Pulumi may run on each. A classic stack may have been unified: its update deletes
- * the phone provider and templates (after a refresh reads them), so it keeps their read and delete.
+ * the phone provider and templates (after a refresh reads them), so it keeps their read and delete; so
+ * does every stack for the log stream, which turning monitoring off deletes.
  * Push is not part of the variant: push turned on in the Dashboard makes Guardian read it too.
  */
 export function plannedResources(variant: ScopeVariant): PlannedResource[] {
@@ -43,7 +44,11 @@ export function plannedResources(variant: ScopeVariant): PlannedResource[] {
         : { resource, operations: READ_AND_DELETE, why: "a unified stack switching to classic deletes them" },
     );
   }
-  if (variant.monitoring === true) planned.push({ resource: T.logStream, operations: OPERATIONS, why: "monitoring" });
+  planned.push(
+    variant.monitoring === true
+      ? { resource: T.logStream, operations: OPERATIONS, why: "monitoring" }
+      : { resource: T.logStream, operations: READ_AND_DELETE, why: "turning monitoring off deletes the stream" },
+  );
   return planned;
 }
 

@@ -1,22 +1,10 @@
 /**
  * Which phone experience a stack deploys, from its `phoneExperience` choice and the tenant's
- * `phone_consolidated_experience` flag (the Unified Phone Experience). Pure: the flag is read by
- * tenant-settings.ts.
- *
- * The Auth0 provider decides what auth0.Guardian accepts from that flag: with the flag on, or never
- * set (every new tenant), it refuses the classic `phone.provider` / `phone.options` ("provider or
- * options cannot be specified when phone consolidated experience is enabled for tenant"):
- * terraform-provider-auth0 internal/auth0/guardian/expand.go (configurePhone) and resource.go
- * (isPhoneConsolidatedExperienceEnabled: nil → true), since v1.49.0. With the flag off, the unified
- * resources (custom PhoneProvider, phone templates) do not carry MFA SMS.
- *
- * With the flag off, Guardian takes its classic branch instead (configurePhone: UpdateProvider with
- * the block's `phone.provider`), so the unified Guardian phone block, which has none, sends a provider
- * update without a provider, after the Action and the phone provider already exist.
- *
- * The flag arrives as the tenant holds it: tenant-settings.ts reads the raw setting from the
- * Management API when the provider's getTenant reads false (its reading of "never set" too). When that
- * read is impossible, tenant-settings.ts keeps false, unconfirmed, and warns.
+ * `phone_consolidated_experience` flag (read by tenant-settings.ts; pure here). With the flag on, or
+ * never set (every new tenant), auth0.Guardian refuses the classic `phone.provider` / `phone.options`
+ * (terraform-provider-auth0 since v1.49.0 internal/auth0/guardian/expand.go configurePhone, resource.go
+ * isPhoneConsolidatedExperienceEnabled: nil → true); with it off, the unified resources do not carry
+ * MFA SMS and Guardian's classic branch would send a provider update without a provider.
  */
 import type { PhoneExperience } from "../config/stack-config-types";
 
@@ -52,10 +40,8 @@ export function experienceForTenantFlag(flag: TenantPhoneFlag): PhoneExperience 
 }
 
 /**
- * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts
- * the tenant: classic on a tenant whose flag is on or unset; unified on a tenant whose flag is off,
- * unless that off is only the provider's reading, which the raw read could not confirm
- * (`offUnconfirmed`): then unified is kept with a warning.
+ * The experience to deploy, or a problem (without the key name) when an explicit choice contradicts the
+ * tenant: classic with the flag on or unset; unified with it off, unless unconfirmed (kept, with a warning).
  */
 export function resolvePhoneExperience(
   choice: PhoneExperienceChoice,

@@ -1,27 +1,17 @@
 /**
- * The Auth0 tenant settings the program depends on, read (never managed: auth0.Tenant is a
- * singleton holding settings this project knows nothing about) through the provider function
- * `auth0.getTenant`, an invoke that runs in previews too.
+ * The Auth0 tenant settings the program depends on, read (never managed: auth0.Tenant is a singleton
+ * holding settings this project knows nothing about) through `auth0.getTenant`, an invoke that runs in
+ * previews too. getTenant reports a `phone_consolidated_experience` never set as false (go-auth0's
+ * getter: terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go), while Guardian treats it as
+ * on (internal/auth0/guardian/resource.go, isPhoneConsolidatedExperienceEnabled). So a false is checked
+ * against the raw setting (GET /api/v2/tenants/settings, read:tenant_settings, with Auth0's Node SDK),
+ * absent or null when never set; a true costs no extra call.
  *
- * getTenant reports a `phone_consolidated_experience` that was never set as false (it copies go-auth0's
- * getter, whose zero value is false: terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go),
- * while Guardian treats a never-set flag as on (internal/auth0/guardian/resource.go,
- * isPhoneConsolidatedExperienceEnabled). So a false is disambiguated by reading the raw setting from
- * the Management API (below); a true is unambiguous and costs no extra call.
- *
- * The raw read: the tenant's raw `phone_consolidated_experience` setting, read from the Management API itself
- * (GET /api/v2/tenants/settings, scope read:tenant_settings) with Auth0's Node SDK. The provider's
- * getTenant cannot tell "off" from "never set" (both read false), and Guardian treats "never set" as
- * on; this read can: the field is absent (or null) when the setting was never set.
- *
- * It authenticates exactly as the Auth0 provider is configured (terraform-provider-auth0 v1.53.0
- * internal/provider/provider.go): `auth0:domain` else AUTH0_DOMAIN; `auth0:apiToken` else
- * AUTH0_API_TOKEN; otherwise `auth0:clientId` / `auth0:clientSecret` else AUTH0_CLIENT_ID /
- * AUTH0_CLIENT_SECRET, with a client-credentials grant for `auth0:audience` else AUTH0_AUDIENCE when
- * set (a tenant whose domain is a custom domain), else for https://DOMAIN/api/v2/. As in the provider
- * (internal/config/config.go, authenticationOption), an API token wins and the audience only changes
- * the token request: the Management API is still called at https://DOMAIN/api/v2. No secret or
- * token ever appears in a problem.
+ * The raw read authenticates as the Auth0 provider is configured (internal/provider/provider.go,
+ * internal/config/config.go authenticationOption): `auth0:domain` else AUTH0_DOMAIN; an API token
+ * (`auth0:apiToken`, AUTH0_API_TOKEN) wins; else client credentials (`auth0:clientId`/`clientSecret`,
+ * AUTH0_CLIENT_ID/SECRET) for `auth0:audience`/AUTH0_AUDIENCE when set, else https://DOMAIN/api/v2/. No
+ * secret or token ever appears in a problem.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
@@ -29,11 +19,7 @@ import { ManagementError, ManagementTimeoutError } from "auth0";
 import { managementClient, MANAGEMENT_TIMEOUT_SECONDS, requestManagementToken, TokenRequestError } from "./auth0-management-client";
 
 export interface TenantSettings {
-  /**
-   * `phone_consolidated_experience` (Unified Phone Experience): true on, false off, undefined never
-   * set. False stays the provider's reading (possibly "never set") only when the raw setting could not
-   * be read; then `phoneFlagWarning` says why.
-   */
+  /** `phone_consolidated_experience`: true on, false off (possibly unconfirmed: see phoneFlagWarning), undefined never set. */
   phoneConsolidatedExperience: boolean | undefined;
   /** Set when getTenant read false and the raw setting could not be read: the reason and the fix. */
   phoneFlagWarning?: string;
@@ -83,10 +69,7 @@ export type PhoneFlagRead = { ok: true; phoneConsolidatedExperience: boolean | u
 /** Reads the raw setting; injected into readTenantSettings so tests and the plan can answer it. */
 export type PhoneFlagReader = () => Promise<PhoneFlagRead>;
 
-/**
- * The provider's credentials from the stack's `auth0:` configuration, else its environment variables.
- * A problem (naming the keys) when the domain or both kinds of credential are missing.
- */
+/** The provider's credentials from the stack's `auth0:` configuration, else its environment; a problem naming the keys when missing. */
 export function managementCredentials(config: Auth0ConfigLookup, env: NodeJS.ProcessEnv): ManagementCredentials | { problem: string } {
   const pick = (key: Parameters<Auth0ConfigLookup>[0], envName: string): string => {
     const configured = config(key)?.trim() ?? "";
@@ -135,12 +118,6 @@ function describeFailure(error: unknown, what: string): string {
   return `${what} failed (${networkCause(error)})`;
 }
 
-/** The field as the Management API returns it: a boolean, or absent/null when never set. */
-export function phoneFlagFromSettings(settings: { phone_consolidated_experience?: boolean | null }): boolean | undefined {
-  const flag = settings.phone_consolidated_experience;
-  return typeof flag === "boolean" ? flag : undefined;
-}
-
 /** GET https://DOMAIN/api/v2/tenants/settings with the given credentials; never throws. */
 export async function readPhoneFlag(credentials: ManagementCredentials): Promise<PhoneFlagRead> {
   let token: string;
@@ -155,7 +132,9 @@ export async function readPhoneFlag(credentials: ManagementCredentials): Promise
   }
   try {
     const settings = await managementClient(credentials.domain, token).tenants.settings.get();
-    return { ok: true, phoneConsolidatedExperience: phoneFlagFromSettings(settings) };
+    // A boolean, or absent/null when never set.
+    const flag = settings.phone_consolidated_experience;
+    return { ok: true, phoneConsolidatedExperience: typeof flag === "boolean" ? flag : undefined };
   } catch (error) {
     return { ok: false, problem: describeFailure(error, `GET https://${credentials.domain}/api/v2/tenants/settings`) };
   }
@@ -170,18 +149,10 @@ export function phoneFlagReaderFor(config: Auth0ConfigLookup, env: NodeJS.Proces
   };
 }
 
-/** The raw reader for the Auth0 provider's own configuration (`auth0:*` keys, else AUTH0_* variables). */
-export function providerPhoneFlagReader(): PhoneFlagReader {
-  const config = new pulumi.Config("auth0");
-  return phoneFlagReaderFor((key) => config.get(key), process.env);
-}
-
-/**
- * Reads the tenant the stack's Auth0 provider is configured for: getTenant, and when it reads the
- * flag as false, the raw setting through `readPhoneFlag` (default: the provider's credentials). A
- * raw read that fails keeps false and logs the warning (also returned as `phoneFlagWarning`).
- */
-export async function readTenantSettings(readPhoneFlag: PhoneFlagReader = providerPhoneFlagReader()): Promise<TenantSettings> {
+/** The tenant of the stack's Auth0 provider: getTenant, a false checked by `readPhoneFlag` (a failed read keeps it and logs the warning). */
+export async function readTenantSettings(
+  readPhoneFlag: PhoneFlagReader = phoneFlagReaderFor((key) => new pulumi.Config("auth0").get(key), process.env),
+): Promise<TenantSettings> {
   const settings = tenantSettingsFrom(await auth0.getTenant());
   const raw = settings.phoneConsolidatedExperience === false ? await readPhoneFlag() : undefined;
   const refined = refineWithRawRead(settings, raw);

@@ -44,12 +44,10 @@ export function actionNameFor(deploymentName: string, trigger: ActionTrigger): s
 }
 
 /**
- * Logical names per trigger. The Management API refuses to change an Action's trigger ("can't upgrade
- * to this trigger") and the provider updates `supported_triggers` in place (terraform-provider-auth0
- * internal/auth0/action/resource.go: no ForceNew), so switching experiences must create a second
- * Action instead: with its own logical name, Pulumi creates the new Action and its binding during the
- * update, moves the MFA switch to them, and deletes the old binding and then the old Action (which
- * the binding depends on) at the end of the update.
+ * Logical names per trigger: the Management API refuses to change an Action's trigger and the provider
+ * updates `supported_triggers` in place (terraform-provider-auth0 internal/auth0/action/resource.go: no
+ * ForceNew), so a switch of experience creates a second Action and binding, moves the MFA switch to
+ * them, and deletes the old binding and Action at the end of the update.
  */
 export function actionResourceName(trigger: ActionTrigger, instanceName: string): string {
   return `${instanceName}-sms-sender-${trigger}`;
@@ -59,14 +57,12 @@ export function bindingResourceName(trigger: ActionTrigger, instanceName: string
   return `${instanceName}-sms-sender-binding-${trigger}`;
 }
 
-export const TENANT_SMS_MFA_TYPE = "auth0-sns-mfa:auth0:TenantSmsMfa";
-
 export class TenantSmsMfa extends pulumi.ComponentResource {
   readonly actionId: pulumi.Output<string>;
   readonly actionName: pulumi.Output<string>;
 
   constructor(name: string, args: TenantSmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(TENANT_SMS_MFA_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:auth0:TenantSmsMfa", name, {}, opts);
     const trigger = actionTriggerFor(args.phoneExperience);
     const built = pulumi.output(args.action);
     const instance = args.instanceName;

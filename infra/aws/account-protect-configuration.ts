@@ -1,31 +1,16 @@
 /**
  * The account-default protect configuration of AWS End User Messaging SMS, as one Pulumi dynamic
  * resource: the configuration with its SMS country rules AND the account-default setting that points
- * at it. Neither @pulumi/aws nor Terraform nor CloudFormation sets the account default
- * (@pulumi/aws-native's smsvoice.ProtectConfiguration holds only the rules), so one resource owns both:
- * create takes the default only once every rule is written, delete removes the default (while it is
- * still this configuration) before the configuration, and no second provider plugin is needed.
+ * at it (neither @pulumi/aws, Terraform nor CloudFormation sets the account default), a thin shell over
+ * protect-configuration-calls.ts. Pulumi serializes the provider with its closure and runs it in the
+ * engine's Node.js provider process: it captures only functions, requires the SDKs again there, and
+ * creates its clients in each method for the resource's region.
  *
- * The provider below is a thin shell over protect-configuration-calls.ts. Pulumi serializes it with
- * its closure into the resource's `__provider` input and runs it in the engine's Node.js provider
- * process: it captures only functions and the SDK modules (packages in node_modules, which the
- * serialized code requires again), and creates its clients inside each method, with the standard AWS
- * credential chain of the process running `pulumi` and the resource's region.
- *
- * A dynamic provider receives only the resource's inputs, not the instance's AWS provider. Of the
- * provider's credential settings the program can read only `profile` (an output of aws.Provider, or
- * aws:profile for the default provider): `assumeRoles`, `assumeRoleWithWebIdentity`, the access keys
- * and the shared-file paths are inputs with no output, or secrets. So the clients use the provider's
- * `profile` when it has one (the SDK's `profile` client setting: that profile, its role and SSO
- * settings, before the environment's keys) and the process's default chain otherwise; acting as an
- * assumed role of the provider would mean re-implementing terraform-provider-aws's credential chain
- * beside it. Either way every call is preceded by a proof: STS GetCallerIdentity with the
- * very credentials of the End User Messaging client must answer the account of the instance's AWS
- * provider (`accountId`, from aws.getCallerIdentity on that provider, sms-account-opt-ins.ts), or of the
- * configuration's ARN for state written before `accountId` existed; otherwise nothing is called and the
- * error names both accounts. The region is the resource's `region`, which sms-sender.ts has
- * confirmed is the provider's before the resource is registered. GetCallerIdentity needs no IAM
- * permission ("No permissions are required to perform this operation", STS API reference).
+ * A dynamic provider does not get the instance's AWS provider; of its credential settings the program can
+ * read only `profile`, so the clients use it when set, else the process's default chain. Every call is
+ * preceded by a proof: STS GetCallerIdentity (no permission needed) with the very credentials of the
+ * client must answer `accountId`, the account of the instance's AWS provider (aws.getCallerIdentity on
+ * it); otherwise nothing is called and the error names both accounts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -39,13 +24,7 @@ import {
   type SmsVoiceCalls,
   type SmsVoiceSdk,
 } from "./protect-configuration-calls";
-import {
-  accountMismatchProblem,
-  accountOfArn,
-  ruleSetUpdates,
-  type AllowedCountryStatus,
-  type CountryRules,
-} from "./protect-configuration-rules";
+import { accountMismatchProblem, ruleSetUpdates, type AllowedCountryStatus, type CountryRules } from "./protect-configuration-rules";
 
 /** The resource's type token: pulumi.dynamic.Resource's `pulumi-nodejs:dynamic/<module>:<type>`. */
 export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:AccountProtectConfiguration";
@@ -65,7 +44,7 @@ export type ProtectConfigurationOutputs = ProtectConfigurationArgs & ProtectConf
 function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   return {
     region: inputs.region,
-    ...(inputs.accountId === undefined ? {} : { accountId: inputs.accountId }),
+    accountId: inputs.accountId,
     ...(inputs.profile === undefined ? {} : { profile: inputs.profile }),
     allowedCountries: [...inputs.allowedCountries],
     allowedCountryStatus: inputs.allowedCountryStatus,
@@ -79,13 +58,10 @@ function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<R
 }
 
 /**
- * What an update changes, from the state (old outputs) and the new inputs: a new region or new tags
- * replace the configuration (tags are written only at create, so the deploy role needs no
- * TagResource). New tags in the same region delete first, so the old one gives up the account default
- * before the new one takes it (the region has no default in between); a new region creates first, as
- * each region has its own default. Rules that differ from the state, a changed country list, status,
- * account or profile, or a lost account default update it in place (an update in another account is
- * refused; a new profile is recorded, so a later delete uses it).
+ * What an update changes: a new region or new tags replace the configuration (tags are written only at
+ * create); new tags in one region delete first (one default per region), a new region creates first.
+ * Other rules, country list, status, account or profile, or a lost default update it in place (an
+ * update in another account is refused; a new profile is recorded for a later delete).
  */
 export function protectConfigurationDiff(
   olds: Partial<ProtectConfigurationOutputs>,
@@ -113,8 +89,7 @@ export function protectConfigurationDiff(
  * client's credentials are in `account` (refused, before any End User Messaging call, otherwise).
  */
 async function withSmsVoice<T>(
-  { region, profile }: Pick<ProtectConfigurationArgs, "region" | "profile">,
-  account: string | undefined,
+  { region, profile, accountId }: Pick<ProtectConfigurationArgs, "region" | "profile" | "accountId">,
   use: (calls: SmsVoiceCalls) => Promise<T>,
 ): Promise<T> {
   // Required here, not imported: the serialized provider then requires the packages in the provider
@@ -127,20 +102,14 @@ async function withSmsVoice<T>(
   // The same credential provider as the End User Messaging client: the identity checked is the one that acts.
   const identity = new sts.STSClient({ region, credentials: client.config.credentials, userAgentAppId: "auth0-sns-mfa" });
   try {
-    if (account === undefined) throw new Error(`protectConfiguration: no AWS account is known for the protect configuration in ${region}`);
     const caller = await identity.send(new sts.GetCallerIdentityCommand({}));
-    const problem = accountMismatchProblem(account, caller.Account, region, profile);
+    const problem = accountMismatchProblem(accountId, caller.Account, region, profile);
     if (problem !== undefined) throw new Error(problem);
     return await use(sdkSmsVoiceCalls(sdk, client));
   } finally {
     identity.destroy();
     client.destroy();
   }
-}
-
-/** The account a stored configuration must be acted on in: the instance's provider's, else its ARN's. */
-function accountOfState(props: Partial<ProtectConfigurationOutputs>): string | undefined {
-  return props.accountId ?? accountOfArn(props.protectConfigurationArn);
 }
 
 /** The dynamic provider: each method one operation of protect-configuration-calls.ts. */
@@ -150,32 +119,30 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
   async create(inputs) {
     const args = argsOf(inputs);
-    const state = await withSmsVoice(args, args.accountId, (calls) => createProtectConfiguration(calls, args));
+    const state = await withSmsVoice(args, (calls) => createProtectConfiguration(calls, args));
     return { id: state.protectConfigurationId, outs: { ...args, ...state } };
   },
   async read(id, props) {
     if (props === undefined) return { id };
     const args = argsOf(props);
-    const state = await withSmsVoice(args, accountOfState(props), (calls) => readProtectConfiguration(calls, id));
+    const state = await withSmsVoice(args, (calls) => readProtectConfiguration(calls, id));
     // An empty id tells the engine the resource is gone.
     return state === undefined ? { id: "" } : { id, props: { ...args, ...state } };
   },
   async update(id, olds, news) {
     const args = argsOf(news);
-    const existing = accountOfArn(olds.protectConfigurationArn);
-    if (args.accountId !== undefined && existing !== undefined && existing !== args.accountId)
+    const existing = olds.accountId;
+    if (existing !== args.accountId)
       throw new Error(
         `protectConfiguration: protect configuration ${id} is in account ${existing}, but the SmsMfa instance's AWS provider is now in account ` +
           `${args.accountId}; a configuration cannot move between accounts: delete it in ${existing} (pulumi destroy with credentials of ` +
           `${existing}, or by hand and pulumi state delete), then run pulumi up. Nothing was changed`,
       );
-    const state = await withSmsVoice(args, args.accountId ?? existing, (calls) =>
-      updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args),
-    );
+    const state = await withSmsVoice(args, (calls) => updateProtectConfiguration(calls, id, olds.protectConfigurationArn, args));
     return { outs: { ...args, ...state } };
   },
   async delete(id, props) {
-    await withSmsVoice(props, accountOfState(props), (calls) => deleteProtectConfiguration(calls, id));
+    await withSmsVoice(props, (calls) => deleteProtectConfiguration(calls, id));
   },
 };
 

@@ -16,53 +16,39 @@ export function senderUserName(deploymentName: string): string {
   return `auth0-sms-sender-${deploymentName}`;
 }
 
-/**
- * The logical name of an opt-in resource of the SmsMfa instance `instanceName`: `<instance>-<role>`,
- * autonamed in AWS `<instance>-<role>-<7 characters>`, so two instances never share a name.
- */
+/** The logical name of an opt-in resource of instance `instanceName`: `<instance>-<role>`, autonamed `<instance>-<role>-<7 characters>`. */
 export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string {
   return `${instanceName}-${OPT_IN_RESOURCE_NAMES[role]}`;
 }
 
 /**
- * The IAM resource pattern of the AWS name an autonamed resource of stack `stack` gets (Pulumi's
- * autoname: the logical name `<stack>-<role>`, "-", 7 random characters; IAM's `?` is one character).
- * Exact, so no other stack's names match: stack `dev` never reaches stack `dev-sms-alarms`'s
- * `dev-sms-alarms-sms-alarms-1a2b3c4`.
- */
-export function autonamePattern(stack: string, role: string): string {
-  return `${stack}-${role}-???????`;
-}
-
-/**
- * The monitoring opt-in's autonamed resources, by role (logical name `<stack>-<role>`, AWS name
- * `<stack>-<role>-<7 characters>`); the deploy role allows exactly these names.
+ * The monitoring resources by role, named as the opt-ins are; but the bus is named after the partner
+ * event source, the dashboard exactly `<instance>-sms-mfa-dashboard`, the policy LOG_RESOURCE_POLICY_NAME.
  */
 export const MONITORING_RESOURCE_NAMES = {
-  /** The EventBridge rule on the partner event bus. */
-  eventRule: "auth0-log-events",
-  /** The CloudWatch Logs log group the rule writes to. */
-  logGroup: "auth0-logs",
-  /** The CloudWatch dashboard (dashboards are global: one name per account). */
-  dashboard: "sms-mfa",
+  eventBus: "auth0-log-events-bus",
+  eventRule: "sms-mfa-log-events",
+  eventTarget: "sms-mfa-log-events-to-logs",
+  logGroup: "sms-mfa-log-events",
+  /** Each filter's logical name (and AWS name's start) adds `-<log type>`. */
+  metricFilter: "sms-mfa-count",
+  failedInAuth0Alarm: "sms-failures-in-auth0",
+  rateLimitedAlarm: "sms-rate-limited-by-auth0",
+  dashboard: "sms-mfa-dashboard",
+  /** No AWS name: the Auth0 log stream (named `auth0-sns-mfa-<deploymentName>` in the tenant). */
+  logStream: "auth0-log-stream",
+  logsResourcePolicy: "eventbridge-to-logs-policy",
 } as const;
 
-/**
- * The account's CloudWatch Logs resource policy letting EventBridge write to log groups: one per
- * account and region, shared by every stack there (an account has at most 10 such policies per region).
- */
+/** The logical name of a monitoring resource of the SmsMfa instance `instanceName`. */
+export function monitoringLogicalName(instanceName: string, role: keyof typeof MONITORING_RESOURCE_NAMES): string {
+  return `${instanceName}-${MONITORING_RESOURCE_NAMES[role]}`;
+}
+
+/** The account's one CloudWatch Logs resource policy for EventBridge (at most 10 per account and region: stacks share it). */
 export const LOG_RESOURCE_POLICY_NAME = "auth0-sns-mfa-eventbridge-to-logs";
 
-/**
- * The Auth0 partner event sources, as IAM patterns: the monitoring event bus is named exactly after
- * its source (`aws.partner/auth0.com/<tenant>-<id>/auth0.logs`).
- */
-export const AUTH0_PARTNER_EVENT_SOURCES = "aws.partner/auth0.com/*";
-
-/**
- * The opt-in resources' roles; also their logical names before the SmsMfa component, which a stack
- * deployed then keeps as its AWS names (the AWS provider reuses a resource's earlier autoname on update).
- */
+/** The opt-in resources' roles (sms-account-opt-ins.ts). */
 export const OPT_IN_RESOURCE_NAMES = {
   deliveryStatusRole: "sms-delivery-status-logging",
   alarmTopic: "sms-alarms",
@@ -71,13 +57,12 @@ export const OPT_IN_RESOURCE_NAMES = {
   spendAlarm: "sms-month-to-date-spend",
   /** No AWS name: the account's SMS attributes in the region. */
   smsPreferences: "sms-preferences",
-  /** No AWS name (AWS gives the protect configuration an id); created after the SmsMfa component, so never aliased. */
+  /** No AWS name (AWS gives the protect configuration an id). */
   protectConfiguration: "sms-protect-configuration",
 } as const;
 
 /**
- * Every way the stack's IAM names break AWS's rules (empty when IAM accepts them). Source: AWS IAM
- * API Reference, CreateUser (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
+ * Every way the stack's IAM names break AWS's rules (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html):
  * UserName 1-64 characters of `[\w+=,.@-]`; Path 1-512 characters, `/` or `/…/` of `\u0021-\u007E`.
  */
 export function iamNameProblems(deploymentName: string, source = "the stack name"): string[] {

@@ -4,16 +4,22 @@
  * Every pattern names that stack exactly (its IAM path, or its autoname prefix followed by exactly 7
  * characters), so a stack's role never reaches another stack's resources in the same account. Pure.
  */
-import {
-  AUTH0_PARTNER_EVENT_SOURCES,
-  autonamePattern,
-  iamPath,
-  MONITORING_RESOURCE_NAMES,
-  OPT_IN_RESOURCE_NAMES,
-  senderUserName,
-} from "./aws-resource-names";
+import { iamPath, MONITORING_RESOURCE_NAMES, OPT_IN_RESOURCE_NAMES, senderUserName } from "./aws-resource-names";
 import { STACK_TAG } from "./iam-tag-rules";
 import type { ArnFamily } from "./provider-calls";
+
+/**
+ * The IAM resource pattern of the AWS name an autonamed resource of stack `stack` gets (Pulumi's
+ * autoname: the logical name `<stack>-<role>`, "-", 7 random characters; IAM's `?` is one character).
+ * Exact, so no other stack's names match: stack `dev` never reaches stack `dev-sms-alarms`'s
+ * `dev-sms-alarms-sms-alarms-1a2b3c4`.
+ */
+export function autonamePattern(stack: string, role: string): string {
+  return `${stack}-${role}-???????`;
+}
+
+/** The Auth0 partner event sources, as an IAM pattern: the monitoring bus is named after its source (`aws.partner/auth0.com/<tenant>-<id>/auth0.logs`). */
+export const AUTH0_PARTNER_EVENT_SOURCES = "aws.partner/auth0.com/*";
 
 /** The stack the patterns are for. */
 export interface StackArnScope {
@@ -22,6 +28,8 @@ export interface StackArnScope {
   accountId: string;
   /** The monitoring bus's partner event source, when known; default: any Auth0 partner source. */
   eventSourceName?: string | undefined;
+  /** monitoringEnabled: the Auth0-side alarms join the stack's alarms. */
+  monitoring?: boolean | undefined;
 }
 
 /** The ARN partition of a region: China and AWS GovCloud have their own. */
@@ -55,12 +63,18 @@ export function arnPatterns(family: ArnFamily, scope: StackArnScope): string[] {
       // Subscription calls are authorized on the topic; its subscriptions' ARNs are `<topic ARN>:<id>`.
       return [topic, `${topic}:*`];
     }
-    case "smsAlarms":
-      return [inRegion("cloudwatch", `alarm:${optIn("failedSmsAlarm")}`), inRegion("cloudwatch", `alarm:${optIn("spendAlarm")}`)];
+    case "smsAlarms": {
+      const monitoring =
+        scope.monitoring === true ? [MONITORING_RESOURCE_NAMES.failedInAuth0Alarm, MONITORING_RESOURCE_NAMES.rateLimitedAlarm] : [];
+      const names = [optIn("failedSmsAlarm"), optIn("spendAlarm"), ...monitoring.map((role) => autonamePattern(stack, role))];
+      return names.map((name) => inRegion("cloudwatch", `alarm:${name}`));
+    }
     case "protectConfigurations":
       return [inRegion("sms-voice", "protect-configuration/*")];
     case "partnerEventBus":
       return [inRegion("events", `event-bus/${bus}`)];
+    case "partnerEventSource":
+      return [`arn:${partition}:events:${region}::event-source/${bus}`];
     case "monitoringRule":
       return [inRegion("events", `rule/${bus}/${autonamePattern(stack, MONITORING_RESOURCE_NAMES.eventRule)}`)];
     case "monitoringLogGroup": {
@@ -68,7 +82,7 @@ export function arnPatterns(family: ArnFamily, scope: StackArnScope): string[] {
       return [group, `${group}:*`];
     }
     case "monitoringDashboard":
-      return [`arn:${partition}:cloudwatch::${accountId}:dashboard/${autonamePattern(stack, MONITORING_RESOURCE_NAMES.dashboard)}`];
+      return [`arn:${partition}:cloudwatch::${accountId}:dashboard/${stack}-${MONITORING_RESOURCE_NAMES.dashboard}`];
     case "newProtectConfiguration":
     case "inStackRegion":
     case "global":

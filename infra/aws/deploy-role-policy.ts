@@ -16,23 +16,14 @@ import type { IamPolicyDocument, IamPolicyStatement } from "./iam-policy-documen
 import { OPERATIONS, providerCallsFor, resourceTypesFor, type ProviderCallRow } from "./provider-calls";
 import type { StackConfig } from "../config/stack-config-types";
 
-/** The monitoring opt-in as the role needs it. */
-export interface MonitoringRoleScope {
-  /** Whether the stack creates the monitoring resources; default off. */
-  enabled: boolean;
-  /** The Auth0 partner event source the bus is named after; default: any `aws.partner/auth0.com/*`. */
-  eventSourceName?: string;
-}
-
 export interface DeployRoleScope {
   /** The 12-digit AWS account the stack deploys to. */
   accountId: string;
-  /** The stack's settings that decide which resources exist and where. */
+  /** The stack's settings that decide which resources exist and where (`monitoring` absent: off). */
   config: Pick<StackConfig, "stack" | "region" | "smsPreferences" | "alarms"> &
-    Partial<Pick<StackConfig, "protectConfiguration">> & {
-      /** The monitoring opt-in; absent = off. */
-      monitoring?: MonitoringRoleScope;
-    };
+    Partial<Pick<StackConfig, "protectConfiguration" | "monitoring">>;
+  /** With monitoring, the Auth0 partner event source the bus is named after (the stack output logEventSourceName); default: any `aws.partner/auth0.com/*`. */
+  eventSourceName?: string;
 }
 
 export interface DeployRoleOptions {
@@ -62,7 +53,13 @@ function sidOf(row: ProviderCallRow): string {
 export function deployRolePolicyDocument(scope: DeployRoleScope, options: DeployRoleOptions = {}): IamPolicyDocument {
   const { accountId, config } = scope;
   if (!ACCOUNT_ID.test(accountId)) throw new Error(`accountId: ${JSON.stringify(accountId.slice(0, 20))} is not a 12-digit AWS account ID`);
-  const at: StackArnScope = { stack: config.stack, region: config.region, accountId, eventSourceName: config.monitoring?.eventSourceName };
+  const at: StackArnScope = {
+    stack: config.stack,
+    region: config.region,
+    accountId,
+    eventSourceName: scope.eventSourceName,
+    monitoring: config.monitoring,
+  };
   const statements = new Map<string, IamPolicyStatement & { Action: string[] }>();
   for (const row of deployRoleCalls(scope, options)) {
     const sid = sidOf(row);

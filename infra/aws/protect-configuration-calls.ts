@@ -1,30 +1,13 @@
 /**
- * Create, read, update and delete of the stack's protect configuration and of the account default
- * that points at it, over the AWS End User Messaging SMS API (`pinpoint-sms-voice-v2`). Each step is
- * one call of `SmsVoiceCalls`, so tests drive the real SDK client against a stand-in, or any fake.
- *
- * - create: read the account default and refuse a foreign one (nothing created); create the
- *   configuration (tagged); write every country's rule and read them back until they hold; read the
- *   default again and only then take it. A failure after the configuration exists deletes it again
- *   (giving up the default first if it was taken): nothing is left half-done.
- * - update: write the rules that differ and read them back, then make sure the default is still this
- *   configuration (take it back when there is none, refuse when another configuration holds it).
- * - delete: refuse a deletion-protected configuration before touching anything; remove the account
- *   default only while it is still this configuration (put back a default someone else set meanwhile),
- *   then the configuration (DeleteProtectConfiguration refuses the account default); when that delete
- *   fails, take the default back, so the account is never left without the default the state records.
- *
- * Rule lists are never trusted from one answer: an empty list is refused, and after the writes the
- * list is read again; countries it shows that the first answer lacked are written too, and the rules
- * count as applied only once a read shows every listed country with its rule.
- *
- * API reference: https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/ (DescribeAccountAttributes:
- * DEFAULT_PROTECT_CONFIGURATION_ID; CreateProtectConfiguration; GetProtectConfigurationCountryRuleSet;
- * UpdateProtectConfigurationCountryRuleSet; SetAccountDefaultProtectConfiguration;
- * DeleteAccountDefaultProtectConfiguration: takes no id, answers DefaultProtectConfigurationId, the one it
- * removed; DeleteProtectConfiguration: "must have deletion protection disabled and must not be associated
- * as the account default protect configuration or associated with a configuration set";
- * DescribeProtectConfigurations: DeletionProtectionEnabled).
+ * Create, read, update and delete of the stack's protect configuration and of the account default that
+ * points at it, over AWS End User Messaging SMS (`pinpoint-sms-voice-v2`), one `SmsVoiceCalls` call per
+ * step so tests drive the real SDK client against a stand-in. Nothing is left half-done: a create takes
+ * the default only once every rule is written and read back, and deletes its configuration again on a
+ * failure; a delete takes the default back when the configuration's delete fails. Rule lists are never
+ * trusted from one answer (an empty list is refused, the list is read again after the writes).
+ * API reference: https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/ (DeleteAccountDefaultProtectConfiguration
+ * takes no id and answers the one it removed; DeleteProtectConfiguration refuses the account default and
+ * a deletion-protected configuration).
  */
 import type { PinpointSMSVoiceV2Client } from "@aws-sdk/client-pinpoint-sms-voice-v2";
 import {
@@ -59,8 +42,8 @@ export interface SmsVoiceCalls {
 export interface ProtectConfigurationArgs {
   /** The region of the configuration and of the account default it becomes. */
   region: string;
-  /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it (absent in state written before it existed). */
-  accountId?: string;
+  /** The AWS account of the instance's AWS provider: every call is refused unless the credentials in use are in it. */
+  accountId: string;
   /** The named profile of the instance's AWS provider (its `profile`, or aws:profile for the default provider); absent = the process's default credential chain. */
   profile?: string;
   /** Uppercase ISO codes; empty = every country gets allowedCountryStatus. */
@@ -99,9 +82,8 @@ async function listedRules(calls: SmsVoiceCalls, id: string, region: string): Pr
 }
 
 /**
- * Writes every rule that differs from what the configuration lists, then reads the list back: a
- * country the first answer lacked is written in the next round, a country that disappeared is refused.
- * Returns the rules as the last read shows them, every one as wanted.
+ * Writes every rule that differs from the listed ones and reads the list back (a country the first answer
+ * lacked is written next round, one that vanished is refused); answers the rules as last read.
  */
 async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigurationArgs): Promise<Record<string, string>> {
   let listed = await listedRules(calls, id, args.region);
@@ -126,11 +108,7 @@ async function applyRules(calls: SmsVoiceCalls, id: string, args: ProtectConfigu
   }
 }
 
-/**
- * Takes the account default for `id` unless another configuration holds it (refused, naming it). A
- * set that failed is judged by reading the default again: one that took effect (a timeout after
- * AWS applied it) counts as done.
- */
+/** Takes the account default for `id` unless another holds it (refused); a failed set that took effect counts as done. */
 async function takeAccountDefault(calls: SmsVoiceCalls, id: string, region: string): Promise<void> {
   const current = await calls.accountDefaultId();
   const problem = foreignDefaultProblem(current, id, region);
@@ -191,15 +169,6 @@ export async function readProtectConfiguration(calls: SmsVoiceCalls, id: string)
   return { protectConfigurationId: id, protectConfigurationArn: described.arn, accountDefault: described.accountDefault, smsCountryRules };
 }
 
-/** Why `id` cannot be deleted: deletion protection, switched on outside the stack. */
-function deletionProtectionProblem(id: string): string {
-  return (
-    `protect configuration ${id} has deletion protection on (switched on outside the stack), so it cannot be deleted; ` +
-    "nothing was changed, it is still the account default if it was: switch it off " +
-    `(aws pinpoint-sms-voice-v2 update-protect-configuration --protect-configuration-id ${id} --no-deletion-protection-enabled) and run the delete again`
-  );
-}
-
 /** Sets `foreign` as the account default again: it was removed in place of `id` (someone set it between the read and the removal). */
 async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: string): Promise<void> {
   try {
@@ -215,15 +184,18 @@ async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: 
 }
 
 /**
- * Removes the account default while it is still `id`, then the configuration. Refused before any
- * change when the configuration is deletion-protected. A default someone set between the read and the
- * removal (the removal takes no id) is put back. When the configuration's delete fails, `id` takes
- * the default back before the error is reported.
+ * Removes the account default while it is still `id`, then the configuration (deletion-protected: refused
+ * first). A default someone set meanwhile is put back; a failed delete takes the default back first.
  */
 export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: string): Promise<{ defaultRemoved: boolean }> {
   const described = await calls.describe(id);
   if (described === undefined) return { defaultRemoved: false };
-  if (described.deletionProtection) throw new Error(deletionProtectionProblem(id));
+  if (described.deletionProtection)
+    throw new Error(
+      `protect configuration ${id} has deletion protection on (switched on outside the stack), so it cannot be deleted; ` +
+        "nothing was changed, it is still the account default if it was: switch it off " +
+        `(aws pinpoint-sms-voice-v2 update-protect-configuration --protect-configuration-id ${id} --no-deletion-protection-enabled) and run the delete again`,
+    );
   let defaultRemoved = false;
   if ((await calls.accountDefaultId()) === id) {
     const removed = await calls.deleteAccountDefault();

@@ -1,16 +1,10 @@
 /**
- * The SMS country rules of the stack's protect configuration (AWS End User Messaging SMS), as pure
- * functions: which rule each country gets, what must change in a configuration's rule set, how the
- * changes are split into API calls, and whether the account's default protect configuration is the
- * stack's. No SDK, no Pulumi: the dynamic provider (account-protect-configuration.ts) runs these in
- * the Pulumi engine's provider process, tests run them directly.
- *
- * API reference (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/):
- * - ProtectStatus: ALLOW | BLOCK | MONITOR | FILTER (ProtectConfigurationCountryRuleSetInformation).
- * - UpdateProtectConfigurationCountryRuleSet: CountryRuleSetUpdates is a map keyed by two-letter ISO
- *   country code (`[A-Z]{2}`), at most 300 entries per call.
- * - CreateProtectConfiguration: "By default all country rule sets for each capability are set to ALLOW",
- *   so every country that must not stay ALLOW has to be written.
+ * The SMS country rules of the stack's protect configuration, as pure functions (the dynamic provider
+ * runs them in the engine's provider process, tests directly): each country's rule, what must change in
+ * a rule set, its split into API calls, and whether the account default is the stack's. API reference
+ * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/): ProtectStatus ALLOW | BLOCK |
+ * MONITOR | FILTER; UpdateProtectConfigurationCountryRuleSet takes at most 300 `[A-Z]{2}` keys per call;
+ * CreateProtectConfiguration sets every country to ALLOW, so every other rule must be written.
  */
 import { describeInvalidCountries, parseAllowedCountries } from "../../hook/allowed-countries";
 
@@ -81,11 +75,7 @@ export function updateBatches(updates: Readonly<CountryRules>, max: number = MAX
   return batches;
 }
 
-/**
- * Why the stack may not take the account default in `region`: another protect configuration is it
- * (naming it); undefined when there is no default or it is `ownId`. The stack never replaces a
- * default it did not create: that configuration governs every SMS the account sends.
- */
+/** Why the stack may not take the account default in `region`: another configuration is it (never replaced); undefined otherwise. */
 export function foreignDefaultProblem(defaultId: string | undefined, ownId: string | undefined, region: string): string | undefined {
   if (defaultId === undefined || defaultId === ownId) return undefined;
   return (
@@ -97,11 +87,9 @@ export function foreignDefaultProblem(defaultId: string | undefined, ownId: stri
 }
 
 /**
- * The allowed countries as the rules compare them: uppercase, duplicates dropped, exactly as the Action
- * reads ALLOWED_COUNTRIES (hook/allowed-countries.ts parseAllowedCountries),
- * so a country the Action lets through is never BLOCKed by a case mismatch. Problems name the key:
- * codes the phone metadata does not know, and no country at all with `ALLOW` (a default that blocks
- * nothing, evaluates nothing, and still governs every SMS of the account in the region).
+ * The allowed countries as the Action reads ALLOWED_COUNTRIES (hook/allowed-countries.ts: uppercase,
+ * deduplicated), so a country it lets through is never BLOCKed by a case mismatch. Problems name the
+ * key: unknown codes, and no country with `ALLOW` (a default that blocks nothing).
  */
 export function protectedCountries(
   allowedCountries: readonly string[],
@@ -120,17 +108,7 @@ export function protectedCountries(
   return { countries: [...parsed.countries].sort(), problems };
 }
 
-/** The account in an ARN (`arn:<partition>:<service>:<region>:<account>:...`); undefined when it has none. */
-export function accountOfArn(arn: string | undefined): string | undefined {
-  const account = arn?.split(":")[4];
-  return account === undefined || account === "" ? undefined : account;
-}
-
-/**
- * Why the dynamic provider may not act: the credentials it calls AWS with (the instance provider's
- * `profile`, else the default chain of the process running `pulumi`) are in another account than the
- * instance's AWS provider (or the configuration it manages).
- */
+/** Why the dynamic provider may not act: its credentials are in another account than the instance's AWS provider. */
 export function accountMismatchProblem(expected: string, actual: string | undefined, region: string, profile?: string): string | undefined {
   if (actual === expected) return undefined;
   const credentials = profile === undefined ? "the default AWS credential chain of the process running pulumi" : `profile ${profile}`;

@@ -1,10 +1,8 @@
 /**
- * Opt-in, account-level SMS settings for the stack's region: the SNS SMS preferences (with the IAM
- * role SNS uses to write delivery-status logs), CloudWatch alarms on failed SMS and month-to-date
- * spend, emailed through an SNS topic, and the account-default protect configuration of AWS End User
- * Messaging SMS (account-protect-configuration.ts). SMS preferences and the default protect
- * configuration exist once per AWS account and region: only one stack per account and region may
- * enable each.
+ * Opt-in, account-level SMS settings for the stack's region: the SNS SMS preferences (with the role SNS
+ * writes delivery-status logs with), alarms on failed SMS and month-to-date spend mailed through a topic,
+ * and the account-default protect configuration (account-protect-configuration.ts). The preferences and
+ * the default exist once per account and region: one instance of a program may manage each (program-claims.ts).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,6 +10,7 @@ import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
 import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
 import { stackTags } from "./iam-tag-rules";
+import { SMS_METRICS } from "./monitoring-definitions";
 import { countryRules } from "./protect-configuration-rules";
 import { claimAccountSetting } from "../program-claims";
 import type { ProtectConfigurationSettings, SmsAlarmSettings, SmsPreferencesSettings } from "../config/stack-config-types";
@@ -39,10 +38,8 @@ export interface SmsAccountOptInsArgs {
 }
 
 /**
- * The countries the protect configuration's rules are shown for in a preview: every country the
- * sender's phone metadata (libphonenumber-js, which also decides a number's country and validates
- * allowedCountries) knows. The provider writes the rule of every country End User Messaging itself
- * lists for the configuration, by the same rule (protect-configuration-rules.ts countryRule).
+ * The countries a preview shows the protect configuration's rules for: those the sender's phone metadata
+ * knows. The provider writes, by the same rule, every country End User Messaging lists.
  */
 export function previewCountries(): string[] {
   return [...getCountries()].sort();
@@ -51,13 +48,11 @@ export function previewCountries(): string[] {
 /** The alarm settings, with the recipient as an input: a secret when it was stored as one. */
 export type SmsAlarmInputs = Omit<SmsAlarmSettings, "email"> & { email: pulumi.Input<string> };
 
-/** CloudWatch's SNS metrics for SMS published straight to phone numbers (no topic). */
-export const SMS_METRICS = {
-  namespace: "AWS/SNS",
-  failed: "NumberOfNotificationsFailed",
-  directPublishDimensions: { PhoneNumber: "PhoneNumberDirect" },
-  monthToDateSpend: "SMSMonthToDateSpentUSD",
-} as const;
+/** The SNS alarms: their topic and ARNs. */
+export interface SnsAlarms {
+  topicArn: pulumi.Output<string>;
+  alarmArns: pulumi.Output<string>[];
+}
 
 /** The policy of the role SNS assumes to write SMS delivery-status logs (log groups `sns/<region>/...`). */
 export function deliveryStatusLoggingPolicy(region: string): string {
@@ -79,25 +74,24 @@ const SNS_ASSUMES_ROLE = JSON.stringify({
   Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
 
-export const SMS_ACCOUNT_OPT_INS_TYPE = "auth0-sns-mfa:aws:SmsAccountOptIns";
-
 export class SmsAccountOptIns extends pulumi.ComponentResource {
-  readonly alarmTopicArn: pulumi.Output<string> | undefined;
+  /** The alarms' topic and the ARNs of the alarms, with alarms. */
+  readonly alarms: SnsAlarms | undefined;
   /** The account-default protect configuration's id, when managed. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
   private readonly instanceName: string;
   private readonly inRegion: pulumi.Output<pulumi.Resource[]>;
 
   constructor(name: string, args: SmsAccountOptInsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(SMS_ACCOUNT_OPT_INS_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:aws:SmsAccountOptIns", name, {}, opts);
     this.instanceName = args.instanceName;
     this.inRegion = args.inRegion;
     const tags = stackTags(args.deploymentName);
     if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
-    this.alarmTopicArn = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
+    this.alarms = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.protectConfigurationId =
       args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);
-    this.registerOutputs({ alarmTopicArn: this.alarmTopicArn, protectConfigurationId: this.protectConfigurationId });
+    this.registerOutputs({ alarmTopicArn: this.alarms?.topicArn, protectConfigurationId: this.protectConfigurationId });
   }
 
   /** The logical name and options of a child: parented here, registered once the provider is confirmed in the region. */
@@ -119,8 +113,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     );
     const rolePolicy = this.child("deliveryStatusRole");
     new aws.iam.RolePolicy(rolePolicy.name, { role: role.id, policy: deliveryStatusLoggingPolicy(args.region) }, rolePolicy.opts);
-    // One set of SMS preferences per AWS account and region: a second SmsMfa of the program claiming
-    // the same account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
     const claimed = claimAccountSetting("smsPreferences", this, account, args.region, this.instanceName);
     const smsPreferences = this.child("smsPreferences");
@@ -138,18 +130,18 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
   }
 
   private manageProtectConfiguration(args: SmsAccountOptInsArgs, settings: ProtectConfigurationSettings): pulumi.Output<string> {
-    // One account default per account and region: a second SmsMfa of the program claiming the same
-    // account and region fails here, before either is registered twice.
     const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
     const claimed = claimAccountSetting("protectConfiguration", this, account, args.region, this.instanceName);
     const allowedCountries = [...args.allowedCountries].sort();
+    const provider = this.getProvider("aws::Provider");
     const configuration = new AccountProtectConfiguration(
       optInLogicalName(this.instanceName, "protectConfiguration"),
       {
         region: claimed.apply(() => args.region),
         // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
         accountId: claimed,
-        profile: this.awsProfile(),
+        // The profile of the instance's aws.Provider, else aws:profile of the default provider.
+        profile: provider instanceof aws.Provider ? provider.profile : aws.config.profile,
         allowedCountries,
         allowedCountryStatus: settings.allowedCountryStatus,
         tags: { ...stackTags(args.deploymentName), Name: `auth0-sns-mfa-${args.deploymentName}` },
@@ -162,16 +154,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     return configuration.id;
   }
 
-  /**
-   * The named profile of the AWS provider this component runs on: an explicit aws.Provider's `profile`
-   * output, else aws:profile of the default provider; undefined when it has none.
-   */
-  private awsProfile(): pulumi.Input<string | undefined> {
-    const provider = this.getProvider("aws::Provider");
-    return provider instanceof aws.Provider ? provider.profile : aws.config.profile;
-  }
-
-  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): pulumi.Output<string> {
+  private createAlarms(alarms: SmsAlarmInputs, tags: Record<string, string>): SnsAlarms {
     const topicChild = this.child("alarmTopic");
     const topic = new aws.sns.Topic(topicChild.name, { tags }, topicChild.opts);
     const subscription = this.child("alarmEmailSubscription");
@@ -186,7 +169,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       tags,
     };
     const failed = this.child("failedSmsAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const failedAlarm = new aws.cloudwatch.MetricAlarm(
       failed.name,
       {
         ...common,
@@ -199,7 +182,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       failed.opts,
     );
     const spend = this.child("spendAlarm");
-    new aws.cloudwatch.MetricAlarm(
+    const spendAlarm = new aws.cloudwatch.MetricAlarm(
       spend.name,
       {
         ...common,
@@ -210,6 +193,6 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       },
       spend.opts,
     );
-    return topic.arn;
+    return { topicArn: topic.arn, alarmArns: [failedAlarm.arn, spendAlarm.arn] };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The AWS side: a dedicated IAM user that may only publish SMS to phone numbers in the stack's
- * region, and its access key, registered only once the AWS provider is confirmed in that region
- *. The key's logical name carries its generation, so raising
+ * region, and its access key, registered only once the AWS provider is confirmed in that region.
+ * The key's logical name carries its generation, so raising
  * `accessKeyGeneration` makes Pulumi create the new key, update everything that uses it (the Action),
  * and only then delete the old key: a rotation without a gap. Optionally, the account's SMS
  * preferences, alarms and default protect configuration (sms-account-opt-ins.ts).
@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
-import { SmsAccountOptIns, type SmsAlarmInputs } from "./sms-account-opt-ins";
+import { SmsAccountOptIns, type SmsAlarmInputs, type SnsAlarms } from "./sms-account-opt-ins";
 import type { IamPolicyDocument } from "./iam-policy-document";
 import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
@@ -34,18 +34,11 @@ export interface SmsSenderArgs {
 }
 
 /**
- * An SmsMfa instance's `region` must be the region of its AWS provider: the sender's IAM policy
- * allows publishing only in `region` and the Action publishes there, while the regional opt-ins (the
- * SMS preferences with their spend limit and delivery-status logging, the alarms and their topic) are
- * made where the provider points ("Defaults to the Region set in the provider configuration",
- * @pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). With the two apart, the spend limit, the logs
- * and the alarms cover a region the sender never uses.
- *
- * The provider's region is read with `aws.getRegion` on the instance's provider (an invoke, so it runs
- * in previews too). With no argument it describes the region configured on the provider, without
- * calling AWS (so the deploy role needs no permission for it), and @pulumi/aws 7 returns it as `region`
- * (`name` is deprecated): terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go
- * (Read: "Default to provider current Region", d.Meta().Region(ctx); name DeprecationMessage).
+ * An instance's `region` must be its AWS provider's: the sender's policy and the Action publish in
+ * `region`, while the opt-ins (spend limit, delivery-status logs, alarms) are made where the provider
+ * points (@pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). `aws.getRegion` on the instance's provider
+ * (an invoke, in previews too) answers the provider's configured region without calling AWS
+ * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go, Read; `name` is deprecated).
  */
 /** The message of an instance whose AWS provider is in another region. */
 export function providerRegionMismatchMessage(instanceName: string, region: string, providerRegion: string | undefined): string {
@@ -69,19 +62,12 @@ export function awsProviderInRegion(scope: pulumi.Resource, region: string, inst
 }
 
 /**
- * The sender's only permission: `sns:Publish` straight to phone numbers in one region. Instead of
- * the guide's AmazonSNSFullAccess (every SNS action on every topic), the Action's key can send an
- * SMS and nothing else: `NotResource` excludes every SNS ARN in every partition (topics, platform
- * applications and endpoints), which leaves only direct publishes to a phone number, and
- * `aws:RequestedRegion` pins the region whose SMS settings and spend limit apply.
- *
- * Requests signed with temporary credentials are refused. `sts:GetSessionToken` needs no
- * permission, so anyone holding the key can mint session credentials that keep the user's
- * permissions for up to 36 hours, even after the key is deleted by a rotation. The key
- * `aws:TokenIssueTime` is present only in requests signed with temporary credentials, so the `Null`
- * test below matches them and nothing signed with the long-term key:
+ * The sender's only permission, instead of the guide's AmazonSNSFullAccess: `sns:Publish` straight to
+ * phone numbers (`NotResource` excludes every SNS ARN: topics, applications, endpoints) in one region
+ * (`aws:RequestedRegion`). Requests signed with temporary credentials are refused: anyone holding the key
+ * could mint session credentials (`sts:GetSessionToken` needs no permission) that outlive a rotation, and
+ * `aws:TokenIssueTime` is present only in such requests:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-tokenissuetime
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
  */
 export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
   return {
@@ -110,8 +96,6 @@ export function accessKeyResourceName(generation: number, instanceName?: string)
   return `${instanceName === undefined ? "" : `${instanceName}-`}sms-sender-key-gen${generation}`;
 }
 
-export const SMS_SENDER_TYPE = "auth0-sns-mfa:aws:SmsSender";
-
 export class SmsSender extends pulumi.ComponentResource {
   readonly userArn: pulumi.Output<string>;
   readonly userName: pulumi.Output<string>;
@@ -120,9 +104,11 @@ export class SmsSender extends pulumi.ComponentResource {
   readonly secretAccessKey: pulumi.Output<string>;
   /** The account-default protect configuration's id, when the instance manages it. */
   readonly protectConfigurationId: pulumi.Output<string> | undefined;
+  /** The SNS alarms' topic and ARNs, with alarms. */
+  readonly alarms: SnsAlarms | undefined;
 
   constructor(name: string, args: SmsSenderArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(SMS_SENDER_TYPE, name, {}, opts);
+    super("auth0-sns-mfa:aws:SmsSender", name, {}, opts);
     const longLived = { parent: this, protect: args.protect };
     const instance = args.instanceName;
     // Every child waits until the AWS provider is confirmed in args.region (nothing is registered otherwise).
@@ -174,6 +160,7 @@ export class SmsSender extends pulumi.ComponentResource {
     }
 
     this.protectConfigurationId = optIns?.protectConfigurationId;
+    this.alarms = optIns?.alarms;
     this.userArn = user.arn;
     this.userName = user.name;
     // A key created in this update is handed on only once IAM has had time to propagate it, so the

@@ -164,6 +164,12 @@ export const CONFIG_KEYS = {
     default: 5,
     description: "Failure alarm: at least this many failed SMS within 5 minutes.",
   },
+  monitoringEnabled: {
+    type: "boolean",
+    default: false,
+    description:
+      "Opt-in: stream the tenant's MFA SMS log events into this account and region, with metric filters, one dashboard and, with `alarmsEnabled`, alarms on Auth0-side failures ([below](#monitoring-both-sides-of-an-mfa-sms)). One stack per tenant; `aws:region` must be one Auth0 can stream to.",
+  },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

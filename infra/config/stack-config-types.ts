@@ -83,6 +83,8 @@ export interface StackConfig {
   alarms: SmsAlarmSettings | undefined;
   /** undefined = the account's protect configurations are left alone. */
   protectConfiguration: ProtectConfigurationSettings | undefined;
+  /** Stream the tenant's MFA SMS log events into the stack's AWS account and region, with a dashboard (monitoringEnabled). */
+  monitoring: boolean;
   /** Project keys stored with `pulumi config set --secret`: their values reach resources only as secrets. */
   secretKeys: ConfigKey[];
 }

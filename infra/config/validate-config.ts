@@ -11,6 +11,7 @@ import { SendRefusedError } from "../../hook/send-errors";
 import { iamNameProblems } from "../aws/aws-resource-names";
 import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import { parseLocalizedMessages } from "../messages/localized-messages";
+import { EVENTBRIDGE_LOG_STREAM_REGIONS } from "../aws/monitoring-definitions";
 import { ALLOWED_COUNTRY_STATUSES, type AllowedCountryStatus } from "../aws/protect-configuration-rules";
 import { DEFAULT_MESSAGE_TEMPLATES, hasCodePlaceholder } from "../messages/message-templates";
 import {
@@ -40,11 +41,7 @@ export interface RawStackConfig {
   values: Readonly<Record<string, string>>;
   /** Keys whose values were stored with `--secret` (bare names, or "aws:region"): never quoted in an error. */
   secretKeys?: readonly string[];
-  /**
-   * The tenant's phone_consolidated_experience as read (tenant-settings.ts; undefined = unset), and
-   * whether an off is only the provider's reading the raw read could not confirm (`offUnconfirmed`).
-   * Absent when the tenant was not read: an explicit phoneExperience is then taken as it is.
-   */
+  /** The tenant's flag as read (tenant-settings.ts), an off possibly unconfirmed; absent when not read (an explicit choice then stands). */
   tenant?: { phoneConsolidatedExperience: TenantPhoneFlag; offUnconfirmed?: boolean };
 }
 
@@ -81,11 +78,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 class ConfigReader {
   readonly problems: string[] = [];
   private readonly secretKeys: ReadonlySet<string>;
-  /**
-   * Secret keys whose value is the offline plan's stand-in for a `secure:` value it cannot decrypt:
-   * never judged (only `pulumi preview`/`up` sees the real value). Text keys passed on as they are
-   * keep the stand-in; every other key reads as its default.
-   */
+  /** Secret keys holding the offline plan's stand-in for a `secure:` value: never judged; passed-on text keeps it, others read as default. */
   readonly unreadableKeys: ReadonlySet<string>;
   constructor(
     private readonly values: Readonly<Record<string, string>>,
@@ -285,6 +278,19 @@ function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSet
   return enabled ? { allowedCountryStatus } : undefined;
 }
 
+/** monitoringEnabled: the log stream delivers only to the regions the Auth0 provider accepts for an EventBridge sink. */
+function readMonitoring(reader: ConfigReader, region: string): boolean {
+  const enabled = reader.boolean("monitoringEnabled");
+  const known = region === "" || isSecretPlaceholder(region);
+  if (enabled && !known && !EVENTBRIDGE_LOG_STREAM_REGIONS.includes(region)) {
+    reader.problem(
+      "aws:region",
+      `${region} is not a region an Auth0 log stream can deliver to (monitoringEnabled is true); use one of ${EVENTBRIDGE_LOG_STREAM_REGIONS.join(", ")}, or set monitoringEnabled to false`,
+    );
+  }
+  return enabled;
+}
+
 function reportUnknownKeys(raw: RawStackConfig, reader: ConfigReader): void {
   for (const key of Object.keys(raw.values)) {
     if (!(CONFIG_KEY_NAMES as string[]).includes(key)) {
@@ -339,6 +345,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
     protectConfiguration: readProtectConfiguration(reader),
+    monitoring: readMonitoring(reader, region),
     secretKeys,
   };
   if (reader.problems.length > 0) throw new StackConfigError(reader.problems);

@@ -51,7 +51,7 @@ describe("protectConfigurationDiff", () => {
     for (const news of [
       { ...ARGS, allowedCountries: ["CA", "NG", "US"] },
       { ...ARGS, allowedCountryStatus: "FILTER" as const },
-      // The update refuses to act in another account (below); state from before accountId existed gains it.
+      // The update refuses to act in another account (below).
       { ...ARGS, accountId: "444444444444" },
     ]) {
       expect(protectConfigurationDiff(STATE, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
@@ -159,11 +159,6 @@ describe("the provider, reaching STS and End User Messaging through AWS_ENDPOINT
       expect(refused.smsVoice).toEqual([]);
       expect(refused.error).toContain(`are in account ${STAND_IN_ACCOUNT_ID}, but the SmsMfa instance's AWS provider`);
     }
-    // State written before accountId existed: the configuration's ARN says which account it is in.
-    const { accountId: _dropped, ...older } = elsewhere;
-    const refused = await refusalOf(() => protectConfigurationProvider.delete?.("protect-1", older) ?? Promise.resolve());
-    expect(refused.smsVoice).toEqual([]);
-    expect(refused.error).toContain(`is in account ${OTHER}`);
   });
 
   it("with the instance provider's profile: its credentials act (and are proved), not the environment's", async () => {

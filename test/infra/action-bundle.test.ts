@@ -14,10 +14,10 @@ import {
   MAX_ACTION_CODE_BYTES,
   npmPackageOf,
   TRIGGER_VERSIONS,
-  writeActions,
   type ActionTrigger,
   type BuiltAction,
 } from "../../infra/auth0/action-bundle";
+import { writeActions } from "../../tools/build-actions";
 import { loadAction } from "../../tools/kit/load-action";
 import { REPO_ROOT } from "../../tools/command";
 import { customPhoneProviderEvent, sendPhoneMessageEvent } from "../../tools/kit/simulated-events";

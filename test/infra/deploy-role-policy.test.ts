@@ -23,13 +23,13 @@ function config(stack: string, region = REGION): DeployRoleScope["config"] {
     smsPreferences: { monthlySpendLimitUsd: 10, deliveryStatusSuccessSamplingRate: 0 },
     alarms: { email: "oncall@example.com", monthToDateSpendUsd: 80, failedSmsThreshold: 5 },
     protectConfiguration: { allowedCountryStatus: "MONITOR" },
-    monitoring: { enabled: true, eventSourceName: BUS },
+    monitoring: true,
   };
 }
 
 const decide = (policy: IamPolicyDocument, action: string, resource: string, region: string, context: Record<string, string> = {}) =>
   iamDecision(policy, action, resource, { "aws:RequestedRegion": region, ...context });
-const every = (stack: string) => deployRolePolicyDocument({ accountId: ACCOUNT, config: config(stack) });
+const every = (stack: string) => deployRolePolicyDocument({ accountId: ACCOUNT, config: config(stack), eventSourceName: BUS });
 const sns = (name: string) => `arn:aws:sns:${REGION}:${ACCOUNT}:${name}`;
 const iam = (resource: string) => `arn:aws:iam::${ACCOUNT}:${resource}`;
 
@@ -74,16 +74,30 @@ describe("a stack's deploy role, every opt-in on", () => {
     [
       "its own monitoring log group",
       "logs:DeleteLogGroup",
-      `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:dev-auth0-logs-1a2b3c4`,
+      `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:dev-sms-mfa-log-events-1a2b3c4`,
       "Allowed",
     ],
     [
       "stack prod's monitoring log group",
       "logs:DeleteLogGroup",
-      `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:prod-auth0-logs-1a2b3c4`,
+      `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:prod-sms-mfa-log-events-1a2b3c4`,
       "refused",
     ],
-    ["stack prod's dashboard", "cloudwatch:DeleteDashboards", `arn:aws:cloudwatch::${ACCOUNT}:dashboard/prod-sms-mfa-1a2b3c4`, "refused"],
+    ["stack prod's dashboard", "cloudwatch:DeleteDashboards", `arn:aws:cloudwatch::${ACCOUNT}:dashboard/prod-sms-mfa-dashboard`, "refused"],
+    ["its own dashboard", "cloudwatch:PutDashboard", `arn:aws:cloudwatch::${ACCOUNT}:dashboard/dev-sms-mfa-dashboard`, "Allowed"],
+    [
+      "its own Auth0-side alarm",
+      "cloudwatch:PutMetricAlarm",
+      `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:dev-sms-rate-limited-by-auth0-1a2b3c4`,
+      "Allowed",
+    ],
+    [
+      "stack prod's Auth0-side alarm",
+      "cloudwatch:DeleteAlarms",
+      `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:prod-sms-failures-in-auth0-1a2b3c4`,
+      "refused",
+    ],
+    ["the doctor: its own partner event source", "events:DescribeEventSource", `arn:aws:events:${REGION}::event-source/${BUS}`, "Allowed"],
   ])("%s: %s", async (_label, action, resource, verdict) => {
     const answer = await decide(every("dev"), action, resource, REGION);
     if (verdict === "Allowed") expect(answer).toBe("Allowed");

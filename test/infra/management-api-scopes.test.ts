@@ -168,21 +168,28 @@ describe("the Management API calls, against the provider's recorded requests", (
     for (const variant of EVERY_VARIANT) expect(requiredScopes(variant)).toContain("read:prompts");
   });
 
-  it("the log stream's scopes are required with the monitoring opt-in only", () => {
-    const logStreamScopes = ["create:log_streams", "delete:log_streams", "read:log_streams", "update:log_streams"];
+  it("every stack reads and deletes a log stream (turning monitoring off deletes it); only monitoring creates and updates one", () => {
     for (const variant of EVERY_VARIANT) {
       const required = requiredScopes(variant);
-      for (const scope of logStreamScopes) expect(required.includes(scope), `${JSON.stringify(variant)} ${scope}`).toBe(variant.monitoring);
+      for (const scope of ["read:log_streams", "delete:log_streams"]) expect(required, `${JSON.stringify(variant)}`).toContain(scope);
+      for (const scope of ["create:log_streams", "update:log_streams"]) {
+        expect(required.includes(scope), `${JSON.stringify(variant)} ${scope}`).toBe(variant.monitoring === true);
+      }
     }
   });
 });
 
-/** The stacks the walk plans: each experience with push on and off. The monitoring opt-in adds its own runs when the program has it. */
+/** The stacks the walk plans: each experience with push on and off, and the monitoring opt-in. */
 const PROGRAM_VARIANTS: { name: string; overrides: Record<string, unknown>; variant: ScopeVariant }[] = [
   { name: "classic", overrides: { phoneExperience: "classic", factorPush: false }, variant: { experience: "classic" } },
   { name: "classic with push", overrides: { phoneExperience: "classic", factorPush: true }, variant: { experience: "classic" } },
   { name: "unified", overrides: { phoneExperience: "unified", factorPush: false }, variant: { experience: "unified" } },
   { name: "unified with push", overrides: { phoneExperience: "unified", factorPush: true }, variant: { experience: "unified" } },
+  {
+    name: "classic with monitoring",
+    overrides: { phoneExperience: "classic", factorPush: false, monitoringEnabled: true },
+    variant: { experience: "classic", monitoring: true },
+  },
 ];
 
 /** The Auth0 resource types the program registers per variant, and the tenant reads every run makes. */
@@ -235,5 +242,10 @@ describe("every planned Auth0 resource of every variant, every operation", () =>
       }
     }
     expect(required).not.toContain("create:phone_providers");
+  });
+
+  it("monitoring registers the log stream, and nothing else of Auth0's", () => {
+    const added = auth0TypesOf("classic with monitoring").filter((type) => !auth0TypesOf("classic").includes(type));
+    expect(added).toEqual([T.logStream]);
   });
 });

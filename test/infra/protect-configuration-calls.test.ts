@@ -29,7 +29,13 @@ import {
 /** The countries the stand-in's End User Messaging lists; AQ is one the phone metadata does not know. */
 const LISTED = ["AQ", "CA", "GB", "NG", "US"];
 const TAGS = { Project: "auth0-sns-mfa", Stack: "prod", Name: "auth0-sns-mfa-prod" };
-const ARGS: ProtectConfigurationArgs = { region: "us-east-1", allowedCountries: ["CA", "US"], allowedCountryStatus: "MONITOR", tags: TAGS };
+const ARGS: ProtectConfigurationArgs = {
+  region: "us-east-1",
+  accountId: "123456789012",
+  allowedCountries: ["CA", "US"],
+  allowedCountryStatus: "MONITOR",
+  tags: TAGS,
+};
 
 let account: StandInAccount;
 let client: sdk.PinpointSMSVoiceV2Client;

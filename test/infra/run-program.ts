@@ -125,6 +125,9 @@ export function getTenantAnswer(tenant: MockTenant): Record<string, unknown> {
 
 const ACCOUNT = "123456789012";
 
+/** The partner event source the mocked Auth0 provider reports for an EventBridge log stream. */
+export const MOCK_PARTNER_EVENT_SOURCE = "aws.partner/auth0.com/example-tenant-2f1d5c36-0c6a-4d5e-9a43-5f0e1d2c3b4a/auth0.logs";
+
 /** Plausible provider outputs, derived from the logical name so runs are reproducible. */
 function mockState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
   const suffix = createHash("sha256").update(`${type}::${name}`).digest("hex").toUpperCase().slice(0, 16);
@@ -143,6 +146,20 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
       return { id: name, state: { ...inputs, arn: `arn:aws:iam::${ACCOUNT}:role${String(inputs.path ?? "/")}${name}` } };
     case "aws:sns/topic:Topic":
       return { id: name, state: { ...inputs, arn: `arn:aws:sns:us-east-1:${ACCOUNT}:${name}` } };
+    case "auth0:index/logStream:LogStream":
+      return {
+        id: `lst_${suffix.toLowerCase()}`,
+        state: { ...inputs, status: "active", sink: { ...(inputs.sink as object), awsPartnerEventSource: MOCK_PARTNER_EVENT_SOURCE } },
+      };
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return {
+        id: `${name}-abc1234`,
+        state: { ...inputs, name: `${name}-abc1234`, arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${name}-abc1234` },
+      };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { id: `${name}-abc1234`, state: { ...inputs, name: `${name}-abc1234` } };
+    case "aws:cloudwatch/metricAlarm:MetricAlarm":
+      return { id: name, state: { ...inputs, arn: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:${name}` } };
     case "auth0:index/action:Action":
       return { id: `act_${suffix.toLowerCase()}`, state: { ...inputs, versionId: "ver_1" } };
     default:

@@ -49,6 +49,7 @@ async function runTwoInstances(
   us: Partial<SmsMfaArgs>,
   accounts: { eu: string; us: string },
   providerRegions: { eu?: string; us?: string } = {},
+  tenants: { eu: string; us: string } = { eu: "eu-tenant.eu.auth0.com", us: "us-tenant.us.auth0.com" },
 ): Promise<TwoInstanceRun> {
   const registrations: Registration[] = [];
   const calls: TwoInstanceRun["calls"] = [];
@@ -65,6 +66,14 @@ async function runTwoInstances(
           return { id: `AKIA-${args.name}`, state: { ...inputs, secret: `secret-${args.name}` } };
         if (args.type === "aws:iam/user:User")
           return { id: String(inputs.name), state: { ...inputs, arn: `arn:aws:iam::x:user${String(inputs.path)}${String(inputs.name)}` } };
+        if (args.type === "auth0:index/logStream:LogStream")
+          return {
+            id: `${args.name}-id`,
+            state: {
+              ...inputs,
+              sink: { ...(inputs.sink as object), awsPartnerEventSource: `aws.partner/auth0.com/${args.name}/auth0.logs` },
+            },
+          };
         return { id: `${args.name}-id`, state: inputs };
       },
       call(args) {
@@ -74,6 +83,8 @@ async function runTwoInstances(
           return { accountId: account, arn: `arn:aws:iam::${account}:user/deployer`, userId: "AIDA", id: account };
         }
         if (args.token === GET_REGION) return regions.answer(args.provider, args.inputs as Record<string, unknown>);
+        if (args.token === "auth0:index/getTenant:getTenant")
+          return { id: "tenant", domain: args.provider?.includes("::eu-auth0::") ? tenants.eu : tenants.us };
         throw new Error(`unexpected provider call ${args.token}`);
       },
     },
@@ -232,6 +243,40 @@ describe("the account-wide SMS preferences", () => {
     expect(
       (await runTwoInstances(OPT_INS, { ...alarmsOnly, region: "eu-west-1" }, { eu: "222222222222", us: "222222222222" })).error,
     ).toBeUndefined();
+  });
+});
+
+describe("the monitoring opt-in (a log stream is tenant-wide)", () => {
+  const logStreamsOf = (run: TwoInstanceRun) =>
+    run.registrations.filter((registration) => registration.type === "auth0:index/logStream:LogStream");
+  const logPoliciesOf = (run: TwoInstanceRun) =>
+    run.registrations.filter((registration) => registration.type === "aws:cloudwatch/logResourcePolicy:LogResourcePolicy");
+
+  test("a second instance on the same tenant is refused, naming both, and registers no second stream", async () => {
+    const tenant = "acme.eu.auth0.com";
+    const run = await runTwoInstances(
+      { monitoring: true },
+      { monitoring: true, region: "eu-west-1" },
+      { eu: "111111111111", us: "111111111111" },
+      {},
+      { eu: tenant, us: tenant },
+    );
+    expect([...run.rejections, run.error].map(String).join("\n")).toContain(
+      'monitoringEnabled: SmsMfa "us" and SmsMfa "eu" both stream the MFA SMS logs of tenant acme.eu.auth0.com',
+    );
+    expect(logStreamsOf(run).map((registration) => registration.name)).toEqual(["eu-auth0-log-stream"]);
+  });
+
+  test("two tenants in one account and region: two streams, one shared logs resource policy", async () => {
+    const run = await runTwoInstances(
+      { monitoring: true },
+      { monitoring: true, region: "eu-west-1" },
+      { eu: "111111111111", us: "111111111111" },
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.rejections).toEqual([]);
+    expect(logStreamsOf(run)).toHaveLength(2);
+    expect(logPoliciesOf(run).map((registration) => registration.name)).toEqual(["eu-eventbridge-to-logs-policy"]);
   });
 });
 

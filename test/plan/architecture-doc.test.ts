@@ -37,8 +37,8 @@ describe("docs/architecture.md", () => {
     PLAN_TEST_TIMEOUT_MS,
   );
 
-  it("draws the layers, one MFA code's path and the stack's resources", () => {
+  it("draws the layers, one MFA code's path, the monitoring path and the stack's resources", () => {
     const diagrams = fs.readFileSync(PAGE, "utf8").match(/```mermaid\n(\w+)/g) ?? [];
-    expect(diagrams.map((opening) => opening.split("\n")[1])).toEqual(["flowchart", "sequenceDiagram", "flowchart"]);
+    expect(diagrams.map((opening) => opening.split("\n")[1])).toEqual(["flowchart", "sequenceDiagram", "flowchart", "flowchart"]);
   });
 });

@@ -4,8 +4,7 @@
  * row for the resource's type, in every operation (create, read, update with the drift repairs,
  * delete; a replacement is a create and a delete), judged by the IAM evaluator on the ARN built from
  * the planned name: allowed; allowed on that stack's resources only; and nothing allowed that no row
- * of the variant needs. The monitoring opt-in's resources are not planned by any stack yet: they are
- * judged as they will be named (MONITORING in role-judging.ts).
+ * of the variant needs.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployRolePolicyDocument } from "../../infra/aws/deploy-role-policy";
@@ -57,16 +56,10 @@ describe.each(VARIANT_CASES)("the deploy role of %s", (_label, load) => {
     for (const other of ["dev", "prod", "dev-sms", `${variant.scope.config.stack}-x`, variant.scope.config.stack.split("-")[0] ?? "a"]) {
       if (other === variant.scope.config.stack) continue;
       // Another stack has its own Auth0 tenant, so its own partner event source.
-      const { monitoring } = variant.scope.config;
       const policy = deployRolePolicyDocument({
         accountId: ACCOUNT,
-        config: {
-          ...variant.scope.config,
-          stack: other,
-          ...(monitoring === undefined
-            ? {}
-            : { monitoring: { ...monitoring, eventSourceName: `aws.partner/auth0.com/${other}-tenant/auth0.logs` } }),
-        },
+        config: { ...variant.scope.config, stack: other },
+        eventSourceName: `aws.partner/auth0.com/${other}-tenant/auth0.logs`,
       });
       const reached: string[] = [];
       for (const call of calls)

@@ -8,9 +8,9 @@
 import path from "node:path";
 import { PROTECT_CONFIGURATION_TYPE } from "../../infra/aws/account-protect-configuration";
 import type { DeployRoleScope } from "../../infra/aws/deploy-role-policy";
-import { LOG_RESOURCE_POLICY_NAME, MONITORING_RESOURCE_NAMES } from "../../infra/aws/aws-resource-names";
 import type { IamPolicyDocument } from "../../infra/aws/iam-policy-document";
 import {
+  DOCTOR_MONITORING_TYPE,
   DOCTOR_TYPE,
   PROVIDER_CALLS,
   rowApplies,
@@ -66,6 +66,7 @@ export const VARIANTS: Variant[] = [
       file: fixture("plan", "fixtures", "deploy-role", "Pulumi.sms-preferences.yaml"),
     },
     { label: "alarms only", stack: "alarms", file: fixture("plan", "fixtures", "deploy-role", "Pulumi.alarms.yaml") },
+    { label: "monitoring with alarms", stack: "monitoring", file: fixture("plan", "fixtures", "monitoring", "Pulumi.monitoring.yaml") },
   ].map(({ label, stack, file }) => ({ label, stack, stackFile: file, args: ["--stack", stack, "--stack-file", file, "--json"] })),
 ];
 
@@ -92,64 +93,11 @@ export async function planVariant(variant: Variant): Promise<PlannedVariant> {
   };
 }
 
-/** The monitoring opt-in's resources in stack `dev`, named as aws-resource-names.ts names them (AWS suffixes are 7 characters). */
-const BUS = "aws.partner/auth0.com/acme-0123456789abcdef/auth0.logs";
-export const MONITORING: PlannedVariant = {
-  variant: { label: "monitoring (as it will be named)", stack: "dev", stackFile: "", args: [] },
-  region: "us-west-2",
-  scope: {
-    accountId: ACCOUNT,
-    config: {
-      stack: "dev",
-      region: "us-west-2",
-      smsPreferences: undefined,
-      alarms: undefined,
-      monitoring: { enabled: true, eventSourceName: BUS },
-    },
-  },
-  resources: [
-    { type: "aws:iam/user:User", name: "dev-sms-sender", id: "auth0-sms-sender-dev" },
-    { type: "aws:iam/userPolicy:UserPolicy", name: "dev-sms-sender-publish-sms-only", inputs: { user: "auth0-sms-sender-dev" } },
-    { type: "aws:iam/accessKey:AccessKey", name: "dev-sms-sender-key-gen1", inputs: { user: "auth0-sms-sender-dev" } },
-    { type: "aws:cloudwatch/eventBus:EventBus", name: "dev-auth0-log-bus", id: BUS, inputs: { name: BUS, eventSourceName: BUS } },
-    {
-      type: "aws:cloudwatch/eventRule:EventRule",
-      name: `dev-${MONITORING_RESOURCE_NAMES.eventRule}`,
-      id: `dev-${MONITORING_RESOURCE_NAMES.eventRule}-1a2b3c4`,
-    },
-    { type: "aws:cloudwatch/eventTarget:EventTarget", name: "dev-auth0-log-target", inputs: { eventBusName: BUS } },
-    {
-      type: "aws:cloudwatch/logGroup:LogGroup",
-      name: `dev-${MONITORING_RESOURCE_NAMES.logGroup}`,
-      id: `dev-${MONITORING_RESOURCE_NAMES.logGroup}-5d6e7f8`,
-      inputs: { retentionInDays: 30 },
-    },
-    {
-      type: "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
-      name: "dev-logs-policy",
-      inputs: { policyName: LOG_RESOURCE_POLICY_NAME },
-    },
-    { type: "aws:cloudwatch/logMetricFilter:LogMetricFilter", name: "dev-sms-failures-filter" },
-    {
-      type: "aws:cloudwatch/dashboard:Dashboard",
-      name: `dev-${MONITORING_RESOURCE_NAMES.dashboard}`,
-      inputs: { dashboardName: `dev-${MONITORING_RESOURCE_NAMES.dashboard}-9a8b7c6` },
-    },
-  ].map((resource) => ({
-    custom: true,
-    ...resource,
-    inputs: {
-      ...(resource.type === "aws:iam/user:User" ? { name: "auth0-sms-sender-dev", path: "/auth0-sns-mfa/dev/", forceDestroy: true } : {}),
-      ...resource.inputs,
-    },
-  })) as PlannedResource[],
-};
-
-/** Every variant to judge, by label: the planned ones, and the monitoring opt-in as it will be named. */
-export const VARIANT_CASES: [string, () => Promise<PlannedVariant>][] = [
-  ...VARIANTS.map((variant): [string, () => Promise<PlannedVariant>] => [variant.label, () => planVariant(variant)]),
-  [MONITORING.variant.label, () => Promise.resolve(MONITORING)],
-];
+/** Every variant to judge, by label. */
+export const VARIANT_CASES: [string, () => Promise<PlannedVariant>][] = VARIANTS.map((variant) => [
+  variant.label,
+  () => planVariant(variant),
+]);
 
 /** One AWS call: its action, the ARN IAM authorizes it on, the row it comes from. */
 export interface Call {
@@ -199,8 +147,13 @@ function arnFor(family: ArnFamily, resource: PlannedResource, all: readonly Plan
       return `arn:aws:sms-voice:${region}:${ACCOUNT}:protect-configuration/${text(resource.id)}`;
     case "partnerEventBus":
       return `arn:aws:events:${region}:${ACCOUNT}:event-bus/${text(bus().inputs["name"])}`;
-    case "monitoringRule":
-      return `arn:aws:events:${region}:${ACCOUNT}:rule/${text(bus().inputs["name"])}/${text(one(all, "aws:cloudwatch/eventRule:EventRule").id)}`;
+    case "partnerEventSource":
+      return `arn:aws:events:${region}::event-source/${text(bus().inputs["eventSourceName"])}`;
+    case "monitoringRule": {
+      // The rule's id is `<bus><separator><rule name>`.
+      const name = text(bus().inputs["name"]);
+      return `arn:aws:events:${region}:${ACCOUNT}:rule/${name}/${text(one(all, "aws:cloudwatch/eventRule:EventRule").id).slice(name.length + 1)}`;
+    }
     case "monitoringLogGroup":
       return `arn:aws:logs:${region}:${ACCOUNT}:log-group:${text(one(all, "aws:cloudwatch/logGroup:LogGroup").id)}`;
     case "monitoringDashboard":
@@ -229,10 +182,12 @@ export function callsOf(
   withDoctor: boolean,
 ): Call[] {
   const { resources, region } = planned;
-  const doctor: PlannedResource[] = withDoctor ? [{ type: DOCTOR_TYPE, name: "npm run doctor", custom: false, inputs: {} }] : [];
+  const monitoring = resources.some((resource) => resource.type === "aws:cloudwatch/eventBus:EventBus");
+  const doctorTypes = withDoctor ? [DOCTOR_TYPE, ...(monitoring ? [DOCTOR_MONITORING_TYPE] : [])] : [];
+  const doctor: PlannedResource[] = doctorTypes.map((type) => ({ type, name: "npm run doctor", custom: false, inputs: {} }));
   return [...resources, ...doctor].flatMap((resource) => {
     const rows = rowsFor(resource, operations);
-    if (resource.type !== DOCTOR_TYPE && rows.length === 0) throw new Error(`${resource.type}: no row of the provider-call table`);
+    if (!doctorTypes.includes(resource.type) && rows.length === 0) throw new Error(`${resource.type}: no row of the provider-call table`);
     const stackTag = (resource.inputs["tags"] as Record<string, string> | undefined)?.["Stack"] ?? "";
     return rows.flatMap((row) => {
       const context: Record<string, string> =

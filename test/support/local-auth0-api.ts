@@ -33,6 +33,9 @@
 //   https://auth0.com/docs/api/management/v2/guardian/get-message-types
 // - GET /api/v2/guardian/factors/phone/selected-provider → { provider: auth0|twilio|phone-message-hook }, read:guardian_factors
 //   https://auth0.com/docs/api/management/v2/guardian/get-guardian-phone-providers
+// - GET /api/v2/log-streams → [{ id, name, type, status: active|paused|suspended, sink: { awsAccountId,
+//   awsRegion, awsPartnerEventSource } (eventbridge) }] (a plain list, no paging), read:log_streams
+//   https://auth0.com/docs/api/management/v2/log-streams/get-log-streams (SDK: client.logStreams.list)
 // Error bodies: { statusCode, error, message, errorCode? } (Management API), { error, error_description } (token).
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -53,6 +56,15 @@ export interface StandInAction {
   secretNames: string[];
 }
 
+export interface StandInLogStream {
+  id: string;
+  name: string;
+  type: "eventbridge" | "http" | "datadog";
+  status: "active" | "paused" | "suspended";
+  /** The partner event source of an eventbridge stream. */
+  partnerEventSource?: string;
+}
+
 export interface StandInTenant {
   clientId: string;
   clientSecret: string;
@@ -68,6 +80,8 @@ export interface StandInTenant {
   guardianFactors: Record<string, boolean>;
   phoneMessageTypes: string[];
   phoneSelectedProvider: "auth0" | "twilio" | "phone-message-hook";
+  /** The tenant's log streams (GET /api/v2/log-streams); default none. */
+  logStreams?: StandInLogStream[];
   /** Management API paths this tenant answers 404 (a feature it does not have). */
   missingEndpoints?: string[];
   /** The audience the token endpoint issues Management API tokens for; default https://DOMAIN/api/v2/ (a tenant on a custom domain keeps its canonical one). */
@@ -344,6 +358,19 @@ export async function startLocalAuth0Api(tenant: StandInTenant, certificate: Sel
     } else if (path === "/api/v2/guardian/factors/phone/message-types") {
       if (!requireScope("read:guardian_factors")) return;
       send(response, 200, { message_types: tenant.phoneMessageTypes });
+    } else if (path === "/api/v2/log-streams") {
+      if (!requireScope("read:log_streams")) return;
+      const streams = (tenant.logStreams ?? []).map((stream) => ({
+        id: stream.id,
+        name: stream.name,
+        type: stream.type,
+        status: stream.status,
+        sink:
+          stream.type === "eventbridge"
+            ? { awsAccountId: "123456789012", awsRegion: "eu-west-1", awsPartnerEventSource: stream.partnerEventSource }
+            : {},
+      }));
+      send(response, 200, streams);
     } else if (path === "/api/v2/guardian/factors/phone/selected-provider") {
       if (!requireScope("read:guardian_factors")) return;
       send(response, 200, { provider: tenant.phoneSelectedProvider });

@@ -15,6 +15,7 @@ import {
   type PhoneTrigger,
   type StackExperience,
 } from "./auth0-experience";
+import { logStreamCheck } from "./monitoring-checks";
 import { allItems, openSession, read, resolveCredentials, type ManagementSession, type Read } from "./auth0-session";
 import {
   customPhoneProviderActionsCheck,
@@ -129,6 +130,10 @@ export async function auth0Checks(input: Auth0DoctorInput): Promise<DoctorCheck[
     return factors as Management.GuardianFactor[];
   });
   checks.push(guardianFactorsCheck(input.factors, factors));
+  if (input.monitoring === true) {
+    const streams = await read("/api/v2/log-streams", async () => session.client.logStreams.list());
+    checks.push(logStreamCheck(streams, input.stack, input.deployed !== undefined));
+  }
 
   const bindingReads = await Promise.all(PHONE_TRIGGERS.map(async (trigger) => [trigger, await bindingsOf(session, trigger)] as const));
   const bindingsByTrigger = new Map<PhoneTrigger, Read<Management.ActionBinding[]>>(bindingReads);

@@ -24,8 +24,9 @@ export const DOCTOR_REQUEST_TIMEOUT_MS = 10_000;
 /** Attempts per call (read-only calls: a retry changes nothing). */
 export const DOCTOR_MAX_ATTEMPTS = 2;
 
-export function createAwsClients(region: string): AwsClients {
-  const config = {
+/** The configuration every doctor client shares: the region, the timeouts and the attempts above. */
+export function awsClientConfig(region: string) {
+  return {
     region,
     maxAttempts: DOCTOR_MAX_ATTEMPTS,
     userAgentAppId: "auth0-sns-mfa-doctor",
@@ -35,6 +36,10 @@ export function createAwsClients(region: string): AwsClients {
       throwOnRequestTimeout: true,
     },
   };
+}
+
+export function createAwsClients(region: string): AwsClients {
+  const config = awsClientConfig(region);
   return { sts: new STSClient(config), iam: new IAMClient(config), sns: new SNSClient(config), sms: new PinpointSMSVoiceV2Client(config) };
 }
 

@@ -24,4 +24,8 @@ export interface DeployedStack {
   actionName?: string;
   /** The account-default protect configuration the stack manages (protectConfigurationEnabled). */
   protectConfigurationId?: string;
+  /** The partner event source the monitoring bus is named after (monitoringEnabled). */
+  logEventSourceName?: string;
+  /** Console URL of the monitoring dashboard (monitoringEnabled). */
+  dashboardUrl?: string;
 }

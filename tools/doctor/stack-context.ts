@@ -50,6 +50,8 @@ export function deployedStackFromOutputs(outputs: JsonRecord): DeployedStack {
     actionId: outputText(outputs, "actionId"),
     actionName: outputText(outputs, "actionName"),
     protectConfigurationId: outputText(outputs, "protectConfigurationId"),
+    logEventSourceName: outputText(outputs, "logEventSourceName"),
+    dashboardUrl: outputText(outputs, "dashboardUrl"),
   };
 }
 

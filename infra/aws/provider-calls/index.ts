@@ -7,7 +7,7 @@
  */
 import { PROTECT_CONFIGURATION_TYPE } from "../account-protect-configuration";
 import { DELIVERY_STATUS_ROLE_CALLS } from "./delivery-status-role-calls";
-import { DOCTOR_CALLS, DOCTOR_TYPE } from "./doctor-calls";
+import { DOCTOR_CALLS, DOCTOR_MONITORING_TYPE, DOCTOR_TYPE } from "./doctor-calls";
 import { MONITORING_CALLS, MONITORING_TYPES } from "./monitoring-calls";
 import { PROTECT_CONFIGURATION_CALLS } from "./protect-configuration-calls-table";
 import type { Operation, ProviderCallRow } from "./provider-call-row";
@@ -16,7 +16,7 @@ import { SMS_OPT_IN_CALLS } from "./sms-opt-in-calls";
 
 export type { ArnFamily, Operation, ProviderCallRow } from "./provider-call-row";
 export { OPERATIONS } from "./provider-call-row";
-export { DOCTOR_READ_ACTIONS, DOCTOR_TYPE } from "./doctor-calls";
+export { DOCTOR_MONITORING_TYPE, DOCTOR_READ_ACTIONS, DOCTOR_TYPE } from "./doctor-calls";
 export { MONITORING_TYPES } from "./monitoring-calls";
 
 export const PROVIDER_CALLS: readonly ProviderCallRow[] = [
@@ -48,7 +48,7 @@ export interface ResourceTypeSwitches {
   smsPreferences: unknown;
   alarms: unknown;
   protectConfiguration?: unknown;
-  monitoring?: { enabled: boolean };
+  monitoring?: boolean;
 }
 
 /** The resource types a stack with these opt-ins creates, plus the doctor's pseudo type unless `withDoctor` is false. */
@@ -58,6 +58,7 @@ export function resourceTypesFor(config: ResourceTypeSwitches, withDoctor = true
     "aws:iam/userPolicy:UserPolicy",
     "aws:iam/accessKey:AccessKey",
     ...(withDoctor ? [DOCTOR_TYPE] : []),
+    ...(withDoctor && config.monitoring === true ? [DOCTOR_MONITORING_TYPE] : []),
     ...(config.smsPreferences === undefined
       ? []
       : ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:sns/smsPreferences:SmsPreferences"]),
@@ -65,7 +66,7 @@ export function resourceTypesFor(config: ResourceTypeSwitches, withDoctor = true
       ? []
       : ["aws:sns/topic:Topic", "aws:sns/topicSubscription:TopicSubscription", "aws:cloudwatch/metricAlarm:MetricAlarm"]),
     ...(config.protectConfiguration === undefined ? [] : [PROTECT_CONFIGURATION_TYPE]),
-    ...(config.monitoring?.enabled === true ? MONITORING_TYPES : []),
+    ...(config.monitoring === true ? MONITORING_TYPES : []),
   ];
 }
 

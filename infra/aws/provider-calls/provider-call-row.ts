@@ -31,7 +31,7 @@ export type ArnFamily =
   | "stackInstanceProfiles"
   /** The alarm topic (`<stack>-sms-alarms-???????`) and the subscriptions under it. */
   | "alarmTopic"
-  /** The two SMS alarms (`<stack>-sms-failures-???????`, `<stack>-sms-month-to-date-spend-???????`). */
+  /** The stack's alarms (`<stack>-sms-failures-???????`, `<stack>-sms-month-to-date-spend-???????`; with monitoring `<stack>-sms-failures-in-auth0-???????`, `<stack>-sms-rate-limited-by-auth0-???????`). */
   | "smsAlarms"
   /** Protect configurations in the stack's region tagged `Stack: <stack>` (AWS picks their ids, so the tag scopes them). */
   | "protectConfigurations"
@@ -39,11 +39,13 @@ export type ArnFamily =
   | "newProtectConfiguration"
   /** The event bus named after the Auth0 partner event source (`aws.partner/auth0.com/...`). */
   | "partnerEventBus"
-  /** The monitoring rule on that bus (`<stack>-auth0-log-events-???????`). */
+  /** That partner event source (`event-source/aws.partner/auth0.com/...`, no account in the ARN). */
+  | "partnerEventSource"
+  /** The monitoring rule on that bus (`<stack>-sms-mfa-log-events-???????`). */
   | "monitoringRule"
-  /** The monitoring log group (`<stack>-auth0-logs-???????`). */
+  /** The monitoring log group (`<stack>-sms-mfa-log-events-???????`) and its metric filters. */
   | "monitoringLogGroup"
-  /** The monitoring dashboard (global: `dashboard/<stack>-sms-mfa-???????`). */
+  /** The monitoring dashboard (global: exactly `dashboard/<stack>-sms-mfa-dashboard`). */
   | "monitoringDashboard"
   /** No resource type, regional service: `"*"` in the stack's region only (`aws:RequestedRegion`). */
   | "inStackRegion"

