@@ -76,6 +76,21 @@ describe("publishBefore", () => {
     expect(endpoint.requestCount - before).toBe(3);
   });
 
+  it("rethrows a client that fails before sending, settles the send, and leaves no deadline running", async () => {
+    const failure = new Error("the client could not build the request");
+    const broken = {
+      send: () => {
+        throw failure;
+      },
+    } as unknown as SNSClient;
+    const attempts = fresh();
+    let settled = 0;
+    await expect(publishBefore(broken, publish(), 20, attempts, () => settled++)).rejects.toBe(failure);
+    expect(settled).toBe(1);
+    await sleep(60);
+    expect(attempts).toMatchObject({ count: 0, expired: false });
+  });
+
   it("fails at the deadline, and starts no attempt after it", async () => {
     endpoint.stall(true);
     const before = endpoint.requestCount;

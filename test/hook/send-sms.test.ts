@@ -117,6 +117,15 @@ describe("an accepted send", () => {
 });
 
 describe("refusals send nothing and say why", () => {
+  it("names the field of a text with a lone UTF-16 surrogate, or says text when the caller gave none", async () => {
+    const lone = "\uD83D is your code";
+    expect((await refusal(request({ text: lone, textField: "event.notification.as_text" }))).message).toContain(
+      "(event.notification.as_text)",
+    );
+    expect((await refusal(request({ text: lone }))).message).toContain("The message text (text) holds a lone UTF-16 surrogate");
+    expect(published()).toEqual([]);
+  });
+
   it.each([
     ["not E.164", { recipient: "07911 123456" }, "invalid-recipient"],
     ["spaces", { recipient: "+44 7911 123456" }, "invalid-recipient"],
@@ -285,6 +294,63 @@ describe("SNS failures", () => {
     sns.on(PublishCommand).rejects(snsError("ThrottledException", "Rate exceeded", 429, 3));
     await expect(sendSms(request())).rejects.toMatchObject({ errorClass: "ThrottledException", attempts: 3 });
     expect(lastLog()).toMatchObject({ error: "ThrottledException", attempts: 3 });
+  });
+
+  it("say the public SNS endpoint of AWS_REGION could not be reached when the SDK found no host", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("getaddrinfo ENOTFOUND sns.eu-west-2.amazonaws.com"), { code: "ENOTFOUND" }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "unreachable", errorClass: "ENOTFOUND", mayHaveBeenSent: false });
+    expect((error as Error).message).toMatch(
+      /^SNS was unreachable at the public SNS endpoint of AWS_REGION eu-west-2: ENOTFOUND after 1 attempt\(s\), nothing was sent;/,
+    );
+  });
+
+  it.each(["TimeoutError", "AbortError"])("count an SDK %s without a connection error code as a timeout", async (name) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("request timed out"), { name }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "timeout", errorClass: name });
+    expect((error as Error).message).toMatch(
+      new RegExp(`^SNS did not answer in time \\(${name} after 1 attempt\\(s\\), \\d+ ms; deadline ${SEND_DEADLINE_MS} ms\\)$`),
+    );
+  });
+
+  it("report any other failure before SNS answered as unexpected, with the error's class and scrubbed message", async () => {
+    sns.on(PublishCommand).rejects(new RangeError("bad input for +442071234567"));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "unexpected", errorClass: "RangeError" });
+    expect((error as Error).message).toBe("The sender failed before SNS answered: RangeError: bad input for [number]");
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "RangeError" });
+  });
+
+  it("name an SDK failure without a class or message as Error", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error(), { name: undefined, message: undefined }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("The sender failed before SNS answered: Error: ");
+  });
+
+  it("count a success answer whose body could not be read as sent once, even when the SDK gives no attempt count", async () => {
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error("unreadable body"), { name: "SyntaxError", $metadata: { httpStatusCode: 200 } }));
+    await expect(sendSms(request())).resolves.toMatchObject({ messageId: undefined, attempts: 1 });
+    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
+  });
+
+  it("log and rethrow a failure of the sender itself, naming only its class", async () => {
+    const throwing = (thrown: unknown) =>
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw thrown;
+          },
+        },
+      );
+    const bug = new TypeError("secrets unreadable");
+    await expect(sendSms(request({ secrets: throwing(bug) }))).rejects.toBe(bug);
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "TypeError", attempts: 0 });
+    await expect(sendSms(request({ secrets: throwing("not an Error") }))).rejects.toBe("not an Error");
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "UnexpectedError", attempts: 0 });
   });
 
   it("give up with a timeout error inside 5 s when SNS never answers", async () => {

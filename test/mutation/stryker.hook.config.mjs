@@ -4,7 +4,7 @@
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "test/mutation/vitest.hook.config.mts", related: false, pool: "forks" },
+  vitest: { configFile: "test/mutation/vitest.hook.config.mts", related: false, pool: "threads" },
   mutate: ["hook/**/*.ts"],
   // Only the tests that cover a mutant run for it.
   coverageAnalysis: "perTest",
