@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { ShortestFirstSequencer } from "./shortest-first-sequencer";
 
 /**
  * The test/hook files alone, for `npm run mutation:hook`. Stryker's `testFiles` option would select
@@ -6,5 +7,5 @@ import { defineConfig } from "vitest/config";
  * mutant of a module-level constant (a regular expression, a list, a table) would survive untested.
  */
 export default defineConfig({
-  test: { include: ["test/hook/**/*.test.ts"], testTimeout: 30_000 },
+  test: { include: ["test/hook/**/*.test.ts"], testTimeout: 30_000, sequence: { sequencer: ShortestFirstSequencer } },
 });

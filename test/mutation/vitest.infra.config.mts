@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { ShortestFirstSequencer } from "./shortest-first-sequencer";
 
 /**
  * The test/infra files that call infra/'s pure modules directly, for `npm run mutation:infra`. The
@@ -16,5 +17,6 @@ export default defineConfig({
       "test/infra/validate-config.test.ts",
     ],
     testTimeout: 30_000,
+    sequence: { sequencer: ShortestFirstSequencer },
   },
 });
