@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineExceeded, guardPublishAttempts, publishBefore, type PublishAttempts } from "../../hook/publish-deadline";
+import { DeadlineExceeded, failedAttemptOf, guardPublishAttempts, publishBefore, type PublishAttempts } from "../../hook/publish-deadline";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
@@ -47,7 +47,19 @@ function fresh(): PublishAttempts {
   return { count: 0, expired: false };
 }
 
+describe("failedAttemptOf", () => {
+  it.each([null, undefined, "ECONNRESET", 42, new Error("another send's error")])("knows nothing of %o", (error) => {
+    expect(failedAttemptOf(error)).toBeUndefined();
+  });
+});
+
 describe("publishBefore", () => {
+  it("lets a command sent outside publishBefore through the guarded client, uncounted", async () => {
+    const before = endpoint.requestCount;
+    await expect(client.send(publish())).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    expect(endpoint.requestCount - before).toBe(1);
+  });
+
   it("returns SNS's answer and counts one attempt when SNS accepts at once", async () => {
     const attempts = fresh();
     const output = await publishBefore(client, publish(), 5_000, attempts);
