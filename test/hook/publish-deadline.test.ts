@@ -62,9 +62,12 @@ describe("publishBefore", () => {
 
   it("returns SNS's answer and counts one attempt when SNS accepts at once", async () => {
     const attempts = fresh();
-    const output = await publishBefore(client, publish(), 5_000, attempts);
+    const output = await publishBefore(client, publish(), 500, attempts);
     expect(output.MessageId).toBe(endpoint.publishes.at(-1)?.messageId);
     expect(attempts).toMatchObject({ count: 1, expired: false });
+    // The deadline of a send that is over never fires.
+    await sleep(600);
+    expect(attempts.expired).toBe(false);
   });
 
   it("counts each send's own attempts when sends share the cached client", async () => {
@@ -99,6 +102,7 @@ describe("publishBefore", () => {
     let settled = 0;
     await expect(publishBefore(broken, publish(), 20, attempts, () => settled++)).rejects.toBe(failure);
     expect(settled).toBe(1);
+    await expect(publishBefore(broken, publish(), 20, fresh())).rejects.toBe(failure);
     await sleep(60);
     expect(attempts).toMatchObject({ count: 0, expired: false });
   });

@@ -158,6 +158,16 @@ describe("refusals send nothing and say why", () => {
     expect(published()).toEqual([]);
   });
 
+  it("says what is wrong with the recipient, the text or the delivery method", async () => {
+    expect((await refusal(request({ recipient: "+44 7911 123456" }))).message).toBe(
+      'Recipient (not E.164)…56 is not an E.164 phone number ("+", country code, at most 15 digits)',
+    );
+    expect((await refusal(request({ text: " " }))).message).toBe("The message text is empty: nothing to send");
+    expect((await refusal(request({ voice: true }))).message).toBe(
+      "Voice delivery was requested, but Amazon SNS cannot place calls: offer SMS only for this factor",
+    );
+  });
+
   it("never puts the whole number in the error or the log", async () => {
     const error = await refusal(request({ recipient: "+44 7911 123456" }));
     expect(error.message).not.toContain("7911");
@@ -175,9 +185,15 @@ describe("ALLOWED_COUNTRIES", () => {
   it("refuses +1 876 (Jamaica) when only US and CA are allowed", async () => {
     const error = await refusal(request({ recipient: NUMBERS.JM }, { ALLOWED_COUNTRIES: "US,CA" }));
     expect(error.reason).toBe("country-not-allowed");
-    expect(error.message).toContain("JM");
+    expect(error.message).toBe("Destination country JM is not in ALLOWED_COUNTRIES (US,CA)");
     expect(published()).toEqual([]);
     expect(lastLog()).toMatchObject({ sms: "refused", reason: "country-not-allowed", country: "JM", to: "+1…34" });
+  });
+
+  it("shows at most 60 characters of a long list", async () => {
+    const list = "AD,AE,AF,AG,AI,AL,AM,AO,AR,AS,AT,AU,AW,AX,AZ,BA,BB,BD,BE,BF,BG,BH,BI,BJ";
+    const error = await refusal(request({ recipient: NUMBERS.JM }, { ALLOWED_COUNTRIES: list }));
+    expect(error.message).toBe(`Destination country JM is not in ALLOWED_COUNTRIES (${list.slice(0, 60)})`);
   });
 
   it("refuses a +44 number that belongs to Guernsey when only GB is allowed", async () => {
@@ -187,6 +203,7 @@ describe("ALLOWED_COUNTRIES", () => {
   it("refuses a number whose country cannot be told while a list is set", async () => {
     const error = await refusal(request({ recipient: NUMBERS.UNASSIGNED_GB }, { ALLOWED_COUNTRIES: "GB" }));
     expect(error.reason).toBe("country-unknown");
+    expect(error.message).toBe("The country of recipient +44…23 cannot be told, and ALLOWED_COUNTRIES is set");
     expect(published()).toEqual([]);
   });
 
