@@ -107,12 +107,14 @@ describe("an accepted send", () => {
   });
 
   it("reports a success answer without a MessageId as sent (SNS took it), and says so in the log", async () => {
-    sns.on(PublishCommand).resolves({ $metadata: {} });
-    const sent = await sendSms(request());
-    expect(sent.messageId).toBeUndefined();
-    expect(published()).toHaveLength(1);
-    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id" });
-    expect(lastLog()).not.toHaveProperty("messageId");
+    for (const answer of [{ $metadata: {} }, { MessageId: "", $metadata: {} }]) {
+      sns.on(PublishCommand).resolves(answer);
+      const sent = await sendSms(request());
+      expect(sent).toMatchObject({ messageId: undefined, attempts: 1 });
+      expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
+      expect(lastLog()).not.toHaveProperty("messageId");
+    }
+    expect(published()).toHaveLength(2);
   });
 });
 
@@ -319,6 +321,27 @@ describe("SNS failures", () => {
     expect(error).toMatchObject({ reason: "unreachable", errorClass: "ENOTFOUND", mayHaveBeenSent: false });
     expect((error as Error).message).toMatch(
       /^SNS was unreachable at the public SNS endpoint of AWS_REGION eu-west-2: ENOTFOUND after 1 attempt\(s\), nothing was sent;/,
+    );
+  });
+
+  it("say which SNS_ENDPOINT could not be reached (its origin only)", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }));
+    const error: unknown = await sendSms(request({}, { SNS_ENDPOINT: "http://127.0.0.1:4566/some/path" })).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^SNS was unreachable at SNS_ENDPOINT http:\/\/127\.0\.0\.1:4566: ECONNREFUSED after/);
+  });
+
+  it("quote at most 200 characters of what SNS said", async () => {
+    sns
+      .on(PublishCommand)
+      .rejects(
+        Object.assign(new Error(`Invalid parameter: ${"x".repeat(400)}`), {
+          name: "InvalidParameterException",
+          $metadata: { httpStatusCode: 400, attempts: 1 },
+        }),
+      );
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `SNS refused the SMS: InvalidParameterException (HTTP 400) after 1 attempt(s): Invalid parameter: ${"x".repeat(200 - "Invalid parameter: ".length)}`,
     );
   });
 
