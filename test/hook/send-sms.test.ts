@@ -331,14 +331,12 @@ describe("SNS failures", () => {
   });
 
   it("quote at most 200 characters of what SNS said", async () => {
-    sns
-      .on(PublishCommand)
-      .rejects(
-        Object.assign(new Error(`Invalid parameter: ${"x".repeat(400)}`), {
-          name: "InvalidParameterException",
-          $metadata: { httpStatusCode: 400, attempts: 1 },
-        }),
-      );
+    sns.on(PublishCommand).rejects(
+      Object.assign(new Error(`Invalid parameter: ${"x".repeat(400)}`), {
+        name: "InvalidParameterException",
+        $metadata: { httpStatusCode: 400, attempts: 1 },
+      }),
+    );
     const error: unknown = await sendSms(request()).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       `SNS refused the SMS: InvalidParameterException (HTTP 400) after 1 attempt(s): Invalid parameter: ${"x".repeat(200 - "Invalid parameter: ".length)}`,
@@ -374,6 +372,13 @@ describe("SNS failures", () => {
       .rejects(Object.assign(new Error("unreadable body"), { name: "SyntaxError", $metadata: { httpStatusCode: 200 } }));
     await expect(sendSms(request())).resolves.toMatchObject({ messageId: undefined, attempts: 1 });
     expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
+  });
+
+  it.each([199, 300])("count an answer with status %i as refused, not as sent", async (status) => {
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error("unexpected answer"), { name: "UnknownError", $metadata: { httpStatusCode: status } }));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason: "sns-error", httpStatus: status });
   });
 
   it("log and rethrow a failure of the sender itself, naming only its class", async () => {
