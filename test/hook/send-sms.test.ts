@@ -374,6 +374,15 @@ describe("SNS failures", () => {
     expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
   });
 
+  it.each([
+    ["a socket timeout the SDK names TimeoutError", { name: "TimeoutError", code: "ETIMEDOUT" }, "timeout", "TimeoutError"],
+    ["a reset the SDK names TimeoutError", { name: "TimeoutError", code: "ECONNRESET" }, "connection-lost", "ECONNRESET"],
+    ["an error whose code is not a string", { name: "Error", code: 42 }, "unexpected", "Error"],
+  ])("tell %s by its code", async (_case, fields, reason, errorClass) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("failed"), fields));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason, errorClass });
+  });
+
   it.each([199, 300])("count an answer with status %i as refused, not as sent", async (status) => {
     sns
       .on(PublishCommand)
