@@ -311,7 +311,12 @@ describe("SNS failures", () => {
 
   it("report how many attempts the SDK made before giving up", async () => {
     sns.on(PublishCommand).rejects(snsError("ThrottledException", "Rate exceeded", 429, 3));
-    await expect(sendSms(request())).rejects.toMatchObject({ errorClass: "ThrottledException", attempts: 3 });
+    await expect(sendSms(request())).rejects.toMatchObject({
+      reason: "throttled",
+      errorClass: "ThrottledException",
+      attempts: 3,
+      message: expect.stringMatching(/^SNS throttled the SMS: ThrottledException \(HTTP 429\) after 3 attempt\(s\)/) as string,
+    });
     expect(lastLog()).toMatchObject({ error: "ThrottledException", attempts: 3 });
   });
 
@@ -319,8 +324,9 @@ describe("SNS failures", () => {
     sns.on(PublishCommand).rejects(Object.assign(new Error("getaddrinfo ENOTFOUND sns.eu-west-2.amazonaws.com"), { code: "ENOTFOUND" }));
     const error: unknown = await sendSms(request()).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: "unreachable", errorClass: "ENOTFOUND", mayHaveBeenSent: false });
-    expect((error as Error).message).toMatch(
-      /^SNS was unreachable at the public SNS endpoint of AWS_REGION eu-west-2: ENOTFOUND after 1 attempt\(s\), nothing was sent;/,
+    expect((error as Error).message).toBe(
+      "SNS was unreachable at the public SNS endpoint of AWS_REGION eu-west-2: ENOTFOUND after 1 attempt(s), nothing was sent; " +
+        "check SNS_ENDPOINT/AWS_REGION and the network (DNS, firewall, TLS trust): getaddrinfo ENOTFOUND sns.eu-west-2.amazonaws.com",
     );
   });
 
@@ -347,6 +353,7 @@ describe("SNS failures", () => {
     sns.on(PublishCommand).rejects(Object.assign(new Error("request timed out"), { name }));
     const error: unknown = await sendSms(request()).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: "timeout", errorClass: name });
+    expect((error as SmsDeliveryError).elapsedMs).toBeLessThan(SEND_DEADLINE_MS);
     expect((error as Error).message).toMatch(
       new RegExp(`^SNS did not answer in time \\(${name} after 1 attempt\\(s\\), \\d+ ms; deadline ${SEND_DEADLINE_MS} ms\\)$`),
     );
@@ -378,6 +385,12 @@ describe("SNS failures", () => {
     ["a socket timeout the SDK names TimeoutError", { name: "TimeoutError", code: "ETIMEDOUT" }, "timeout", "TimeoutError"],
     ["a reset the SDK names TimeoutError", { name: "TimeoutError", code: "ECONNRESET" }, "connection-lost", "ECONNRESET"],
     ["an error whose code is not a string", { name: "Error", code: 42 }, "unexpected", "Error"],
+    [
+      "an untrusted certificate",
+      { name: "Error", code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" },
+      "unreachable",
+      "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    ],
   ])("tell %s by its code", async (_case, fields, reason, errorClass) => {
     sns.on(PublishCommand).rejects(Object.assign(new Error("failed"), fields));
     await expect(sendSms(request())).rejects.toMatchObject({ reason, errorClass });
