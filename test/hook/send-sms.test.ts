@@ -276,6 +276,26 @@ describe("the SNS client", () => {
     destroy.mockRestore();
   });
 
+  it("is replaced when only the key id or only the secret key changes (a corrected paste takes effect)", async () => {
+    await sendSms(request({}, { AWS_REGION: "us-west-2" }));
+    await sendSms(request({}, { AWS_REGION: "us-west-2", AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }));
+    await sendSms(
+      request(
+        {},
+        {
+          AWS_REGION: "us-west-2",
+          AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+        },
+      ),
+    );
+    expect(new Set(clientsUsed()).size).toBe(3);
+  });
+
+  it("sends in a partition whose host names it does not know (China), opening nothing ahead", async () => {
+    await expect(sendSms(request({}, { AWS_REGION: "cn-north-1" }))).resolves.toMatchObject({ attempts: 1 });
+  });
+
   it("is replaced when the region or the endpoint changes", async () => {
     await sendSms(request({}, { AWS_REGION: "us-east-1" }));
     await sendSms(request({}, { AWS_REGION: "eu-central-1" }));
