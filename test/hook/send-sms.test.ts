@@ -80,7 +80,9 @@ describe("an accepted send", () => {
   });
 
   it("logs one line with the masked number, MessageId, attempts and time, and never the code, text or number", async () => {
-    await sendSms(request());
+    const sent = await sendSms(request());
+    expect(sent.elapsedMs).toBeLessThan(SEND_DEADLINE_MS);
+    expect(lastLog().ms).toBeLessThan(SEND_DEADLINE_MS);
     expect(logLines()).toHaveLength(1);
     const line = logLines()[0] ?? "";
     expect(JSON.parse(line)).toEqual({
@@ -385,6 +387,7 @@ describe("SNS failures", () => {
     expect(error).toMatchObject({ reason: "unexpected", errorClass: "RangeError" });
     expect((error as Error).message).toBe("The sender failed before SNS answered: RangeError: bad input for [number]");
     expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "RangeError" });
+    expect(lastLog().ms).toBeLessThan(SEND_DEADLINE_MS);
   });
 
   it("name an SDK failure without a class or message as Error", async () => {
