@@ -419,6 +419,31 @@ describe("SNS failures", () => {
     await expect(sendSms(request())).rejects.toMatchObject({ reason, errorClass });
   });
 
+  it.each([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EADDRNOTAVAIL",
+    "EPROTO",
+    "CERT_HAS_EXPIRED",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "ERR_SSL_WRONG_VERSION_NUMBER",
+    "HOSTNAME_MISMATCH",
+  ])("count %s as SNS never reached: nothing was sent", async (code) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("no connection"), { code }));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason: "unreachable", errorClass: code, mayHaveBeenSent: false });
+  });
+
+  it.each(["XECONNREFUSED", "ECONNREFUSEDX", "CERT_", "ERR_TLS_"])("does not count %s as unreachable", async (code) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("odd failure"), { code }));
+    await expect(sendSms(request())).rejects.not.toMatchObject({ reason: "unreachable" });
+  });
+
   it.each([199, 300])("count an answer with status %i as refused, not as sent", async (status) => {
     sns
       .on(PublishCommand)
