@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { ShortestFirstSequencer } from "./shortest-first-sequencer";
+import { ShortestFirstSequencer } from "./shortest-first-sequencer.mjs";
 
 /**
  * The test/hook files alone, for `npm run mutation:hook`. Stryker's `testFiles` option would select

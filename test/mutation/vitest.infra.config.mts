@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { ShortestFirstSequencer } from "./shortest-first-sequencer";
+import { ShortestFirstSequencer } from "./shortest-first-sequencer.mjs";
 
 /**
  * The test/infra files that call infra/'s pure modules directly, for `npm run mutation:infra`. The
