@@ -155,9 +155,9 @@ async function main(): Promise<void> {
   timed("require libphonenumber-js/metadata.min.json", () => require("libphonenumber-js/metadata.min.json") as unknown);
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the timed SDK require on purpose
-  const { snsClientFor } = require("../hook/sns-client") as SnsClientModule;
+  const { leaseSnsClient } = require("../hook/sns-client") as SnsClientModule;
   const settings: SenderSettings = benchSenderSettings(endpoint);
-  const client = timed("construct SNS client (hook/sns-client.ts)", () => snsClientFor(settings));
+  const client = timed("construct SNS client (hook/sns-client.ts)", () => leaseSnsClient(settings).client);
   const stamps = stampStages(client);
   const publish = () =>
     new sdk.PublishCommand({

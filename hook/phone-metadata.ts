@@ -23,7 +23,6 @@ function phoneLibrary(): { functions: PhoneFunctions; metadata: MetadataJson } {
 
 /** True when `code` is an ISO 3166 alpha-2 code the metadata has a numbering plan for. */
 export function isKnownCountry(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
   const { functions, metadata } = phoneLibrary();
   return functions.isSupportedCountry(code as CountryCode, metadata);
 }

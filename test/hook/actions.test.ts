@@ -3,7 +3,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { onExecuteCustomPhoneProvider } from "../../hook/actions/custom-phone-provider";
 import { onExecuteSendPhoneMessage } from "../../hook/actions/send-phone-message";
-import type { CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
+import type { CustomPhoneProviderApi, CustomPhoneProviderEvent, SendPhoneMessageEvent } from "../../hook/action-events";
 import { customPhoneProviderEvent, sendPhoneMessageEvent, simulatedApi } from "../../tools/kit/simulated-events";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
@@ -38,9 +38,24 @@ describe("send-phone-message entry", () => {
     expect(publishedTo()).toEqual([]);
   });
 
-  it("refuses an event without message_options", async () => {
-    const event = { secrets: VALID_SECRETS } as unknown as SendPhoneMessageEvent;
-    await expect(onExecuteSendPhoneMessage(event)).rejects.toMatchObject({ name: "SendRefusedError", reason: "invalid-event" });
+  it.each([
+    ["without message_options", { secrets: VALID_SECRETS }],
+    ["with message_options null", { message_options: null, secrets: VALID_SECRETS }],
+    ["that is no object", undefined],
+  ])("refuses an event %s, saying which trigger it expected", async (_case, event) => {
+    await expect(onExecuteSendPhoneMessage(event as unknown as SendPhoneMessageEvent)).rejects.toMatchObject({
+      name: "SendRefusedError",
+      reason: "invalid-event",
+      message: "event.message_options is missing: not a send-phone-message event",
+    });
+  });
+
+  it("names event.message_options.text when the text cannot be encoded", async () => {
+    const event = sendPhoneMessageEvent({ recipient: NUMBERS.US, text: "\uD83D is your code", secrets: VALID_SECRETS });
+    await expect(onExecuteSendPhoneMessage(event)).rejects.toMatchObject({
+      reason: "invalid-text",
+      message: expect.stringContaining("(event.message_options.text)") as string,
+    });
   });
 });
 
@@ -66,12 +81,24 @@ describe("custom-phone-provider entry", () => {
     ]);
   });
 
-  it("drops an event without notification as invalid-event", async () => {
-    const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
+  it.each([
+    ["without notification", { secrets: VALID_SECRETS }],
+    ["with notification null", { notification: null, secrets: VALID_SECRETS }],
+    ["that is no object", undefined],
+  ])("drops an event %s as invalid-event", async (_case, event) => {
+    const api = simulatedApi();
+    await onExecuteCustomPhoneProvider(event as unknown as CustomPhoneProviderEvent, api);
+    expect(api.notificationCalls).toEqual([
+      { method: "drop", reason: expect.stringMatching(/^invalid-event: event\.notification is missing/) as string },
+    ]);
+  });
+
+  it("names event.notification.as_text when the text cannot be encoded", async () => {
+    const event = customPhoneProviderEvent({ recipient: NUMBERS.CA, text: "\uD83D is your code", secrets: VALID_SECRETS });
     const api = simulatedApi();
     await onExecuteCustomPhoneProvider(event, api);
     expect(api.notificationCalls).toEqual([
-      { method: "drop", reason: expect.stringMatching(/^invalid-event: event\.notification is missing/) as string },
+      { method: "drop", reason: expect.stringMatching(/^invalid-text: .*\(event\.notification\.as_text\)/) as string },
     ]);
   });
 
@@ -103,8 +130,17 @@ describe("custom-phone-provider entry", () => {
     expect(api.notificationCalls).toEqual([]);
   });
 
-  it("throws when the runtime gives no api.notification (no other way to report the failure)", async () => {
+  it.each([
+    ["no api", undefined],
+    ["api null", null],
+    ["no api.notification", {}],
+    ["api.notification null", { notification: null }],
+    ["no api.notification.drop", { notification: {} }],
+  ])("throws the refusal when the runtime gives %s (no other way to report the failure)", async (_case, api) => {
     const event = { secrets: VALID_SECRETS } as unknown as CustomPhoneProviderEvent;
-    await expect(onExecuteCustomPhoneProvider(event)).rejects.toMatchObject({ reason: "invalid-event" });
+    await expect(onExecuteCustomPhoneProvider(event, api as unknown as CustomPhoneProviderApi)).rejects.toMatchObject({
+      name: "SendRefusedError",
+      reason: "invalid-event",
+    });
   });
 });

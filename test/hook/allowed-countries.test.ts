@@ -20,6 +20,7 @@ describe("parseAllowedCountries", () => {
       countries: ["US", "CA"],
       invalid: ["UK", "USA", "XX", "1", "J M"],
     });
+    expect(parseAllowedCountries("UK,XX,UK").invalid).toEqual(["UK", "XX"]);
   });
 
   it("knows countries that share a calling code", () => {
@@ -30,5 +31,9 @@ describe("parseAllowedCountries", () => {
 describe("describeInvalidCountries", () => {
   it("quotes each entry and explains the classic UK mistake", () => {
     expect(describeInvalidCountries(["uk", "USA"])).toBe('"uk" (the United Kingdom is GB), "USA"');
+  });
+
+  it("shows at most 12 characters of a long entry", () => {
+    expect(describeInvalidCountries(["US;CA;GB;FR;DE"])).toBe('"US;CA;GB;FR;"');
   });
 });

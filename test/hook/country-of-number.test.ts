@@ -20,4 +20,8 @@ describe("countryOfNumber", () => {
     expect(countryOfNumber("+15555550100")).toBeUndefined();
     expect(countryOfNumber("+80012345678")).toBeUndefined();
   });
+
+  it("cannot tell the country of an impossible number", () => {
+    expect(countryOfNumber("+12")).toBeUndefined();
+  });
 });

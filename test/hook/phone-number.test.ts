@@ -24,6 +24,7 @@ describe("parseE164", () => {
     ["national part too short", "+1242"],
     ["letters", "+1415555CALL"],
     ["trailing newline", "+14155550123\n"],
+    ["text before the +", "441+1234567"],
     ["empty", ""],
   ])("refuses %s", (_why, raw) => {
     expect(parseE164(raw)).toBeUndefined();
@@ -48,6 +49,7 @@ describe("maskPhoneNumber", () => {
   it("never shows more than two digits of a number it cannot parse", () => {
     expect(maskPhoneNumber("0044 7911 123456")).toBe("(not E.164)…56");
     expect(maskPhoneNumber("+1 415 555")).toBe("(not E.164)");
+    expect(maskPhoneNumber("+1 415 5550")).toBe("(not E.164)…50");
     expect(maskPhoneNumber(undefined)).toBe("(none)");
     for (const raw of ["+14155550123", "004915123456789", "+1 (415) 555-0123"]) {
       expect(maskPhoneNumber(raw).replace(/\D/g, "").length).toBeLessThanOrEqual(5);

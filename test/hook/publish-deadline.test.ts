@@ -8,7 +8,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineExceeded, guardPublishAttempts, publishBefore, type PublishAttempts } from "../../hook/publish-deadline";
+import { DeadlineExceeded, failedAttemptOf, guardPublishAttempts, publishBefore, type PublishAttempts } from "../../hook/publish-deadline";
 import { startLocalSnsEndpoint, type LocalSnsEndpoint } from "../../tools/kit/local-sns-endpoint";
 import { NUMBERS, VALID_SECRETS } from "./fixtures";
 
@@ -19,6 +19,8 @@ const STALLED_ATTEMPT_TIMEOUT_MS = 200;
 /** Per-attempt timeout for the deadline test: ten times its deadline, so a late timer is not mistaken for the attempt's timeout. */
 const DEADLINE_ATTEMPT_TIMEOUT_MS = 1_000;
 const DEADLINE_MS = DEADLINE_ATTEMPT_TIMEOUT_MS / 10;
+/** A deadline the prompt answer beats by far, short enough to wait past it afterwards. */
+const FINISHED_SEND_DEADLINE_MS = 1_500;
 /** Longer than the deadline test's attempt timeout plus the SDK's largest first and second retry delays (0.1 s, 0.2 s). */
 const RETRY_WINDOW_MS = DEADLINE_ATTEMPT_TIMEOUT_MS + 600;
 
@@ -68,12 +70,27 @@ function fresh(): PublishAttempts {
   return { count: 0, expired: false };
 }
 
+describe("failedAttemptOf", () => {
+  it.each([null, undefined, "ECONNRESET", 42, new Error("another send's error")])("knows nothing of %o", (error) => {
+    expect(failedAttemptOf(error)).toBeUndefined();
+  });
+});
+
 describe("publishBefore", () => {
+  it("lets a command sent outside publishBefore through the guarded client, uncounted", async () => {
+    const before = endpoint.requestCount;
+    await expect(answered.send(publish())).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    expect(endpoint.requestCount - before).toBe(1);
+  });
+
   it("returns SNS's answer and counts one attempt when SNS accepts at once", async () => {
     const attempts = fresh();
-    const output = await publishBefore(answered, publish(), 5_000, attempts);
+    const output = await publishBefore(answered, publish(), FINISHED_SEND_DEADLINE_MS, attempts);
     expect(output.MessageId).toBe(endpoint.publishes.at(-1)?.messageId);
     expect(attempts).toMatchObject({ count: 1, expired: false });
+    // The deadline of a send that is over never fires.
+    await sleep(FINISHED_SEND_DEADLINE_MS + 100);
+    expect(attempts.expired).toBe(false);
   });
 
   it("counts each send's own attempts when sends share the cached client", async () => {
@@ -95,6 +112,22 @@ describe("publishBefore", () => {
     await expect(publishBefore(stalled, publish(), 10_000, attempts)).rejects.toMatchObject({ name: "TimeoutError" });
     expect(attempts.count).toBe(3);
     expect(endpoint.requestCount - before).toBe(3);
+  });
+
+  it("rethrows a client that fails before sending, settles the send, and leaves no deadline running", async () => {
+    const failure = new Error("the client could not build the request");
+    const broken = {
+      send: () => {
+        throw failure;
+      },
+    } as unknown as SNSClient;
+    const attempts = fresh();
+    let settled = 0;
+    await expect(publishBefore(broken, publish(), 20, attempts, () => settled++)).rejects.toBe(failure);
+    expect(settled).toBe(1);
+    await expect(publishBefore(broken, publish(), 20, fresh())).rejects.toBe(failure);
+    await sleep(60);
+    expect(attempts).toMatchObject({ count: 0, expired: false });
   });
 
   it("fails at the deadline, and starts no attempt after it", async () => {

@@ -6,7 +6,7 @@
  */
 import type { SdkError } from "@smithy/types";
 import { describe, expect, it } from "vitest";
-import { NoDuplicateRetryStrategy, retryDecision, THROTTLING_BASE_DELAY_MS } from "../../hook/publish-retry";
+import { NoDuplicateRetryStrategy, RETRY_BASE_DELAY_MS, retryDecision, THROTTLING_BASE_DELAY_MS } from "../../hook/publish-retry";
 
 function answered(name: string, status: number): SdkError {
   return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } }) as SdkError;
@@ -21,6 +21,12 @@ describe("retryDecision", () => {
     ["a 400 Throttling", answered("Throttling", 400), "CLIENT_ERROR", "retry"],
     ["a 400 InvalidParameter", answered("InvalidParameterException", 400), "CLIENT_ERROR", "not-retryable"],
     ["a 403 AuthorizationError", answered("AuthorizationErrorException", 403), "CLIENT_ERROR", "not-retryable"],
+    ["a 400 the SDK deems transient (clock skew)", answered("RequestTimeTooSkewed", 400), "TRANSIENT", "retry"],
+    ["a 400 the SDK deems throttling", answered("SlowDown", 400), "THROTTLING", "retry"],
+    ["a 599", answered("Error", 599), "SERVER_ERROR", "retry"],
+    ["a 600", answered("Error", 600), "SERVER_ERROR", "not-retryable"],
+    ["a 499", answered("Error", 499), "CLIENT_ERROR", "not-retryable"],
+    ["a 300", answered("Error", 300), "CLIENT_ERROR", "not-retryable"],
     [
       "a connection error of unknown origin",
       Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
@@ -63,6 +69,18 @@ describe("NoDuplicateRetryStrategy", () => {
       retryAfterHint: new Date(Date.now() + 2_000),
     });
     expect(hinted.getRetryDelay()).toBeGreaterThan(1_900);
+  });
+
+  it.each([
+    ["a throttling name", answered("Throttling", 400), "CLIENT_ERROR", THROTTLING_BASE_DELAY_MS],
+    ["the SDK's throttling class", answered("SlowDown", 400), "THROTTLING", THROTTLING_BASE_DELAY_MS],
+    ["a 5xx", answered("InternalErrorException", 500), "TRANSIENT", RETRY_BASE_DELAY_MS],
+  ] as const)("backs off from %s with its base, doubled for each retry", async (_case, error, errorType, base) => {
+    const first = await strategy.acquireInitialRetryToken();
+    const second = await strategy.refreshRetryTokenForRetry(first, { error, errorType });
+    expect(second.getRetryDelay()).toBe(base / 2);
+    const third = await new NoDuplicateRetryStrategy(4, () => 0.5).refreshRetryTokenForRetry(second, { error, errorType });
+    expect(third.getRetryDelay()).toBe(base);
   });
 
   it("never retries what SNS may have taken", async () => {

@@ -9,10 +9,15 @@ describe("scrubPhoneNumbers", () => {
     ["dotted like an address but with +", "to +44.207.123.45", "+44.207.123.45"],
     ["dotted, too long for an address", "to 44.207.123.4567", "4567"],
     ["shortest number the sender accepts (calling code + 4 digits)", "to +2991234", "2991234"],
+    ["five digits", "to 29912", "29912"],
   ])("hides a phone number: %s", (_case, text, hidden) => {
     const scrubbed = scrubPhoneNumbers(text);
     expect(scrubbed).toContain(SCRUBBED_MARK);
     expect(scrubbed).not.toContain(hidden);
+  });
+
+  it("hides every number of a message, not just the first", () => {
+    expect(scrubPhoneNumbers("+14165550123 and +12125551234 opted out")).toBe(`${SCRUBBED_MARK} and ${SCRUBBED_MARK} opted out`);
   });
 
   it.each([
@@ -22,6 +27,7 @@ describe("scrubPhoneNumbers", () => {
     ["localhost and a 5-digit port", "connect ECONNREFUSED localhost:54321"],
     ["IPv6 loopback and port", "connect ECONNREFUSED [::1]:54321"],
     ["short numbers", "HTTP 400 after 3 attempt(s), 4500 ms"],
+    ["a short dotted version", "SDK 3.1.2 failed"],
   ])("keeps what an operator needs: %s", (_case, text) => {
     expect(scrubPhoneNumbers(text)).toBe(text);
   });

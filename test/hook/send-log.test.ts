@@ -14,7 +14,15 @@ describe("formatSendLog", () => {
     expect(line).toBe('{"sms":"sent","trigger":"custom-phone-provider","to":"+33…78","messageId":"m-1","attempts":1,"ms":13}');
   });
 
-  it("stays within Auth0's 256 characters whatever the fields hold", () => {
+  it("cuts a field longer than its cap to the cap, the last character a ~, and keeps one at its cap whole", () => {
+    const entry = { outcome: "failed", to: "+44…89", attempts: 2, ms: 4_500 } as const;
+    expect(JSON.parse(formatSendLog({ ...entry, trigger: "t".repeat(24), reason: "r".repeat(25) }))).toMatchObject({
+      trigger: "t".repeat(24),
+      reason: `${"r".repeat(23)}~`,
+    });
+  });
+
+  describe("stays within Auth0's 256 characters whatever the fields hold", () => {
     const long = "x".repeat(1_000);
     const entry: SendLogEntry = {
       outcome: "refused",
@@ -30,9 +38,31 @@ describe("formatSendLog", () => {
       attempts: 3,
       ms: 4_500_000,
     };
-    const line = formatSendLog(entry);
-    expect(line.length).toBeLessThanOrEqual(MAX_LOG_LINE_LENGTH);
-    expect(JSON.parse(line)).toMatchObject({ sms: "refused", http: 503, attempts: 3 });
+
+    it("drops the MessageId first, and keeps what an operator acts on", () => {
+      const line = formatSendLog(entry);
+      expect(line).toHaveLength(MAX_LOG_LINE_LENGTH);
+      const fields = JSON.parse(line) as Record<string, unknown>;
+      expect(fields).not.toHaveProperty("messageId");
+      expect(fields).toMatchObject({
+        sms: "refused",
+        trigger: `${"x".repeat(23)}~`,
+        to: `${"x".repeat(15)}~`,
+        reason: `${"x".repeat(23)}~`,
+        error: `${"x".repeat(39)}~`,
+        http: 503,
+        attempts: 3,
+      });
+    });
+
+    it("then the error class, then the trigger", () => {
+      const absurd = 123_456_789_012_345_680_000;
+      const line = formatSendLog({ ...entry, http: absurd, segments: absurd, attempts: absurd, ms: absurd });
+      expect(line.length).toBeLessThanOrEqual(MAX_LOG_LINE_LENGTH);
+      const fields = JSON.parse(line) as Record<string, unknown>;
+      for (const dropped of ["messageId", "error", "trigger"]) expect(fields).not.toHaveProperty(dropped);
+      expect(fields).toMatchObject({ sms: "refused", to: `${"x".repeat(15)}~`, reason: `${"x".repeat(23)}~` });
+    });
   });
 
   it("keeps quotes, backslashes and control characters from an error class out of the line", () => {

@@ -80,7 +80,9 @@ describe("an accepted send", () => {
   });
 
   it("logs one line with the masked number, MessageId, attempts and time, and never the code, text or number", async () => {
-    await sendSms(request());
+    const sent = await sendSms(request());
+    expect(sent.elapsedMs).toBeLessThan(SEND_DEADLINE_MS);
+    expect(lastLog().ms).toBeLessThan(SEND_DEADLINE_MS);
     expect(logLines()).toHaveLength(1);
     const line = logLines()[0] ?? "";
     expect(JSON.parse(line)).toEqual({
@@ -107,16 +109,27 @@ describe("an accepted send", () => {
   });
 
   it("reports a success answer without a MessageId as sent (SNS took it), and says so in the log", async () => {
-    sns.on(PublishCommand).resolves({ $metadata: {} });
-    const sent = await sendSms(request());
-    expect(sent.messageId).toBeUndefined();
-    expect(published()).toHaveLength(1);
-    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id" });
-    expect(lastLog()).not.toHaveProperty("messageId");
+    for (const answer of [{ $metadata: {} }, { MessageId: "", $metadata: {} }]) {
+      sns.on(PublishCommand).resolves(answer);
+      const sent = await sendSms(request());
+      expect(sent).toMatchObject({ messageId: undefined, attempts: 1 });
+      expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
+      expect(lastLog()).not.toHaveProperty("messageId");
+    }
+    expect(published()).toHaveLength(2);
   });
 });
 
 describe("refusals send nothing and say why", () => {
+  it("names the field of a text with a lone UTF-16 surrogate, or says text when the caller gave none", async () => {
+    const lone = "\uD83D is your code";
+    expect((await refusal(request({ text: lone, textField: "event.notification.as_text" }))).message).toContain(
+      "(event.notification.as_text)",
+    );
+    expect((await refusal(request({ text: lone }))).message).toContain("The message text (text) holds a lone UTF-16 surrogate");
+    expect(published()).toEqual([]);
+  });
+
   it.each([
     ["not E.164", { recipient: "07911 123456" }, "invalid-recipient"],
     ["spaces", { recipient: "+44 7911 123456" }, "invalid-recipient"],
@@ -149,6 +162,16 @@ describe("refusals send nothing and say why", () => {
     expect(published()).toEqual([]);
   });
 
+  it("says what is wrong with the recipient, the text or the delivery method", async () => {
+    expect((await refusal(request({ recipient: "+44 7911 123456" }))).message).toBe(
+      'Recipient (not E.164)…56 is not an E.164 phone number ("+", country code, at most 15 digits)',
+    );
+    expect((await refusal(request({ text: " " }))).message).toBe("The message text is empty: nothing to send");
+    expect((await refusal(request({ voice: true }))).message).toBe(
+      "Voice delivery was requested, but Amazon SNS cannot place calls: offer SMS only for this factor",
+    );
+  });
+
   it("never puts the whole number in the error or the log", async () => {
     const error = await refusal(request({ recipient: "+44 7911 123456" }));
     expect(error.message).not.toContain("7911");
@@ -166,9 +189,15 @@ describe("ALLOWED_COUNTRIES", () => {
   it("refuses +1 876 (Jamaica) when only US and CA are allowed", async () => {
     const error = await refusal(request({ recipient: NUMBERS.JM }, { ALLOWED_COUNTRIES: "US,CA" }));
     expect(error.reason).toBe("country-not-allowed");
-    expect(error.message).toContain("JM");
+    expect(error.message).toBe("Destination country JM is not in ALLOWED_COUNTRIES (US,CA)");
     expect(published()).toEqual([]);
     expect(lastLog()).toMatchObject({ sms: "refused", reason: "country-not-allowed", country: "JM", to: "+1…34" });
+  });
+
+  it("shows at most 60 characters of a long list", async () => {
+    const list = "AD,AE,AF,AG,AI,AL,AM,AO,AR,AS,AT,AU,AW,AX,AZ,BA,BB,BD,BE,BF,BG,BH,BI,BJ";
+    const error = await refusal(request({ recipient: NUMBERS.JM }, { ALLOWED_COUNTRIES: list }));
+    expect(error.message).toBe(`Destination country JM is not in ALLOWED_COUNTRIES (${list.slice(0, 60)})`);
   });
 
   it("refuses a +44 number that belongs to Guernsey when only GB is allowed", async () => {
@@ -178,6 +207,7 @@ describe("ALLOWED_COUNTRIES", () => {
   it("refuses a number whose country cannot be told while a list is set", async () => {
     const error = await refusal(request({ recipient: NUMBERS.UNASSIGNED_GB }, { ALLOWED_COUNTRIES: "GB" }));
     expect(error.reason).toBe("country-unknown");
+    expect(error.message).toBe("The country of recipient +44…23 cannot be told, and ALLOWED_COUNTRIES is set");
     expect(published()).toEqual([]);
   });
 
@@ -248,6 +278,26 @@ describe("the SNS client", () => {
     destroy.mockRestore();
   });
 
+  it("is replaced when only the key id or only the secret key changes (a corrected paste takes effect)", async () => {
+    await sendSms(request({}, { AWS_REGION: "us-west-2" }));
+    await sendSms(request({}, { AWS_REGION: "us-west-2", AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE" }));
+    await sendSms(
+      request(
+        {},
+        {
+          AWS_REGION: "us-west-2",
+          AWS_ACCESS_KEY_ID: "AKIAI44QH8DHBEXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+        },
+      ),
+    );
+    expect(new Set(clientsUsed()).size).toBe(3);
+  });
+
+  it("sends in a partition whose host names it does not know (China), opening nothing ahead", async () => {
+    await expect(sendSms(request({}, { AWS_REGION: "cn-north-1" }))).resolves.toMatchObject({ attempts: 1 });
+  });
+
   it("is replaced when the region or the endpoint changes", async () => {
     await sendSms(request({}, { AWS_REGION: "us-east-1" }));
     await sendSms(request({}, { AWS_REGION: "eu-central-1" }));
@@ -283,8 +333,139 @@ describe("SNS failures", () => {
 
   it("report how many attempts the SDK made before giving up", async () => {
     sns.on(PublishCommand).rejects(snsError("ThrottledException", "Rate exceeded", 429, 3));
-    await expect(sendSms(request())).rejects.toMatchObject({ errorClass: "ThrottledException", attempts: 3 });
+    await expect(sendSms(request())).rejects.toMatchObject({
+      reason: "throttled",
+      errorClass: "ThrottledException",
+      attempts: 3,
+      message: expect.stringMatching(/^SNS throttled the SMS: ThrottledException \(HTTP 429\) after 3 attempt\(s\)/) as string,
+    });
     expect(lastLog()).toMatchObject({ error: "ThrottledException", attempts: 3 });
+  });
+
+  it("say the public SNS endpoint of AWS_REGION could not be reached when the SDK found no host", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("getaddrinfo ENOTFOUND sns.eu-west-2.amazonaws.com"), { code: "ENOTFOUND" }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "unreachable", errorClass: "ENOTFOUND", mayHaveBeenSent: false });
+    expect((error as Error).message).toBe(
+      "SNS was unreachable at the public SNS endpoint of AWS_REGION eu-west-2: ENOTFOUND after 1 attempt(s), nothing was sent; " +
+        "check SNS_ENDPOINT/AWS_REGION and the network (DNS, firewall, TLS trust): getaddrinfo ENOTFOUND sns.eu-west-2.amazonaws.com",
+    );
+  });
+
+  it("say which SNS_ENDPOINT could not be reached (its origin only)", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }));
+    const error: unknown = await sendSms(request({}, { SNS_ENDPOINT: "http://127.0.0.1:4566/some/path" })).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^SNS was unreachable at SNS_ENDPOINT http:\/\/127\.0\.0\.1:4566: ECONNREFUSED after/);
+  });
+
+  it("quote at most 200 characters of what SNS said", async () => {
+    sns.on(PublishCommand).rejects(
+      Object.assign(new Error(`Invalid parameter: ${"x".repeat(400)}`), {
+        name: "InvalidParameterException",
+        $metadata: { httpStatusCode: 400, attempts: 1 },
+      }),
+    );
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `SNS refused the SMS: InvalidParameterException (HTTP 400) after 1 attempt(s): Invalid parameter: ${"x".repeat(200 - "Invalid parameter: ".length)}`,
+    );
+  });
+
+  it.each(["TimeoutError", "AbortError"])("count an SDK %s without a connection error code as a timeout", async (name) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("request timed out"), { name }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "timeout", errorClass: name });
+    expect((error as SmsDeliveryError).elapsedMs).toBeLessThan(SEND_DEADLINE_MS);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^SNS did not answer in time \\(${name} after 1 attempt\\(s\\), \\d+ ms; deadline ${SEND_DEADLINE_MS} ms\\)$`),
+    );
+  });
+
+  it("report any other failure before SNS answered as unexpected, with the error's class and scrubbed message", async () => {
+    sns.on(PublishCommand).rejects(new RangeError("bad input for +442071234567"));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "unexpected", errorClass: "RangeError" });
+    expect((error as Error).message).toBe("The sender failed before SNS answered: RangeError: bad input for [number]");
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "RangeError" });
+    expect(lastLog().ms).toBeLessThan(SEND_DEADLINE_MS);
+  });
+
+  it("name an SDK failure without a class or message as Error", async () => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error(), { name: undefined, message: undefined }));
+    const error: unknown = await sendSms(request()).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("The sender failed before SNS answered: Error: ");
+  });
+
+  it("count a success answer whose body could not be read as sent once, even when the SDK gives no attempt count", async () => {
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error("unreadable body"), { name: "SyntaxError", $metadata: { httpStatusCode: 200 } }));
+    await expect(sendSms(request())).resolves.toMatchObject({ messageId: undefined, attempts: 1 });
+    expect(lastLog()).toMatchObject({ sms: "sent", reason: "no-message-id", attempts: 1 });
+  });
+
+  it.each([
+    ["a socket timeout the SDK names TimeoutError", { name: "TimeoutError", code: "ETIMEDOUT" }, "timeout", "TimeoutError"],
+    ["a reset the SDK names TimeoutError", { name: "TimeoutError", code: "ECONNRESET" }, "connection-lost", "ECONNRESET"],
+    ["an error whose code is not a string", { name: "Error", code: 42 }, "unexpected", "Error"],
+    [
+      "an untrusted certificate",
+      { name: "Error", code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" },
+      "unreachable",
+      "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    ],
+  ])("tell %s by its code", async (_case, fields, reason, errorClass) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("failed"), fields));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason, errorClass });
+  });
+
+  it.each([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EADDRNOTAVAIL",
+    "EPROTO",
+    "CERT_HAS_EXPIRED",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "ERR_SSL_WRONG_VERSION_NUMBER",
+    "HOSTNAME_MISMATCH",
+  ])("count %s as SNS never reached: nothing was sent", async (code) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("no connection"), { code }));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason: "unreachable", errorClass: code, mayHaveBeenSent: false });
+  });
+
+  it.each(["XECONNREFUSED", "ECONNREFUSEDX", "CERT_", "ERR_TLS_"])("does not count %s as unreachable", async (code) => {
+    sns.on(PublishCommand).rejects(Object.assign(new Error("odd failure"), { code }));
+    await expect(sendSms(request())).rejects.not.toMatchObject({ reason: "unreachable" });
+  });
+
+  it.each([199, 300])("count an answer with status %i as refused, not as sent", async (status) => {
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error("unexpected answer"), { name: "UnknownError", $metadata: { httpStatusCode: status } }));
+    await expect(sendSms(request())).rejects.toMatchObject({ reason: "sns-error", httpStatus: status });
+  });
+
+  it("log and rethrow a failure of the sender itself, naming only its class", async () => {
+    const throwing = (thrown: unknown) =>
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw thrown;
+          },
+        },
+      );
+    const bug = new TypeError("secrets unreadable");
+    await expect(sendSms(request({ secrets: throwing(bug) }))).rejects.toBe(bug);
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "TypeError", attempts: 0 });
+    await expect(sendSms(request({ secrets: throwing("not an Error") }))).rejects.toBe("not an Error");
+    expect(lastLog()).toMatchObject({ sms: "failed", reason: "unexpected", error: "UnexpectedError", attempts: 0 });
   });
 
   it("give up with a timeout error inside 5 s when SNS never answers", async () => {

@@ -8,7 +8,8 @@ import { firstNonGsm7Character, segmentSms } from "../../hook/sms-segments";
 
 describe("segmentSms", () => {
   it("fits 160 GSM-7 characters in one segment and splits the 161st into two of 153", () => {
-    expect(segmentSms("a".repeat(160))).toEqual({ encoding: "GSM-7", length: 160, segments: 1 });
+    // Strict: a GSM-7 text names no character that forced UCS-2.
+    expect(segmentSms("a".repeat(160))).toStrictEqual({ encoding: "GSM-7", length: 160, segments: 1 });
     expect(segmentSms("a".repeat(161))).toEqual({ encoding: "GSM-7", length: 161, segments: 2 });
     expect(segmentSms("a".repeat(306)).segments).toBe(2);
     expect(segmentSms("a".repeat(307)).segments).toBe(3);
