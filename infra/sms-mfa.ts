@@ -16,6 +16,7 @@ import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/messag
 import { SmsMonitoring } from "./sms-monitoring";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
 import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
+import { guardianFactors } from "./config/stack-config-types";
 import type {
   GuardianFactors,
   LocalizedMessages,
@@ -73,14 +74,7 @@ export interface SmsMfaArgs {
  */
 export const SMS_MFA_DEFAULTS = {
   mfaPolicy: CONFIG_KEYS.mfaPolicy.default,
-  factors: {
-    otp: CONFIG_KEYS.factorOtp.default,
-    recoveryCode: CONFIG_KEYS.factorRecoveryCode.default,
-    email: CONFIG_KEYS.factorEmail.default,
-    webauthnRoaming: CONFIG_KEYS.factorWebauthnRoaming.default,
-    webauthnPlatform: CONFIG_KEYS.factorWebauthnPlatform.default,
-    push: CONFIG_KEYS.factorPush.default,
-  },
+  factors: guardianFactors((key) => CONFIG_KEYS[key].default === true),
   allowedCountries: CONFIG_KEYS.allowedCountries.default,
   accessKeyGeneration: CONFIG_KEYS.accessKeyGeneration.default,
   protect: CONFIG_KEYS.protect.default,

@@ -222,8 +222,12 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
   return { defaultRemoved };
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && error.name === "ResourceNotFoundException";
+/** The call's answer, or undefined when the configuration does not exist. */
+async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+  return call.catch((error: unknown) => {
+    if (error instanceof Error && error.name === "ResourceNotFoundException") return undefined;
+    throw error;
+  });
 }
 
 function required(value: string | undefined, what: string): string {
@@ -258,33 +262,22 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
       };
     },
     async describe(id) {
-      try {
-        const answer = await client.send(new sdk.DescribeProtectConfigurationsCommand({ ProtectConfigurationIds: [id] }));
-        const found = answer.ProtectConfigurations?.find((entry) => entry.ProtectConfigurationId === id);
-        return found === undefined
-          ? undefined
-          : {
-              arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"),
-              accountDefault: found.AccountDefault === true,
-              deletionProtection: found.DeletionProtectionEnabled === true,
-            };
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
+      const answer = await unlessNotFound(client.send(new sdk.DescribeProtectConfigurationsCommand({ ProtectConfigurationIds: [id] })));
+      const found = answer?.ProtectConfigurations?.find((entry) => entry.ProtectConfigurationId === id);
+      return found === undefined
+        ? undefined
+        : {
+            arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"),
+            accountDefault: found.AccountDefault === true,
+            deletionProtection: found.DeletionProtectionEnabled === true,
+          };
     },
     async smsRules(id) {
-      try {
-        const answer = await client.send(
-          new sdk.GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: id, NumberCapability: "SMS" }),
-        );
-        const rules: Record<string, string> = {};
-        for (const [country, rule] of Object.entries(answer.CountryRuleSet ?? {})) rules[country] = rule.ProtectStatus ?? "";
-        return rules;
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
+      const answer = await unlessNotFound(
+        client.send(new sdk.GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: id, NumberCapability: "SMS" })),
+      );
+      if (answer === undefined) return undefined;
+      return Object.fromEntries(Object.entries(answer.CountryRuleSet ?? {}).map(([country, rule]) => [country, rule.ProtectStatus ?? ""]));
     },
     async updateSmsRules(id, rules) {
       const updates = Object.fromEntries(Object.entries(rules).map(([country, status]) => [country, { ProtectStatus: status }]));
@@ -304,11 +297,7 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
       return answer.DefaultProtectConfigurationId;
     },
     async delete(id) {
-      try {
-        await client.send(new sdk.DeleteProtectConfigurationCommand({ ProtectConfigurationId: id }));
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
+      await unlessNotFound(client.send(new sdk.DeleteProtectConfigurationCommand({ ProtectConfigurationId: id })));
     },
   };
 }

@@ -22,7 +22,7 @@ export interface SmsAccountOptInsArgs {
   deploymentName: string;
   region: string;
   /** undefined = leave the account's SMS preferences alone. */
-  preferences: SmsPreferencesSettings | undefined;
+  smsPreferences: SmsPreferencesSettings | undefined;
   /** undefined = no alarms. */
   alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
@@ -33,7 +33,7 @@ export interface SmsAccountOptInsArgs {
   protectConfiguration: ProtectConfigurationSettings | undefined;
   /** The sender's allowed countries (uppercase ISO codes as SmsMfa normalises them, protect-configuration-rules.ts protectedCountries; empty = all): the protect configuration's rules follow them. */
   allowedCountries: readonly string[];
-  /** Protect the protect configuration from deletion. */
+  /** Protect from deletion the protect configuration (and, in SmsSender, the IAM user and its policy; never the key: rotation replaces it). */
   protect: boolean;
 }
 
@@ -87,7 +87,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     this.instanceName = args.instanceName;
     this.inRegion = args.inRegion;
     const tags = stackTags(args.deploymentName);
-    if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
+    if (args.smsPreferences !== undefined) this.managePreferences(args, args.smsPreferences, tags);
     this.alarms = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.protectConfigurationId =
       args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);

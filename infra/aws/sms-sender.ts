@@ -11,26 +11,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
-import { SmsAccountOptIns, type SmsAlarmInputs, type SnsAlarms } from "./sms-account-opt-ins";
+import { SmsAccountOptIns, type SmsAccountOptInsArgs, type SnsAlarms } from "./sms-account-opt-ins";
 import type { IamPolicyDocument } from "./iam-policy-document";
-import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
-export interface SmsSenderArgs {
-  /** The SmsMfa instance's name: the prefix of every child's logical name. */
-  instanceName: string;
-  /** Base of the physical names (IAM user and path) and of the Stack tag. */
-  deploymentName: string;
-  region: string;
+/** The opt-ins' arguments (sms-account-opt-ins.ts) but `inRegion`, which the sender works out, and its key's generation. */
+export interface SmsSenderArgs extends Omit<SmsAccountOptInsArgs, "inRegion"> {
+  /** The access key's generation: a new one rotates the key. */
   accessKeyGeneration: number;
-  /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
-  protect: boolean;
-  smsPreferences: SmsPreferencesSettings | undefined;
-  alarms: SmsAlarmInputs | undefined;
-  senderId: pulumi.Input<string> | undefined;
-  /** The account-default protect configuration (undefined: not managed); its rules follow allowedCountries. */
-  protectConfiguration?: ProtectConfigurationSettings;
-  /** The sender's allowed countries (empty: all). */
-  allowedCountries: readonly string[];
 }
 
 /**
@@ -141,22 +128,7 @@ export class SmsSender extends pulumi.ComponentResource {
 
     let optIns: SmsAccountOptIns | undefined;
     if (args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined) {
-      optIns = new SmsAccountOptIns(
-        `${instance}-sms-account`,
-        {
-          instanceName: instance,
-          deploymentName: args.deploymentName,
-          region: args.region,
-          preferences: args.smsPreferences,
-          alarms: args.alarms,
-          senderId: args.senderId,
-          inRegion,
-          protectConfiguration: args.protectConfiguration,
-          allowedCountries: args.allowedCountries,
-          protect: args.protect,
-        },
-        { parent: this },
-      );
+      optIns = new SmsAccountOptIns(`${instance}-sms-account`, { ...args, inRegion }, { parent: this });
     }
 
     this.protectConfigurationId = optIns?.protectConfigurationId;

@@ -23,6 +23,7 @@ import {
   type TenantPhoneFlag,
 } from "../auth0/phone-experience";
 import {
+  guardianFactors,
   MFA_POLICIES,
   type LocalizedMessages,
   type MfaPolicy,
@@ -334,14 +335,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     verificationMessage: readTemplate(reader, "verificationMessage", phoneExperience),
     localizedMessages: readLocalizedMessages(raw, reader),
     protect: reader.boolean("protect"),
-    factors: {
-      otp: reader.boolean("factorOtp"),
-      recoveryCode: reader.boolean("factorRecoveryCode"),
-      email: reader.boolean("factorEmail"),
-      webauthnRoaming: reader.boolean("factorWebauthnRoaming"),
-      webauthnPlatform: reader.boolean("factorWebauthnPlatform"),
-      push: reader.boolean("factorPush"),
-    },
+    factors: guardianFactors((key) => reader.boolean(key)),
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
     protectConfiguration: readProtectConfiguration(reader),
