@@ -1,17 +1,10 @@
 /**
  * The Auth0 tenant settings the program depends on, read (never managed: auth0.Tenant is a singleton
- * holding settings this project knows nothing about) through `auth0.getTenant`, an invoke that runs in
- * previews too. getTenant reports a `phone_consolidated_experience` never set as false (go-auth0's
- * getter: terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go), while Guardian treats it as
- * on (internal/auth0/guardian/resource.go, isPhoneConsolidatedExperienceEnabled). So a false is checked
- * against the raw setting (GET /api/v2/tenants/settings, read:tenant_settings, with Auth0's Node SDK),
- * absent or null when never set; a true costs no extra call.
- *
- * The raw read authenticates as the Auth0 provider is configured (internal/provider/provider.go,
- * internal/config/config.go authenticationOption): `auth0:domain` else AUTH0_DOMAIN; an API token
- * (`auth0:apiToken`, AUTH0_API_TOKEN) wins; else client credentials (`auth0:clientId`/`clientSecret`,
- * AUTH0_CLIENT_ID/SECRET) for `auth0:audience`/AUTH0_AUDIENCE when set, else https://DOMAIN/api/v2/. No
- * secret or token ever appears in a problem.
+ * holding settings this project knows nothing about) through `auth0.getTenant`, a false flag checked
+ * against the raw setting with the Auth0 provider's own credentials: docs/phone-experience.md says why
+ * and how (terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go, internal/auth0/guardian/resource.go
+ * isPhoneConsolidatedExperienceEnabled, internal/config/config.go authenticationOption). No secret or
+ * token ever appears in a problem.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
