@@ -1,16 +1,10 @@
 /**
  * The account-default protect configuration of AWS End User Messaging SMS, as one Pulumi dynamic
- * resource: the configuration with its SMS country rules AND the account-default setting that points
- * at it (neither @pulumi/aws, Terraform nor CloudFormation sets the account default), a thin shell over
- * protect-configuration-calls.ts. Pulumi serializes the provider with its closure and runs it in the
- * engine's Node.js provider process: it captures only functions, requires the SDKs again there, and
- * creates its clients in each method for the resource's region.
- *
- * A dynamic provider does not get the instance's AWS provider; of its credential settings the program can
- * read only `profile`, so the clients use it when set, else the process's default chain. Every call is
- * preceded by a proof: STS GetCallerIdentity (no permission needed) with the very credentials of the
- * client must answer `accountId`, the account of the instance's AWS provider (aws.getCallerIdentity on
- * it); otherwise nothing is called and the error names both accounts.
+ * resource: the configuration with its SMS country rules AND the account default pointing at it, a thin
+ * shell over protect-configuration-calls.ts. docs/configuration.md ("Why one dynamic resource") says why
+ * it is dynamic and which credentials it uses: the instance provider's `profile`, else the process's
+ * default chain, proved by STS to be in `accountId` before any call. Pulumi serializes the provider with
+ * its closure: it captures only functions and requires the SDKs again in the provider process.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
