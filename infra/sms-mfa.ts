@@ -81,11 +81,6 @@ export const SMS_MFA_DEFAULTS = {
   monitoring: CONFIG_KEYS.monitoringEnabled.default,
 } as const;
 
-/** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
-export function smsMfaNameProblems(name: string, args: Pick<SmsMfaArgs, "deploymentName">): string[] {
-  return iamNameProblems(args.deploymentName ?? name, args.deploymentName === undefined ? `SmsMfa "${name}"` : "deploymentName");
-}
-
 export class SmsMfa extends pulumi.ComponentResource {
   /** ARN of the sender IAM user. */
   readonly senderUserArn: pulumi.Output<string>;
@@ -107,9 +102,10 @@ export class SmsMfa extends pulumi.ComponentResource {
   readonly logEventSourceName: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = smsMfaNameProblems(name, args);
-    if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
     const deploymentName = args.deploymentName ?? name;
+    // Every way the names break AWS's rules, before anything is registered.
+    const problems = iamNameProblems(deploymentName, args.deploymentName === undefined ? `SmsMfa "${name}"` : "deploymentName");
+    if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
     // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
     const duplicate = claimDeploymentName(deploymentName, name);
     if (duplicate !== undefined) throw new Error(duplicate);

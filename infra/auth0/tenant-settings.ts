@@ -30,23 +30,21 @@ export function tenantSettingsFrom(result: { phoneConsolidatedExperience?: boole
   };
 }
 
-/** The warning when a false from getTenant could not be checked against the raw setting. */
-export function unverifiedOffWarning(problem: string): string {
-  return (
-    `The Auth0 provider reads the tenant's phone_consolidated_experience as off, which is also how it reports a flag that was never set ` +
-    `(every new tenant, where Guardian treats it as on), and the program could not read the setting itself: ${problem}. ` +
-    `The run keeps "off". If this tenant never set the flag, classic will fail at auth0:Guardian ("provider or options cannot be ` +
-    `specified when phone consolidated experience is enabled for tenant"). Fix: grant the Auth0 application read:tenant_settings, ` +
-    `or set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false} to keep classic, true for unified), ` +
-    `or pin phoneExperience (pulumi config set phoneExperience unified).`
-  );
-}
-
 /** getTenant's reading refined by the raw read (pure, for tests): only a false is checked. */
 export function refineWithRawRead(settings: TenantSettings, raw: PhoneFlagRead | undefined): TenantSettings {
   if (settings.phoneConsolidatedExperience !== false || raw === undefined) return settings;
   if (raw.ok) return { ...settings, phoneConsolidatedExperience: raw.phoneConsolidatedExperience };
-  return { ...settings, phoneFlagWarning: unverifiedOffWarning(raw.problem) };
+  // A false from getTenant that could not be checked against the raw setting.
+  return {
+    ...settings,
+    phoneFlagWarning:
+      `The Auth0 provider reads the tenant's phone_consolidated_experience as off, which is also how it reports a flag that was never set ` +
+      `(every new tenant, where Guardian treats it as on), and the program could not read the setting itself: ${raw.problem}. ` +
+      `The run keeps "off". If this tenant never set the flag, classic will fail at auth0:Guardian ("provider or options cannot be ` +
+      `specified when phone consolidated experience is enabled for tenant"). Fix: grant the Auth0 application read:tenant_settings, ` +
+      `or set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false} to keep classic, true for unified), ` +
+      `or pin phoneExperience (pulumi config set phoneExperience unified).`,
+  };
 }
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */

@@ -127,10 +127,8 @@ export async function createProtectConfiguration(calls: SmsVoiceCalls, args: Pro
   if (problem !== undefined) throw new Error(problem);
   const { id, arn } = await calls.create(args.tags);
   try {
-    const smsCountryRules = await applyRules(calls, id, args);
     // The default only once every rule is written, and only if nobody took it meanwhile.
-    await takeAccountDefault(calls, id, args.region);
-    return { protectConfigurationId: id, protectConfigurationArn: arn, accountDefault: true, smsCountryRules };
+    return await updateProtectConfiguration(calls, id, arn, args);
   } catch (error) {
     try {
       // As a delete: gives the default up first if it was taken after all.

@@ -168,31 +168,23 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       alarmActions: [topic.arn],
       tags,
     };
-    const failed = this.child("failedSmsAlarm");
-    const failedAlarm = new aws.cloudwatch.MetricAlarm(
-      failed.name,
-      {
-        ...common,
-        alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
-        metricName: SMS_METRICS.failed,
-        dimensions: SMS_METRICS.directPublishDimensions,
-        statistic: "Sum",
-        threshold: alarms.failedSmsThreshold,
-      },
-      failed.opts,
-    );
-    const spend = this.child("spendAlarm");
-    const spendAlarm = new aws.cloudwatch.MetricAlarm(
-      spend.name,
-      {
-        ...common,
-        alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,
-        metricName: SMS_METRICS.monthToDateSpend,
-        statistic: "Maximum",
-        threshold: alarms.monthToDateSpendUsd,
-      },
-      spend.opts,
-    );
-    return { topicArn: topic.arn, alarmArns: [failedAlarm.arn, spendAlarm.arn] };
+    const alarm = (role: "failedSmsAlarm" | "spendAlarm", settings: Partial<aws.cloudwatch.MetricAlarmArgs>): pulumi.Output<string> => {
+      const child = this.child(role);
+      return new aws.cloudwatch.MetricAlarm(child.name, { ...common, ...settings }, child.opts).arn;
+    };
+    const failedAlarm = alarm("failedSmsAlarm", {
+      alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
+      metricName: SMS_METRICS.failed,
+      dimensions: SMS_METRICS.directPublishDimensions,
+      statistic: "Sum",
+      threshold: alarms.failedSmsThreshold,
+    });
+    const spendAlarm = alarm("spendAlarm", {
+      alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,
+      metricName: SMS_METRICS.monthToDateSpend,
+      statistic: "Maximum",
+      threshold: alarms.monthToDateSpendUsd,
+    });
+    return { topicArn: topic.arn, alarmArns: [failedAlarm, spendAlarm] };
   }
 }

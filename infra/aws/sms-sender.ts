@@ -21,13 +21,12 @@ export interface SmsSenderArgs extends Omit<SmsAccountOptInsArgs, "inRegion"> {
 }
 
 /**
- * An instance's `region` must be its AWS provider's: the sender's policy and the Action publish in
+ * The message of an instance whose AWS provider is in another region. An instance's `region` must be its AWS provider's: the sender's policy and the Action publish in
  * `region`, while the opt-ins (spend limit, delivery-status logs, alarms) are made where the provider
  * points (@pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). `aws.getRegion` on the instance's provider
  * (an invoke, in previews too) answers the provider's configured region without calling AWS
  * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go, Read; `name` is deprecated).
  */
-/** The message of an instance whose AWS provider is in another region. */
 export function providerRegionMismatchMessage(instanceName: string, region: string, providerRegion: string | undefined): string {
   const where = providerRegion === undefined || providerRegion === "" ? "no region aws.getRegion could read" : providerRegion;
   return (

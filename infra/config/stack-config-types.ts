@@ -6,8 +6,7 @@
 import { CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import type { AllowedCountryStatus } from "../aws/protect-configuration-rules";
 
-export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
-export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
+export type PhoneExperience = "classic" | "unified";
 
 export const MFA_POLICIES = ["all-applications", "confidence-score", "never"] as const;
 export type MfaPolicy = (typeof MFA_POLICIES)[number];

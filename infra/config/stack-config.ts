@@ -29,14 +29,11 @@ export function secretConfigKeys(listed: string | undefined = process.env.PULUMI
     return [];
   }
   if (!Array.isArray(keys)) return [];
-  const names: string[] = [];
-  for (const key of keys) {
-    if (typeof key !== "string") continue;
-    const bare = key.replace(/^([^:]+):config:/, "$1:");
-    if (bare === "aws:region") names.push(bare);
-    else if (bare.startsWith(`${PROJECT_NAME}:`)) names.push(bare.slice(PROJECT_NAME.length + 1));
-  }
-  return names;
+  return keys.flatMap((key: unknown) => {
+    const bare = typeof key === "string" ? key.replace(/^([^:]+):config:/, "$1:") : "";
+    if (bare === "aws:region") return [bare];
+    return bare.startsWith(`${PROJECT_NAME}:`) ? [bare.slice(PROJECT_NAME.length + 1)] : [];
+  });
 }
 
 /** The running stack's configuration, unvalidated (validate-config.ts judges it). */
