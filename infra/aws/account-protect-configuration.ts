@@ -18,7 +18,7 @@ import {
   type SmsVoiceCalls,
   type SmsVoiceSdk,
 } from "./protect-configuration-calls";
-import { accountMismatchProblem, ruleSetUpdates, type AllowedCountryStatus, type CountryRules } from "./protect-configuration-rules";
+import { accountMismatchProblem, ruleSetUpdates, type CountryRules } from "./protect-configuration-rules";
 
 /** The resource's type token: pulumi.dynamic.Resource's `pulumi-nodejs:dynamic/<module>:<type>`. */
 export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:AccountProtectConfiguration";
@@ -140,17 +140,17 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
 };
 
-export interface AccountProtectConfigurationArgs {
+/** The provider's inputs, the first three as Pulumi inputs. */
+export interface AccountProtectConfigurationArgs extends Omit<
+  ProtectConfigurationInputs,
+  "region" | "accountId" | "profile" | "accountDefault"
+> {
   /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (program-claims.ts). */
   region: pulumi.Input<string>;
   /** The AWS account of the instance's AWS provider (aws.getCallerIdentity on it): the provider refuses to act with credentials of any other. */
   accountId: pulumi.Input<string>;
   /** The named profile of the instance's AWS provider; undefined = the default credential chain of the process running pulumi. */
   profile: pulumi.Input<string | undefined>;
-  allowedCountries: string[];
-  allowedCountryStatus: AllowedCountryStatus;
-  tags: Record<string, string>;
-  smsCountryRules: CountryRules;
 }
 
 export class AccountProtectConfiguration extends pulumi.dynamic.Resource {

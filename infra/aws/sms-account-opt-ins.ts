@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
-import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
+import { iamPath, OPT_IN_RESOURCE_NAMES, childLogicalName } from "./aws-resource-names";
 import { stackTags } from "./iam-tag-rules";
 import { SMS_METRICS } from "./monitoring-definitions";
 import { countryRules } from "./protect-configuration-rules";
@@ -96,7 +96,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
 
   /** The logical name and options of a child: parented here, registered once the provider is confirmed in the region. */
   private child(role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
-    return { name: optInLogicalName(this.instanceName, role), opts: { parent: this, dependsOn: this.inRegion } };
+    return { name: childLogicalName(this.instanceName, role), opts: { parent: this, dependsOn: this.inRegion } };
   }
 
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
@@ -135,7 +135,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     const allowedCountries = [...args.allowedCountries].sort();
     const provider = this.getProvider("aws::Provider");
     const configuration = new AccountProtectConfiguration(
-      optInLogicalName(this.instanceName, "protectConfiguration"),
+      childLogicalName(this.instanceName, "protectConfiguration"),
       {
         region: claimed.apply(() => args.region),
         // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
