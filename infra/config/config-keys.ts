@@ -1,6 +1,6 @@
 /**
  * Every project configuration key: its default (which gives its type) and meaning (Markdown), in one place. The program
- * reads its defaults from here (validate-config.ts, SMS_MFA_DEFAULTS in sms-mfa.ts); Pulumi.yaml's
+ * reads its defaults from here (validate-config.ts, and SmsMfa for the arguments left out); Pulumi.yaml's
  * `config:` block and the key table of docs/configuration.md are written from it by
  * `npm run config-reference -- --write`, and a test fails when they differ. Adding a key is one entry.
  */

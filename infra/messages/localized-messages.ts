@@ -95,9 +95,7 @@ export function parseLocalizedMessages(raw: string | undefined, hidden?: string)
       }
       texts[kind] = value.trim();
     }
-    if (texts.enrollment !== undefined && texts.verification !== undefined) {
-      messages[tag] = { enrollment: texts.enrollment, verification: texts.verification };
-    }
+    if (MESSAGE_KINDS.every((kind) => texts[kind] !== undefined)) messages[tag] = texts as Record<MessageKind, string>;
   }
   return { messages, problems };
 }
