@@ -46,11 +46,6 @@ function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   };
 }
 
-function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>>): boolean {
-  const entries = (tags: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(tags).sort(([x], [y]) => x.localeCompare(y)));
-  return a !== undefined && entries(a) === entries(b);
-}
-
 /**
  * What an update changes: a new region or new tags replace the configuration (tags are written only at
  * create); new tags in one region delete first (one default per region), a new region creates first.
@@ -63,7 +58,8 @@ export function protectConfigurationDiff(
 ): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   if (olds.region !== news.region) replaces.push("region");
-  if (!sameTags(olds.tags, news.tags)) replaces.push("tags");
+  const sorted = (tags: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(tags).sort(([x], [y]) => x.localeCompare(y)));
+  if (olds.tags === undefined || sorted(olds.tags) !== sorted(news.tags)) replaces.push("tags");
   const rulesDiffer = Object.keys(ruleSetUpdates(olds.smsCountryRules ?? {}, news.allowedCountries, news.allowedCountryStatus)).length > 0;
   const settingsDiffer =
     JSON.stringify(olds.allowedCountries ?? []) !== JSON.stringify(news.allowedCountries) ||

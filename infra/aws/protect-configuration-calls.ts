@@ -167,20 +167,6 @@ export async function readProtectConfiguration(calls: SmsVoiceCalls, id: string)
   return { protectConfigurationId: id, protectConfigurationArn: described.arn, accountDefault: described.accountDefault, smsCountryRules };
 }
 
-/** Sets `foreign` as the account default again: it was removed in place of `id` (someone set it between the read and the removal). */
-async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: string): Promise<void> {
-  try {
-    await calls.setAccountDefault(foreign);
-  } catch (error) {
-    throw new Error(
-      `the account default became ${foreign} (not made by the stack) just before the stack removed its own ${id}, so ${foreign} was removed ` +
-        `instead, and setting it back failed (${describeError(error)}): set it back (aws pinpoint-sms-voice-v2 set-account-default-protect-configuration ` +
-        `--protect-configuration-id ${foreign}), then run the delete again`,
-      { cause: error },
-    );
-  }
-}
-
 /**
  * Removes the account default while it is still `id`, then the configuration (deletion-protected: refused
  * first). A default someone set meanwhile is put back; a failed delete takes the default back first.
@@ -197,7 +183,16 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
   let defaultRemoved = false;
   if ((await calls.accountDefaultId()) === id) {
     const removed = await calls.deleteAccountDefault();
-    if (removed !== undefined && removed !== id) await putBackForeignDefault(calls, removed, id);
+    // Someone set another default between the read and the removal: it was removed instead, and is put back.
+    if (removed !== undefined && removed !== id)
+      await calls.setAccountDefault(removed).catch((error: unknown) => {
+        throw new Error(
+          `the account default became ${removed} (not made by the stack) just before the stack removed its own ${id}, so ${removed} was removed ` +
+            `instead, and setting it back failed (${describeError(error)}): set it back (aws pinpoint-sms-voice-v2 set-account-default-protect-configuration ` +
+            `--protect-configuration-id ${removed}), then run the delete again`,
+          { cause: error },
+        );
+      });
     else defaultRemoved = true;
   }
   try {

@@ -21,29 +21,25 @@ export interface SmsSenderArgs extends Omit<SmsAccountOptInsArgs, "inRegion"> {
 }
 
 /**
- * The message of an instance whose AWS provider is in another region. An instance's `region` must be its AWS provider's: the sender's policy and the Action publish in
+ * An instance's `region` must be its AWS provider's: the sender's policy and the Action publish in
  * `region`, while the opt-ins (spend limit, delivery-status logs, alarms) are made where the provider
  * points (@pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). `aws.getRegion` on the instance's provider
  * (an invoke, in previews too) answers the provider's configured region without calling AWS
  * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go, Read; `name` is deprecated).
- */
-export function providerRegionMismatchMessage(instanceName: string, region: string, providerRegion: string | undefined): string {
-  const where = providerRegion === undefined || providerRegion === "" ? "no region aws.getRegion could read" : providerRegion;
-  return (
-    `region: SmsMfa "${instanceName}" has region ${region} but its AWS provider is in ${where}; the sender's IAM policy and the ` +
-    `Action would publish in ${region} while the SMS preferences and alarms are made in the provider's region: give the instance ` +
-    `an AWS provider in ${region} (providers option, or aws:region for the default provider), or set region to the provider's`
-  );
-}
-
-/**
- * No resources, once the AWS provider `scope` runs on is confirmed in `region`; fails when it is
+ * Answers no resources once the AWS provider `scope` runs on is confirmed in `region`; fails when it is
  * elsewhere, and so fails every resource that waits on it (`dependsOn`) before it is registered.
  */
 export function awsProviderInRegion(scope: pulumi.Resource, region: string, instanceName: string): pulumi.Output<pulumi.Resource[]> {
   return aws.getRegionOutput({}, { parent: scope }).apply((answer) => {
-    if (answer.region !== region) throw new pulumi.ResourceError(providerRegionMismatchMessage(instanceName, region, answer.region), scope);
-    return [];
+    if (answer.region === region) return [];
+    const where = (answer.region as string | undefined) ?? "";
+    const provider = where === "" ? "no region aws.getRegion could read" : where;
+    throw new pulumi.ResourceError(
+      `region: SmsMfa "${instanceName}" has region ${region} but its AWS provider is in ${provider}; the sender's IAM policy and the ` +
+        `Action would publish in ${region} while the SMS preferences and alarms are made in the provider's region: give the instance ` +
+        `an AWS provider in ${region} (providers option, or aws:region for the default provider), or set region to the provider's`,
+      scope,
+    );
   });
 }
 
@@ -75,11 +71,6 @@ export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
       },
     ],
   };
-}
-
-/** Logical name of the access key of a generation: a new generation is a new resource. */
-export function accessKeyResourceName(generation: number, instanceName?: string): string {
-  return `${instanceName === undefined ? "" : `${instanceName}-`}sms-sender-key-gen${generation}`;
 }
 
 export class SmsSender extends pulumi.ComponentResource {
@@ -120,7 +111,8 @@ export class SmsSender extends pulumi.ComponentResource {
     );
     // The key waits for the policy, so the Action never holds a key that cannot publish yet.
     const key = new aws.iam.AccessKey(
-      accessKeyResourceName(args.accessKeyGeneration, instance),
+      // A new generation is a new resource.
+      `${instance}-sms-sender-key-gen${args.accessKeyGeneration}`,
       { user: user.name },
       { parent: this, dependsOn: [policy] },
     );
