@@ -128,7 +128,6 @@ export class SmsMfa extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const build = args.buildAction ?? buildAction;
     const auth0 = new TenantSmsMfa(
       `${name}-auth0`,
       {
@@ -138,7 +137,7 @@ export class SmsMfa extends pulumi.ComponentResource {
         factors: args.factors ?? guardianFactors((key) => CONFIG_KEYS[key].default === true),
         enrollmentMessage: templates.enrollmentMessage,
         verificationMessage: templates.verificationMessage,
-        action: build(actionTriggerFor(args.phoneExperience)),
+        action: (args.buildAction ?? buildAction)(actionTriggerFor(args.phoneExperience)),
         secrets: senderActionSecrets({
           region: args.region,
           accessKeyId: aws.accessKeyId,

@@ -117,11 +117,10 @@ export class SmsSender extends pulumi.ComponentResource {
       { parent: this, dependsOn: [policy] },
     );
 
-    let optIns: SmsAccountOptIns | undefined;
-    if (args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined) {
-      optIns = new SmsAccountOptIns(`${instance}-sms-account`, { ...args, inRegion }, { parent: this });
-    }
-
+    const optIns =
+      args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined
+        ? new SmsAccountOptIns(`${instance}-sms-account`, { ...args, inRegion }, { parent: this })
+        : undefined;
     this.protectConfigurationId = optIns?.protectConfigurationId;
     this.alarms = optIns?.alarms;
     this.userArn = user.arn;
