@@ -11,7 +11,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildAction } from "../infra/auth0/action-bundle";
-import { actionRuntimeMismatch } from "../infra/auth0/action-runtime";
+import { actionRuntimeMismatch } from "../tools/kit/action-runtime-check";
 import { parseFlags, REPO_ROOT, UsageError } from "../tools/command";
 import {
   BENCH_ENV,

@@ -10,28 +10,9 @@ import { SmsMfa, type SmsMfaArgs } from "./sms-mfa";
 import { readTenantSettings, type TenantSettings } from "./auth0/tenant-settings";
 import type { ConfigKey } from "./config/config-keys";
 import { readRawStackConfig, reportPhoneExperience } from "./config/stack-config";
-import type { PhoneExperience, StackConfig } from "./config/stack-config-types";
+import type { StackConfig } from "./config/stack-config-types";
 import { validateStackConfig } from "./config/validate-config";
 import { assertMessagesFitOneSegment } from "./messages/message-segments";
-
-export interface SmsMfaStackOutputs {
-  senderUserArn: pulumi.Output<string>;
-  accessKeyId: pulumi.Output<string>;
-  accessKeyGeneration: number;
-  /** Secret output: for `npm run send-test` via `pulumi stack output --show-secrets`. */
-  senderSecretAccessKey: pulumi.Output<string>;
-  actionId: pulumi.Output<string>;
-  actionName: pulumi.Output<string>;
-  phoneExperience: PhoneExperience;
-  region: string;
-  allowedCountries: string[];
-  /** The account-default protect configuration's id; only with protectConfigurationEnabled (the doctor recognises it). */
-  protectConfigurationId?: pulumi.Output<string>;
-  /** Console URL of the monitoring dashboard; only with monitoringEnabled (the doctor prints it). */
-  dashboardUrl?: pulumi.Output<string>;
-  /** The partner event source of the tenant's log stream (the bus's name); only with monitoringEnabled (the doctor checks its state). */
-  logEventSourceName?: pulumi.Output<string>;
-}
 
 /** A stack value as a resource input: wrapped as a secret when it was stored with `--secret`. */
 export function keptSecret(config: Pick<StackConfig, "secretKeys">, key: ConfigKey, value: string): pulumi.Input<string> {
@@ -86,19 +67,25 @@ export async function readStackSmsMfaArgs(readTenant: () => Promise<TenantSettin
   return smsMfaArgsOf(config);
 }
 
+/** The stack outputs, as defineSmsMfaStack returns them. */
+export type SmsMfaStackOutputs = ReturnType<typeof defineSmsMfaStack>;
+
 /** Registers the stack's SmsMfa (named after the stack) and returns the stack outputs. */
-export function defineSmsMfaStack(args: StackSmsMfaArgs, name: string = pulumi.getStack()): SmsMfaStackOutputs {
+export function defineSmsMfaStack(args: StackSmsMfaArgs, name: string = pulumi.getStack()) {
   const smsMfa = new SmsMfa(name, args);
   return {
     senderUserArn: smsMfa.senderUserArn,
     accessKeyId: smsMfa.accessKeyId,
     accessKeyGeneration: args.accessKeyGeneration,
+    /** Secret output: for `npm run send-test` via `pulumi stack output --show-secrets`. */
     senderSecretAccessKey: smsMfa.senderSecretAccessKey,
     actionId: smsMfa.actionId,
     actionName: smsMfa.actionName,
     phoneExperience: args.phoneExperience,
     region: args.region,
     allowedCountries: args.allowedCountries,
+    // Only with protectConfigurationEnabled (the doctor recognises the configuration), and monitoringEnabled: the dashboard
+    // URL the doctor prints, the partner event source of the tenant's log stream (the bus's name) whose state it checks.
     ...(smsMfa.protectConfigurationId === undefined ? {} : { protectConfigurationId: smsMfa.protectConfigurationId }),
     ...(smsMfa.dashboardUrl === undefined ? {} : { dashboardUrl: smsMfa.dashboardUrl }),
     ...(smsMfa.logEventSourceName === undefined ? {} : { logEventSourceName: smsMfa.logEventSourceName }),

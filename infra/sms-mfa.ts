@@ -16,6 +16,7 @@ import { DEFAULT_MESSAGE_TEMPLATES, localizedTemplates } from "./messages/messag
 import { SmsMonitoring } from "./sms-monitoring";
 import { senderActionSecrets } from "./auth0/sender-action-secrets";
 import type { SmsAlarmInputs } from "./aws/sms-account-opt-ins";
+import { guardianFactors } from "./config/stack-config-types";
 import type {
   GuardianFactors,
   LocalizedMessages,
@@ -67,31 +68,6 @@ export interface SmsMfaArgs {
   buildAction?: (trigger: ActionTrigger) => Promise<BuiltAction>;
 }
 
-/**
- * The defaults of the optional arguments, read from the project's configuration keys (config-keys.ts),
- * so an argument left out means what the unset key means (deploymentName's is the component's name).
- */
-export const SMS_MFA_DEFAULTS = {
-  mfaPolicy: CONFIG_KEYS.mfaPolicy.default,
-  factors: {
-    otp: CONFIG_KEYS.factorOtp.default,
-    recoveryCode: CONFIG_KEYS.factorRecoveryCode.default,
-    email: CONFIG_KEYS.factorEmail.default,
-    webauthnRoaming: CONFIG_KEYS.factorWebauthnRoaming.default,
-    webauthnPlatform: CONFIG_KEYS.factorWebauthnPlatform.default,
-    push: CONFIG_KEYS.factorPush.default,
-  },
-  allowedCountries: CONFIG_KEYS.allowedCountries.default,
-  accessKeyGeneration: CONFIG_KEYS.accessKeyGeneration.default,
-  protect: CONFIG_KEYS.protect.default,
-  monitoring: CONFIG_KEYS.monitoringEnabled.default,
-} as const;
-
-/** Every way an instance's names break AWS's rules (empty when they pass), before anything is registered. */
-export function smsMfaNameProblems(name: string, args: Pick<SmsMfaArgs, "deploymentName">): string[] {
-  return iamNameProblems(args.deploymentName ?? name, args.deploymentName === undefined ? `SmsMfa "${name}"` : "deploymentName");
-}
-
 export class SmsMfa extends pulumi.ComponentResource {
   /** ARN of the sender IAM user. */
   readonly senderUserArn: pulumi.Output<string>;
@@ -112,20 +88,22 @@ export class SmsMfa extends pulumi.ComponentResource {
   /** The partner event source of the tenant's log stream, which the monitoring bus is named after, when `monitoring` is on. */
   readonly logEventSourceName: pulumi.Output<string> | undefined;
 
+  /** An argument left out means what its unset configuration key means (config-keys.ts); deploymentName's default is `name`. */
   constructor(name: string, args: SmsMfaArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = smsMfaNameProblems(name, args);
-    if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
     const deploymentName = args.deploymentName ?? name;
+    // Every way the names break AWS's rules, before anything is registered.
+    const problems = iamNameProblems(deploymentName, args.deploymentName === undefined ? `SmsMfa "${name}"` : "deploymentName");
+    if (problems.length > 0) throw new Error(`SmsMfa "${name}": ${problems.join("; ")}`);
     // Before anything is registered: a second instance with this deploymentName would collide on every physical name.
     const duplicate = claimDeploymentName(deploymentName, name);
     if (duplicate !== undefined) throw new Error(duplicate);
-    const allowedCountries = args.allowedCountries ?? [...SMS_MFA_DEFAULTS.allowedCountries];
+    const allowedCountries = args.allowedCountries ?? [...CONFIG_KEYS.allowedCountries.default];
     // The protect configuration's rules compare countries as the Action reads them (uppercase); refused before anything is registered.
     const protectRules = args.protectConfiguration && protectedCountries(allowedCountries, args.protectConfiguration.allowedCountryStatus);
     if (protectRules && protectRules.problems.length > 0) throw new Error(`SmsMfa "${name}": ${protectRules.problems.join("; ")}`);
     super("auth0-sns-mfa:index:SmsMfa", name, {}, opts);
     const common = { instanceName: name, deploymentName };
-    const protect = args.protect ?? SMS_MFA_DEFAULTS.protect;
+    const protect = args.protect ?? CONFIG_KEYS.protect.default;
     const defaults = DEFAULT_MESSAGE_TEMPLATES[args.phoneExperience];
     const templates = localizedTemplates(
       {
@@ -140,7 +118,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       {
         ...common,
         region: args.region,
-        accessKeyGeneration: args.accessKeyGeneration ?? SMS_MFA_DEFAULTS.accessKeyGeneration,
+        accessKeyGeneration: args.accessKeyGeneration ?? CONFIG_KEYS.accessKeyGeneration.default,
         protect,
         smsPreferences: args.smsPreferences,
         alarms: args.alarms,
@@ -150,17 +128,16 @@ export class SmsMfa extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const build = args.buildAction ?? buildAction;
     const auth0 = new TenantSmsMfa(
       `${name}-auth0`,
       {
         ...common,
         phoneExperience: args.phoneExperience,
-        mfaPolicy: args.mfaPolicy ?? SMS_MFA_DEFAULTS.mfaPolicy,
-        factors: args.factors ?? SMS_MFA_DEFAULTS.factors,
+        mfaPolicy: args.mfaPolicy ?? CONFIG_KEYS.mfaPolicy.default,
+        factors: args.factors ?? guardianFactors((key) => CONFIG_KEYS[key].default === true),
         enrollmentMessage: templates.enrollmentMessage,
         verificationMessage: templates.verificationMessage,
-        action: build(actionTriggerFor(args.phoneExperience)),
+        action: (args.buildAction ?? buildAction)(actionTriggerFor(args.phoneExperience)),
         secrets: senderActionSecrets({
           region: args.region,
           accessKeyId: aws.accessKeyId,
@@ -177,7 +154,7 @@ export class SmsMfa extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    if (args.monitoring ?? SMS_MFA_DEFAULTS.monitoring) {
+    if (args.monitoring ?? CONFIG_KEYS.monitoringEnabled.default) {
       const alarms = aws.alarms && args.alarms && { ...aws.alarms, failedSmsThreshold: args.alarms.failedSmsThreshold };
       const monthlySpendLimitUsd = args.smsPreferences?.monthlySpendLimitUsd;
       const monitoring = new SmsMonitoring(

@@ -9,7 +9,7 @@ import * as auth0 from "@pulumi/auth0";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { claimOnce, programClaims } from "./program-claims";
-import { LOG_RESOURCE_POLICY_NAME, monitoringLogicalName as logicalName } from "./aws/aws-resource-names";
+import { LOG_RESOURCE_POLICY_NAME, childLogicalName as logicalName } from "./aws/aws-resource-names";
 import { stackTags } from "./aws/iam-tag-rules";
 import { awsProviderInRegion } from "./aws/sms-sender";
 import type { SnsAlarms } from "./aws/sms-account-opt-ins";

@@ -1,7 +1,7 @@
 /**
  * `npm run config-reference [-- --write]`: Pulumi.yaml's `config:` block and the key table of
  * docs/configuration.md, both written from infra/config/config-keys.ts (the one declaration of every
- * key, its type, default and meaning). Without --write it only checks them: exit 1 naming each file
+ * key, its default and meaning). Without --write it only checks them: exit 1 naming each file
  * that differs. Run it with --write after adding or changing a key.
  */
 import * as yaml from "js-yaml";
@@ -13,7 +13,7 @@ import { parseFlags, REPO_ROOT, runAsCommand, type ToolIo } from "./command";
 
 /** One key as Pulumi.yaml declares it (https://www.pulumi.com/docs/iac/concepts/projects/project-file/#config-options). */
 export interface ProjectConfigDeclaration {
-  type: ConfigKeySpec["type"];
+  type: "string" | "integer" | "boolean" | "array";
   items?: { type: "string" };
   description: string;
   default: ConfigKeySpec["default"];
@@ -34,14 +34,20 @@ export function plainDescription(markdown: string): string {
   );
 }
 
+/** The type Pulumi.yaml declares for a key, from its default: a number is an integer. */
+export function declaredType(value: ConfigKeySpec["default"]): ProjectConfigDeclaration["type"] {
+  if (Array.isArray(value)) return "array";
+  return typeof value === "boolean" ? "boolean" : typeof value === "number" ? "integer" : "string";
+}
+
 /** Pulumi.yaml's `config:` block, key by key in the declaration's order. */
 export function projectConfigBlock(): Record<string, ProjectConfigDeclaration> {
   return Object.fromEntries(
     Object.entries(CONFIG_KEYS).map(([key, spec]: [string, ConfigKeySpec]) => [
       key,
       {
-        type: spec.type,
-        ...(spec.type === "array" ? { items: { type: "string" as const } } : {}),
+        type: declaredType(spec.default),
+        ...(Array.isArray(spec.default) ? { items: { type: "string" as const } } : {}),
         description: plainDescription(spec.description),
         default: spec.default,
       },
@@ -58,7 +64,8 @@ function shownDefault(value: ConfigKeySpec["default"]): string {
 /** The key table of docs/configuration.md, between its markers. */
 export function configTable(): string {
   const rows = Object.entries(CONFIG_KEYS).map(
-    ([key, spec]: [string, ConfigKeySpec]) => `| \`${key}\` | ${spec.type} | ${shownDefault(spec.default)} | ${spec.description} |`,
+    ([key, spec]: [string, ConfigKeySpec]) =>
+      `| \`${key}\` | ${declaredType(spec.default)} | ${shownDefault(spec.default)} | ${spec.description} |`,
   );
   return [TABLE_START, "", "| Key | Type | Default | What it does |", "| --- | --- | --- | --- |", REGION_ROW, ...rows, "", TABLE_END].join(
     "\n",

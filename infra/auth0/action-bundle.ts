@@ -16,8 +16,6 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 /** Where `npm run build` writes the built Actions (dist/actions/<trigger>.js). */
 export const ACTIONS_OUT_DIR = path.join(REPO_ROOT, "dist", "actions");
 
-export type ActionTrigger = "send-phone-message" | "custom-phone-provider";
-
 export interface ActionDependency {
   name: string;
   version: string;
@@ -30,7 +28,8 @@ export interface BuiltAction {
   dependencies: ActionDependency[];
 }
 
-export const ACTION_TRIGGERS: readonly ActionTrigger[] = ["send-phone-message", "custom-phone-provider"];
+export const ACTION_TRIGGERS = ["send-phone-message", "custom-phone-provider"] as const;
+export type ActionTrigger = (typeof ACTION_TRIGGERS)[number];
 
 /** Trigger versions the Actions are written for (Auth0 `supported_triggers[].version`). */
 export const TRIGGER_VERSIONS: Record<ActionTrigger, string> = {

@@ -7,15 +7,12 @@
  * sends `duo { enabled = false }`). Duo is not offered by this project: always off.
  */
 import type * as auth0 from "@pulumi/auth0";
-import type { GuardianFactors, MfaPolicy, PhoneExperience } from "../config/stack-config-types";
+import type { StackConfig } from "../config/stack-config-types";
 
-export interface GuardianSettingsInput {
-  phoneExperience: PhoneExperience;
-  mfaPolicy: MfaPolicy;
-  factors: GuardianFactors;
-  enrollmentMessage: string;
-  verificationMessage: string;
-}
+export type GuardianSettingsInput = Pick<
+  StackConfig,
+  "phoneExperience" | "mfaPolicy" | "factors" | "enrollmentMessage" | "verificationMessage"
+>;
 
 /** The Guardian phone `provider` value that routes SMS to the send-phone-message Action ("Custom"). */
 export const PHONE_MESSAGE_HOOK_PROVIDER = "phone-message-hook";

@@ -25,12 +25,6 @@ export interface ResolvedPhoneExperience {
   warning?: string;
 }
 
-function describeFlag(flag: TenantPhoneFlag): string {
-  if (flag === true) return `tenant flag ${TENANT_FLAG} on`;
-  if (flag === false) return `tenant flag ${TENANT_FLAG} off`;
-  return `tenant flag ${TENANT_FLAG} unset, a new tenant's default, which counts as on`;
-}
-
 const SET_FLAG = (value: boolean): string =>
   `set the tenant's flag explicitly (Management API: PATCH /api/v2/tenants/settings {"${TENANT_FLAG}": ${value}})`;
 
@@ -48,7 +42,7 @@ export function resolvePhoneExperience(
   flag: TenantPhoneFlag,
   { offUnconfirmed = false }: { offUnconfirmed?: boolean } = {},
 ): ResolvedPhoneExperience | { problem: string } {
-  const tenant = describeFlag(flag);
+  const tenant = `tenant flag ${TENANT_FLAG} ${flag === undefined ? "unset, a new tenant's default, which counts as on" : flag ? "on" : "off"}`;
   if (choice === "auto") {
     const experience = experienceForTenantFlag(flag);
     return { experience, summary: `${experience} (auto: ${tenant})` };

@@ -1,17 +1,10 @@
 /**
  * The Auth0 tenant settings the program depends on, read (never managed: auth0.Tenant is a singleton
- * holding settings this project knows nothing about) through `auth0.getTenant`, an invoke that runs in
- * previews too. getTenant reports a `phone_consolidated_experience` never set as false (go-auth0's
- * getter: terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go), while Guardian treats it as
- * on (internal/auth0/guardian/resource.go, isPhoneConsolidatedExperienceEnabled). So a false is checked
- * against the raw setting (GET /api/v2/tenants/settings, read:tenant_settings, with Auth0's Node SDK),
- * absent or null when never set; a true costs no extra call.
- *
- * The raw read authenticates as the Auth0 provider is configured (internal/provider/provider.go,
- * internal/config/config.go authenticationOption): `auth0:domain` else AUTH0_DOMAIN; an API token
- * (`auth0:apiToken`, AUTH0_API_TOKEN) wins; else client credentials (`auth0:clientId`/`clientSecret`,
- * AUTH0_CLIENT_ID/SECRET) for `auth0:audience`/AUTH0_AUDIENCE when set, else https://DOMAIN/api/v2/. No
- * secret or token ever appears in a problem.
+ * holding settings this project knows nothing about) through `auth0.getTenant`, a false flag checked
+ * against the raw setting with the Auth0 provider's own credentials: docs/phone-experience.md says why
+ * and how (terraform-provider-auth0 v1.53.0 internal/auth0/tenant/flatten.go, internal/auth0/guardian/resource.go
+ * isPhoneConsolidatedExperienceEnabled, internal/config/config.go authenticationOption). No secret or
+ * token ever appears in a problem.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
@@ -37,23 +30,21 @@ export function tenantSettingsFrom(result: { phoneConsolidatedExperience?: boole
   };
 }
 
-/** The warning when a false from getTenant could not be checked against the raw setting. */
-export function unverifiedOffWarning(problem: string): string {
-  return (
-    `The Auth0 provider reads the tenant's phone_consolidated_experience as off, which is also how it reports a flag that was never set ` +
-    `(every new tenant, where Guardian treats it as on), and the program could not read the setting itself: ${problem}. ` +
-    `The run keeps "off". If this tenant never set the flag, classic will fail at auth0:Guardian ("provider or options cannot be ` +
-    `specified when phone consolidated experience is enabled for tenant"). Fix: grant the Auth0 application read:tenant_settings, ` +
-    `or set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false} to keep classic, true for unified), ` +
-    `or pin phoneExperience (pulumi config set phoneExperience unified).`
-  );
-}
-
 /** getTenant's reading refined by the raw read (pure, for tests): only a false is checked. */
 export function refineWithRawRead(settings: TenantSettings, raw: PhoneFlagRead | undefined): TenantSettings {
   if (settings.phoneConsolidatedExperience !== false || raw === undefined) return settings;
   if (raw.ok) return { ...settings, phoneConsolidatedExperience: raw.phoneConsolidatedExperience };
-  return { ...settings, phoneFlagWarning: unverifiedOffWarning(raw.problem) };
+  // A false from getTenant that could not be checked against the raw setting.
+  return {
+    ...settings,
+    phoneFlagWarning:
+      `The Auth0 provider reads the tenant's phone_consolidated_experience as off, which is also how it reports a flag that was never set ` +
+      `(every new tenant, where Guardian treats it as on), and the program could not read the setting itself: ${raw.problem}. ` +
+      `The run keeps "off". If this tenant never set the flag, classic will fail at auth0:Guardian ("provider or options cannot be ` +
+      `specified when phone consolidated experience is enabled for tenant"). Fix: grant the Auth0 application read:tenant_settings, ` +
+      `or set the flag explicitly (PATCH /api/v2/tenants/settings {"phone_consolidated_experience": false} to keep classic, true for unified), ` +
+      `or pin phoneExperience (pulumi config set phoneExperience unified).`,
+  };
 }
 
 /** How the program reaches the Management API: a ready token, or a client-credentials application (and its token audience, when not the default). */

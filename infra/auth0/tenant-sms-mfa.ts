@@ -111,17 +111,7 @@ export class TenantSmsMfa extends pulumi.ComponentResource {
         switchDependsOn.push(template);
       }
     }
-    new auth0.Guardian(
-      `${instance}-mfa`,
-      guardianSettings({
-        phoneExperience: args.phoneExperience,
-        mfaPolicy: args.mfaPolicy,
-        factors: args.factors,
-        enrollmentMessage: args.enrollmentMessage,
-        verificationMessage: args.verificationMessage,
-      }),
-      { ...longLived, dependsOn: switchDependsOn },
-    );
+    new auth0.Guardian(`${instance}-mfa`, guardianSettings(args), { ...longLived, dependsOn: switchDependsOn });
 
     this.actionId = action.id;
     this.actionName = action.name;

@@ -1,16 +1,10 @@
 /**
  * The account-default protect configuration of AWS End User Messaging SMS, as one Pulumi dynamic
- * resource: the configuration with its SMS country rules AND the account-default setting that points
- * at it (neither @pulumi/aws, Terraform nor CloudFormation sets the account default), a thin shell over
- * protect-configuration-calls.ts. Pulumi serializes the provider with its closure and runs it in the
- * engine's Node.js provider process: it captures only functions, requires the SDKs again there, and
- * creates its clients in each method for the resource's region.
- *
- * A dynamic provider does not get the instance's AWS provider; of its credential settings the program can
- * read only `profile`, so the clients use it when set, else the process's default chain. Every call is
- * preceded by a proof: STS GetCallerIdentity (no permission needed) with the very credentials of the
- * client must answer `accountId`, the account of the instance's AWS provider (aws.getCallerIdentity on
- * it); otherwise nothing is called and the error names both accounts.
+ * resource: the configuration with its SMS country rules AND the account default pointing at it, a thin
+ * shell over protect-configuration-calls.ts. docs/configuration.md ("Why one dynamic resource") says why
+ * it is dynamic and which credentials it uses: the instance provider's `profile`, else the process's
+ * default chain, proved by STS to be in `accountId` before any call. Pulumi serializes the provider with
+ * its closure: it captures only functions and requires the SDKs again in the provider process.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -24,7 +18,7 @@ import {
   type SmsVoiceCalls,
   type SmsVoiceSdk,
 } from "./protect-configuration-calls";
-import { accountMismatchProblem, ruleSetUpdates, type AllowedCountryStatus, type CountryRules } from "./protect-configuration-rules";
+import { accountMismatchProblem, ruleSetUpdates, type CountryRules } from "./protect-configuration-rules";
 
 /** The resource's type token: pulumi.dynamic.Resource's `pulumi-nodejs:dynamic/<module>:<type>`. */
 export const PROTECT_CONFIGURATION_TYPE = "pulumi-nodejs:dynamic/auth0-sns-mfa:AccountProtectConfiguration";
@@ -52,11 +46,6 @@ function argsOf(inputs: ProtectConfigurationArgs): ProtectConfigurationArgs {
   };
 }
 
-function sameTags(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>>): boolean {
-  const entries = (tags: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(tags).sort(([x], [y]) => x.localeCompare(y)));
-  return a !== undefined && entries(a) === entries(b);
-}
-
 /**
  * What an update changes: a new region or new tags replace the configuration (tags are written only at
  * create); new tags in one region delete first (one default per region), a new region creates first.
@@ -69,7 +58,8 @@ export function protectConfigurationDiff(
 ): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   if (olds.region !== news.region) replaces.push("region");
-  if (!sameTags(olds.tags, news.tags)) replaces.push("tags");
+  const sorted = (tags: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(tags).sort(([x], [y]) => x.localeCompare(y)));
+  if (olds.tags === undefined || sorted(olds.tags) !== sorted(news.tags)) replaces.push("tags");
   const rulesDiffer = Object.keys(ruleSetUpdates(olds.smsCountryRules ?? {}, news.allowedCountries, news.allowedCountryStatus)).length > 0;
   const settingsDiffer =
     JSON.stringify(olds.allowedCountries ?? []) !== JSON.stringify(news.allowedCountries) ||
@@ -146,17 +136,17 @@ export const protectConfigurationProvider: pulumi.dynamic.ResourceProvider<Prote
   },
 };
 
-export interface AccountProtectConfigurationArgs {
+/** The provider's inputs, the first three as Pulumi inputs. */
+export interface AccountProtectConfigurationArgs extends Omit<
+  ProtectConfigurationInputs,
+  "region" | "accountId" | "profile" | "accountDefault"
+> {
   /** The region of the configuration; SmsAccountOptIns passes an Output that resolves only once its instance holds the account's claim (program-claims.ts). */
   region: pulumi.Input<string>;
   /** The AWS account of the instance's AWS provider (aws.getCallerIdentity on it): the provider refuses to act with credentials of any other. */
   accountId: pulumi.Input<string>;
   /** The named profile of the instance's AWS provider; undefined = the default credential chain of the process running pulumi. */
   profile: pulumi.Input<string | undefined>;
-  allowedCountries: string[];
-  allowedCountryStatus: AllowedCountryStatus;
-  tags: Record<string, string>;
-  smsCountryRules: CountryRules;
 }
 
 export class AccountProtectConfiguration extends pulumi.dynamic.Resource {

@@ -16,11 +16,6 @@ export function senderUserName(deploymentName: string): string {
   return `auth0-sms-sender-${deploymentName}`;
 }
 
-/** The logical name of an opt-in resource of instance `instanceName`: `<instance>-<role>`, autonamed `<instance>-<role>-<7 characters>`. */
-export function optInLogicalName(instanceName: string, role: keyof typeof OPT_IN_RESOURCE_NAMES): string {
-  return `${instanceName}-${OPT_IN_RESOURCE_NAMES[role]}`;
-}
-
 /**
  * The monitoring resources by role, named as the opt-ins are; but the bus is named after the partner
  * event source, the dashboard exactly `<instance>-sms-mfa-dashboard`, the policy LOG_RESOURCE_POLICY_NAME.
@@ -40,9 +35,12 @@ export const MONITORING_RESOURCE_NAMES = {
   logsResourcePolicy: "eventbridge-to-logs-policy",
 } as const;
 
-/** The logical name of a monitoring resource of the SmsMfa instance `instanceName`. */
-export function monitoringLogicalName(instanceName: string, role: keyof typeof MONITORING_RESOURCE_NAMES): string {
-  return `${instanceName}-${MONITORING_RESOURCE_NAMES[role]}`;
+/** The logical name of an opt-in or monitoring resource of instance `instanceName`: `<instance>-<name>`, autonamed `<instance>-<name>-<7 characters>`. */
+export function childLogicalName(
+  instanceName: string,
+  role: keyof typeof OPT_IN_RESOURCE_NAMES | keyof typeof MONITORING_RESOURCE_NAMES,
+): string {
+  return `${instanceName}-${{ ...OPT_IN_RESOURCE_NAMES, ...MONITORING_RESOURCE_NAMES }[role]}`;
 }
 
 /** The account's one CloudWatch Logs resource policy for EventBridge (at most 10 per account and region: stacks share it). */

@@ -40,10 +40,10 @@ export function checkedIamTags(tags: Record<string, string>): Record<string, str
   return tags;
 }
 
-/** The tags every AWS resource of a stack carries; `purpose` says what the resource is for. */
 /** The tag naming the stack a resource belongs to; the deploy role scopes the protect configuration by it. */
 export const STACK_TAG = "Stack";
 
+/** The tags every AWS resource of a stack carries; `purpose` says what the resource is for. */
 export function stackTags(stack: string, purpose?: string): Record<string, string> {
   return checkedIamTags({ Project: "auth0-sns-mfa", [STACK_TAG]: stack, ...(purpose === undefined ? {} : { Purpose: purpose }) });
 }

@@ -127,10 +127,8 @@ export async function createProtectConfiguration(calls: SmsVoiceCalls, args: Pro
   if (problem !== undefined) throw new Error(problem);
   const { id, arn } = await calls.create(args.tags);
   try {
-    const smsCountryRules = await applyRules(calls, id, args);
     // The default only once every rule is written, and only if nobody took it meanwhile.
-    await takeAccountDefault(calls, id, args.region);
-    return { protectConfigurationId: id, protectConfigurationArn: arn, accountDefault: true, smsCountryRules };
+    return await updateProtectConfiguration(calls, id, arn, args);
   } catch (error) {
     try {
       // As a delete: gives the default up first if it was taken after all.
@@ -169,20 +167,6 @@ export async function readProtectConfiguration(calls: SmsVoiceCalls, id: string)
   return { protectConfigurationId: id, protectConfigurationArn: described.arn, accountDefault: described.accountDefault, smsCountryRules };
 }
 
-/** Sets `foreign` as the account default again: it was removed in place of `id` (someone set it between the read and the removal). */
-async function putBackForeignDefault(calls: SmsVoiceCalls, foreign: string, id: string): Promise<void> {
-  try {
-    await calls.setAccountDefault(foreign);
-  } catch (error) {
-    throw new Error(
-      `the account default became ${foreign} (not made by the stack) just before the stack removed its own ${id}, so ${foreign} was removed ` +
-        `instead, and setting it back failed (${describeError(error)}): set it back (aws pinpoint-sms-voice-v2 set-account-default-protect-configuration ` +
-        `--protect-configuration-id ${foreign}), then run the delete again`,
-      { cause: error },
-    );
-  }
-}
-
 /**
  * Removes the account default while it is still `id`, then the configuration (deletion-protected: refused
  * first). A default someone set meanwhile is put back; a failed delete takes the default back first.
@@ -199,7 +183,16 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
   let defaultRemoved = false;
   if ((await calls.accountDefaultId()) === id) {
     const removed = await calls.deleteAccountDefault();
-    if (removed !== undefined && removed !== id) await putBackForeignDefault(calls, removed, id);
+    // Someone set another default between the read and the removal: it was removed instead, and is put back.
+    if (removed !== undefined && removed !== id)
+      await calls.setAccountDefault(removed).catch((error: unknown) => {
+        throw new Error(
+          `the account default became ${removed} (not made by the stack) just before the stack removed its own ${id}, so ${removed} was removed ` +
+            `instead, and setting it back failed (${describeError(error)}): set it back (aws pinpoint-sms-voice-v2 set-account-default-protect-configuration ` +
+            `--protect-configuration-id ${removed}), then run the delete again`,
+          { cause: error },
+        );
+      });
     else defaultRemoved = true;
   }
   try {
@@ -222,8 +215,12 @@ export async function deleteProtectConfiguration(calls: SmsVoiceCalls, id: strin
   return { defaultRemoved };
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && error.name === "ResourceNotFoundException";
+/** The call's answer, or undefined when the configuration does not exist. */
+async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+  return call.catch((error: unknown) => {
+    if (error instanceof Error && error.name === "ResourceNotFoundException") return undefined;
+    throw error;
+  });
 }
 
 function required(value: string | undefined, what: string): string {
@@ -258,33 +255,22 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
       };
     },
     async describe(id) {
-      try {
-        const answer = await client.send(new sdk.DescribeProtectConfigurationsCommand({ ProtectConfigurationIds: [id] }));
-        const found = answer.ProtectConfigurations?.find((entry) => entry.ProtectConfigurationId === id);
-        return found === undefined
-          ? undefined
-          : {
-              arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"),
-              accountDefault: found.AccountDefault === true,
-              deletionProtection: found.DeletionProtectionEnabled === true,
-            };
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
+      const answer = await unlessNotFound(client.send(new sdk.DescribeProtectConfigurationsCommand({ ProtectConfigurationIds: [id] })));
+      const found = answer?.ProtectConfigurations?.find((entry) => entry.ProtectConfigurationId === id);
+      return found === undefined
+        ? undefined
+        : {
+            arn: required(found.ProtectConfigurationArn, "ProtectConfigurationArn"),
+            accountDefault: found.AccountDefault === true,
+            deletionProtection: found.DeletionProtectionEnabled === true,
+          };
     },
     async smsRules(id) {
-      try {
-        const answer = await client.send(
-          new sdk.GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: id, NumberCapability: "SMS" }),
-        );
-        const rules: Record<string, string> = {};
-        for (const [country, rule] of Object.entries(answer.CountryRuleSet ?? {})) rules[country] = rule.ProtectStatus ?? "";
-        return rules;
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
+      const answer = await unlessNotFound(
+        client.send(new sdk.GetProtectConfigurationCountryRuleSetCommand({ ProtectConfigurationId: id, NumberCapability: "SMS" })),
+      );
+      if (answer === undefined) return undefined;
+      return Object.fromEntries(Object.entries(answer.CountryRuleSet ?? {}).map(([country, rule]) => [country, rule.ProtectStatus ?? ""]));
     },
     async updateSmsRules(id, rules) {
       const updates = Object.fromEntries(Object.entries(rules).map(([country, status]) => [country, { ProtectStatus: status }]));
@@ -304,11 +290,7 @@ export function sdkSmsVoiceCalls(sdk: SmsVoiceSdk, client: PinpointSMSVoiceV2Cli
       return answer.DefaultProtectConfigurationId;
     },
     async delete(id) {
-      try {
-        await client.send(new sdk.DeleteProtectConfigurationCommand({ ProtectConfigurationId: id }));
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
+      await unlessNotFound(client.send(new sdk.DeleteProtectConfigurationCommand({ ProtectConfigurationId: id })));
     },
   };
 }

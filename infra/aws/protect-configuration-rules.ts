@@ -36,9 +36,7 @@ export function countryRules(
   allowedCountries: readonly string[],
   allowedStatus: AllowedCountryStatus,
 ): CountryRules {
-  const rules: CountryRules = {};
-  for (const country of [...countries].sort()) rules[country] = countryRule(country, allowedCountries, allowedStatus);
-  return rules;
+  return Object.fromEntries([...countries].sort().map((country) => [country, countryRule(country, allowedCountries, allowedStatus)]));
 }
 
 /**
@@ -61,16 +59,10 @@ export function ruleSetUpdates(
 /** The updates split into calls of at most `max` countries each, in alphabetical order; none when nothing changes. */
 export function updateBatches(updates: Readonly<CountryRules>, max: number = MAX_COUNTRY_RULE_UPDATES): CountryRules[] {
   if (!Number.isInteger(max) || max < 1) throw new Error(`updateBatches: max must be a positive integer (got ${String(max)})`);
+  const countries = Object.keys(updates).sort();
   const batches: CountryRules[] = [];
-  for (const country of Object.keys(updates).sort()) {
-    const rule = updates[country];
-    if (rule === undefined) continue;
-    let batch = batches.at(-1);
-    if (batch === undefined || Object.keys(batch).length >= max) {
-      batch = {};
-      batches.push(batch);
-    }
-    batch[country] = rule;
+  for (let start = 0; start < countries.length; start += max) {
+    batches.push(Object.fromEntries(countries.slice(start, start + max).map((country) => [country, updates[country] as ProtectStatus])));
   }
   return batches;
 }

@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { getCountries } from "libphonenumber-js";
 import { AccountProtectConfiguration } from "./account-protect-configuration";
-import { iamPath, OPT_IN_RESOURCE_NAMES, optInLogicalName } from "./aws-resource-names";
+import { iamPath, OPT_IN_RESOURCE_NAMES, childLogicalName } from "./aws-resource-names";
 import { stackTags } from "./iam-tag-rules";
 import { SMS_METRICS } from "./monitoring-definitions";
 import { countryRules } from "./protect-configuration-rules";
@@ -22,7 +22,7 @@ export interface SmsAccountOptInsArgs {
   deploymentName: string;
   region: string;
   /** undefined = leave the account's SMS preferences alone. */
-  preferences: SmsPreferencesSettings | undefined;
+  smsPreferences: SmsPreferencesSettings | undefined;
   /** undefined = no alarms. */
   alarms: SmsAlarmInputs | undefined;
   /** Default sender ID for the account's SMS (the Action also sets it per message). */
@@ -33,7 +33,7 @@ export interface SmsAccountOptInsArgs {
   protectConfiguration: ProtectConfigurationSettings | undefined;
   /** The sender's allowed countries (uppercase ISO codes as SmsMfa normalises them, protect-configuration-rules.ts protectedCountries; empty = all): the protect configuration's rules follow them. */
   allowedCountries: readonly string[];
-  /** Protect the protect configuration from deletion. */
+  /** Protect from deletion the protect configuration (and, in SmsSender, the IAM user and its policy; never the key: rotation replaces it). */
   protect: boolean;
 }
 
@@ -87,7 +87,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     this.instanceName = args.instanceName;
     this.inRegion = args.inRegion;
     const tags = stackTags(args.deploymentName);
-    if (args.preferences !== undefined) this.managePreferences(args, args.preferences, tags);
+    if (args.smsPreferences !== undefined) this.managePreferences(args, args.smsPreferences, tags);
     this.alarms = args.alarms === undefined ? undefined : this.createAlarms(args.alarms, tags);
     this.protectConfigurationId =
       args.protectConfiguration === undefined ? undefined : this.manageProtectConfiguration(args, args.protectConfiguration);
@@ -96,7 +96,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
 
   /** The logical name and options of a child: parented here, registered once the provider is confirmed in the region. */
   private child(role: keyof typeof OPT_IN_RESOURCE_NAMES): { name: string; opts: pulumi.CustomResourceOptions } {
-    return { name: optInLogicalName(this.instanceName, role), opts: { parent: this, dependsOn: this.inRegion } };
+    return { name: childLogicalName(this.instanceName, role), opts: { parent: this, dependsOn: this.inRegion } };
   }
 
   private managePreferences(args: SmsAccountOptInsArgs, preferences: SmsPreferencesSettings, tags: Record<string, string>): void {
@@ -135,7 +135,7 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
     const allowedCountries = [...args.allowedCountries].sort();
     const provider = this.getProvider("aws::Provider");
     const configuration = new AccountProtectConfiguration(
-      optInLogicalName(this.instanceName, "protectConfiguration"),
+      childLogicalName(this.instanceName, "protectConfiguration"),
       {
         region: claimed.apply(() => args.region),
         // The account of the instance's AWS provider: the dynamic provider acts only with credentials in it.
@@ -168,31 +168,23 @@ export class SmsAccountOptIns extends pulumi.ComponentResource {
       alarmActions: [topic.arn],
       tags,
     };
-    const failed = this.child("failedSmsAlarm");
-    const failedAlarm = new aws.cloudwatch.MetricAlarm(
-      failed.name,
-      {
-        ...common,
-        alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
-        metricName: SMS_METRICS.failed,
-        dimensions: SMS_METRICS.directPublishDimensions,
-        statistic: "Sum",
-        threshold: alarms.failedSmsThreshold,
-      },
-      failed.opts,
-    );
-    const spend = this.child("spendAlarm");
-    const spendAlarm = new aws.cloudwatch.MetricAlarm(
-      spend.name,
-      {
-        ...common,
-        alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,
-        metricName: SMS_METRICS.monthToDateSpend,
-        statistic: "Maximum",
-        threshold: alarms.monthToDateSpendUsd,
-      },
-      spend.opts,
-    );
-    return { topicArn: topic.arn, alarmArns: [failedAlarm.arn, spendAlarm.arn] };
+    const alarm = (role: "failedSmsAlarm" | "spendAlarm", settings: Partial<aws.cloudwatch.MetricAlarmArgs>): pulumi.Output<string> => {
+      const child = this.child(role);
+      return new aws.cloudwatch.MetricAlarm(child.name, { ...common, ...settings }, child.opts).arn;
+    };
+    const failedAlarm = alarm("failedSmsAlarm", {
+      alarmDescription: `At least ${alarms.failedSmsThreshold} MFA SMS failed within 5 minutes (SNS direct publishes to phone numbers)`,
+      metricName: SMS_METRICS.failed,
+      dimensions: SMS_METRICS.directPublishDimensions,
+      statistic: "Sum",
+      threshold: alarms.failedSmsThreshold,
+    });
+    const spendAlarm = alarm("spendAlarm", {
+      alarmDescription: `Month-to-date SMS spend in this account and region reached ${alarms.monthToDateSpendUsd} USD`,
+      metricName: SMS_METRICS.monthToDateSpend,
+      statistic: "Maximum",
+      threshold: alarms.monthToDateSpendUsd,
+    });
+    return { topicArn: topic.arn, alarmArns: [failedAlarm, spendAlarm] };
   }
 }

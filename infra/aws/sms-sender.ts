@@ -11,26 +11,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAccessKeySettles } from "./access-key-propagation";
 import { iamPath, senderUserName } from "./aws-resource-names";
 import { SENDER_USER_PURPOSE, stackTags } from "./iam-tag-rules";
-import { SmsAccountOptIns, type SmsAlarmInputs, type SnsAlarms } from "./sms-account-opt-ins";
+import { SmsAccountOptIns, type SmsAccountOptInsArgs, type SnsAlarms } from "./sms-account-opt-ins";
 import type { IamPolicyDocument } from "./iam-policy-document";
-import type { ProtectConfigurationSettings, SmsPreferencesSettings } from "../config/stack-config-types";
 
-export interface SmsSenderArgs {
-  /** The SmsMfa instance's name: the prefix of every child's logical name. */
-  instanceName: string;
-  /** Base of the physical names (IAM user and path) and of the Stack tag. */
-  deploymentName: string;
-  region: string;
+/** The opt-ins' arguments (sms-account-opt-ins.ts) but `inRegion`, which the sender works out, and its key's generation. */
+export interface SmsSenderArgs extends Omit<SmsAccountOptInsArgs, "inRegion"> {
+  /** The access key's generation: a new one rotates the key. */
   accessKeyGeneration: number;
-  /** Protect the IAM user and its policy from deletion (never the key: rotation replaces it). */
-  protect: boolean;
-  smsPreferences: SmsPreferencesSettings | undefined;
-  alarms: SmsAlarmInputs | undefined;
-  senderId: pulumi.Input<string> | undefined;
-  /** The account-default protect configuration (undefined: not managed); its rules follow allowedCountries. */
-  protectConfiguration?: ProtectConfigurationSettings;
-  /** The sender's allowed countries (empty: all). */
-  allowedCountries: readonly string[];
 }
 
 /**
@@ -39,25 +26,20 @@ export interface SmsSenderArgs {
  * points (@pulumi/aws 7.48.0 sns/smsPreferences.d.ts, region). `aws.getRegion` on the instance's provider
  * (an invoke, in previews too) answers the provider's configured region without calling AWS
  * (terraform-provider-aws v6.46.0 internal/service/meta/region_data_source.go, Read; `name` is deprecated).
- */
-/** The message of an instance whose AWS provider is in another region. */
-export function providerRegionMismatchMessage(instanceName: string, region: string, providerRegion: string | undefined): string {
-  const where = providerRegion === undefined || providerRegion === "" ? "no region aws.getRegion could read" : providerRegion;
-  return (
-    `region: SmsMfa "${instanceName}" has region ${region} but its AWS provider is in ${where}; the sender's IAM policy and the ` +
-    `Action would publish in ${region} while the SMS preferences and alarms are made in the provider's region: give the instance ` +
-    `an AWS provider in ${region} (providers option, or aws:region for the default provider), or set region to the provider's`
-  );
-}
-
-/**
- * No resources, once the AWS provider `scope` runs on is confirmed in `region`; fails when it is
+ * Answers no resources once the AWS provider `scope` runs on is confirmed in `region`; fails when it is
  * elsewhere, and so fails every resource that waits on it (`dependsOn`) before it is registered.
  */
 export function awsProviderInRegion(scope: pulumi.Resource, region: string, instanceName: string): pulumi.Output<pulumi.Resource[]> {
   return aws.getRegionOutput({}, { parent: scope }).apply((answer) => {
-    if (answer.region !== region) throw new pulumi.ResourceError(providerRegionMismatchMessage(instanceName, region, answer.region), scope);
-    return [];
+    if (answer.region === region) return [];
+    const where = (answer.region as string | undefined) ?? "";
+    const provider = where === "" ? "no region aws.getRegion could read" : where;
+    throw new pulumi.ResourceError(
+      `region: SmsMfa "${instanceName}" has region ${region} but its AWS provider is in ${provider}; the sender's IAM policy and the ` +
+        `Action would publish in ${region} while the SMS preferences and alarms are made in the provider's region: give the instance ` +
+        `an AWS provider in ${region} (providers option, or aws:region for the default provider), or set region to the provider's`,
+      scope,
+    );
   });
 }
 
@@ -89,11 +71,6 @@ export function smsSenderPolicyDocument(region: string): IamPolicyDocument {
       },
     ],
   };
-}
-
-/** Logical name of the access key of a generation: a new generation is a new resource. */
-export function accessKeyResourceName(generation: number, instanceName?: string): string {
-  return `${instanceName === undefined ? "" : `${instanceName}-`}sms-sender-key-gen${generation}`;
 }
 
 export class SmsSender extends pulumi.ComponentResource {
@@ -134,31 +111,16 @@ export class SmsSender extends pulumi.ComponentResource {
     );
     // The key waits for the policy, so the Action never holds a key that cannot publish yet.
     const key = new aws.iam.AccessKey(
-      accessKeyResourceName(args.accessKeyGeneration, instance),
+      // A new generation is a new resource.
+      `${instance}-sms-sender-key-gen${args.accessKeyGeneration}`,
       { user: user.name },
       { parent: this, dependsOn: [policy] },
     );
 
-    let optIns: SmsAccountOptIns | undefined;
-    if (args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined) {
-      optIns = new SmsAccountOptIns(
-        `${instance}-sms-account`,
-        {
-          instanceName: instance,
-          deploymentName: args.deploymentName,
-          region: args.region,
-          preferences: args.smsPreferences,
-          alarms: args.alarms,
-          senderId: args.senderId,
-          inRegion,
-          protectConfiguration: args.protectConfiguration,
-          allowedCountries: args.allowedCountries,
-          protect: args.protect,
-        },
-        { parent: this },
-      );
-    }
-
+    const optIns =
+      args.smsPreferences !== undefined || args.alarms !== undefined || args.protectConfiguration !== undefined
+        ? new SmsAccountOptIns(`${instance}-sms-account`, { ...args, inRegion }, { parent: this })
+        : undefined;
     this.protectConfigurationId = optIns?.protectConfigurationId;
     this.alarms = optIns?.alarms;
     this.userArn = user.arn;

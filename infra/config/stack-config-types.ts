@@ -3,23 +3,21 @@
  * validate-config.ts from the raw Pulumi config. The values of `secretKeys` were stored as secrets;
  * the components wrap them (pulumi.secret) wherever they reach a resource.
  */
-import type { ConfigKey } from "./config-keys";
+import { CONFIG_KEY_NAMES, type ConfigKey } from "./config-keys";
 import type { AllowedCountryStatus } from "../aws/protect-configuration-rules";
 
-export const PHONE_EXPERIENCES = ["classic", "unified"] as const;
-export type PhoneExperience = (typeof PHONE_EXPERIENCES)[number];
+export type PhoneExperience = "classic" | "unified";
 
 export const MFA_POLICIES = ["all-applications", "confidence-score", "never"] as const;
 export type MfaPolicy = (typeof MFA_POLICIES)[number];
 
-/** The MFA factors other than phone, which the tenant-wide Guardian resource also owns. */
-export interface GuardianFactors {
-  otp: boolean;
-  recoveryCode: boolean;
-  email: boolean;
-  webauthnRoaming: boolean;
-  webauthnPlatform: boolean;
-  push: boolean;
+/** The MFA factors other than phone, which the tenant-wide Guardian resource also owns: `factorOtp` is `otp`, and so on. */
+export type GuardianFactors = { [K in ConfigKey as K extends `factor${infer F}` ? Uncapitalize<F> : never]: boolean };
+
+/** Every factor, each as `read` gives its `factor<Name>` key. */
+export function guardianFactors(read: (key: ConfigKey) => boolean): GuardianFactors {
+  const keys = CONFIG_KEY_NAMES.filter((key) => key.startsWith("factor"));
+  return Object.fromEntries(keys.map((key) => [key.charAt(6).toLowerCase() + key.slice(7), read(key)])) as GuardianFactors;
 }
 
 /** Account-level SMS preferences (opt-in): one set per AWS account and region. */

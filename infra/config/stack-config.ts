@@ -7,16 +7,6 @@ import { PROJECT_NAME } from "./config-keys";
 import type { StackConfig } from "./stack-config-types";
 import type { RawStackConfig } from "./validate-config";
 
-/** The project's keys as set for this stack, bare names. */
-function projectConfigValues(): Record<string, string> {
-  const prefix = `${PROJECT_NAME}:`;
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
-    if (key.startsWith(prefix)) values[key.slice(prefix.length)] = value;
-  }
-  return values;
-}
-
 /**
  * Keys the operator stored with `--secret`, as bare project key names (and "aws:region"), from the
  * list the Pulumi CLI hands every program in PULUMI_CONFIG_SECRET_KEYS ("ns:name" or "ns:config:name").
@@ -29,14 +19,11 @@ export function secretConfigKeys(listed: string | undefined = process.env.PULUMI
     return [];
   }
   if (!Array.isArray(keys)) return [];
-  const names: string[] = [];
-  for (const key of keys) {
-    if (typeof key !== "string") continue;
-    const bare = key.replace(/^([^:]+):config:/, "$1:");
-    if (bare === "aws:region") names.push(bare);
-    else if (bare.startsWith(`${PROJECT_NAME}:`)) names.push(bare.slice(PROJECT_NAME.length + 1));
-  }
-  return names;
+  return keys.flatMap((key: unknown) => {
+    const bare = typeof key === "string" ? key.replace(/^([^:]+):config:/, "$1:") : "";
+    if (bare === "aws:region") return [bare];
+    return bare.startsWith(`${PROJECT_NAME}:`) ? [bare.slice(PROJECT_NAME.length + 1)] : [];
+  });
 }
 
 /** The running stack's configuration, unvalidated (validate-config.ts judges it). */
@@ -44,7 +31,12 @@ export function readRawStackConfig(): RawStackConfig {
   return {
     stack: pulumi.getStack(),
     region: new pulumi.Config("aws").get("region"),
-    values: projectConfigValues(),
+    // The project's keys as set for this stack, bare names.
+    values: Object.fromEntries(
+      Object.entries(pulumi.runtime.allConfig()).flatMap(([key, value]) =>
+        key.startsWith(`${PROJECT_NAME}:`) ? [[key.slice(PROJECT_NAME.length + 1), value]] : [],
+      ),
+    ),
     secretKeys: secretConfigKeys(),
   };
 }

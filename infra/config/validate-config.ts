@@ -23,6 +23,7 @@ import {
   type TenantPhoneFlag,
 } from "../auth0/phone-experience";
 import {
+  guardianFactors,
   MFA_POLICIES,
   type LocalizedMessages,
   type MfaPolicy,
@@ -252,24 +253,19 @@ function readLocalizedMessages(raw: RawStackConfig, reader: ConfigReader): Local
 
 function readSmsPreferences(reader: ConfigReader): SmsPreferencesSettings | undefined {
   const enabled = reader.boolean("smsPreferencesEnabled");
-  const settings = {
-    monthlySpendLimitUsd: reader.integer("smsMonthlySpendLimitUsd", { min: 1, unit: "USD" }),
-    deliveryStatusSuccessSamplingRate: reader.integer("smsDeliveryStatusSuccessSamplingRate", { min: 0, max: 100, unit: "percent" }),
-  };
-  return enabled ? settings : undefined;
+  const monthlySpendLimitUsd = reader.integer("smsMonthlySpendLimitUsd", { min: 1, unit: "USD" });
+  const deliveryStatusSuccessSamplingRate = reader.integer("smsDeliveryStatusSuccessSamplingRate", { min: 0, max: 100, unit: "percent" });
+  return enabled ? { monthlySpendLimitUsd, deliveryStatusSuccessSamplingRate } : undefined;
 }
 
 function readAlarms(reader: ConfigReader): SmsAlarmSettings | undefined {
   const enabled = reader.boolean("alarmsEnabled");
   const email = reader.string("alarmEmail");
-  const settings = {
-    email,
-    monthToDateSpendUsd: reader.integer("alarmMonthToDateSpendUsd", { min: 1, unit: "USD" }),
-    failedSmsThreshold: reader.integer("alarmFailedSmsThreshold", { min: 1, unit: "messages" }),
-  };
+  const monthToDateSpendUsd = reader.integer("alarmMonthToDateSpendUsd", { min: 1, unit: "USD" });
+  const failedSmsThreshold = reader.integer("alarmFailedSmsThreshold", { min: 1, unit: "messages" });
   if (enabled && email === "") reader.problem("alarmEmail", "is required when alarmsEnabled is true (the alarms' recipient)");
   if (email !== "" && !reader.unreadable("alarmEmail") && !EMAIL.test(email)) reader.problem("alarmEmail", "is not an email address");
-  return enabled ? settings : undefined;
+  return enabled ? { email, monthToDateSpendUsd, failedSmsThreshold } : undefined;
 }
 
 function readProtectConfiguration(reader: ConfigReader): ProtectConfigurationSettings | undefined {
@@ -334,14 +330,7 @@ export function validateStackConfig(raw: RawStackConfig): StackConfig {
     verificationMessage: readTemplate(reader, "verificationMessage", phoneExperience),
     localizedMessages: readLocalizedMessages(raw, reader),
     protect: reader.boolean("protect"),
-    factors: {
-      otp: reader.boolean("factorOtp"),
-      recoveryCode: reader.boolean("factorRecoveryCode"),
-      email: reader.boolean("factorEmail"),
-      webauthnRoaming: reader.boolean("factorWebauthnRoaming"),
-      webauthnPlatform: reader.boolean("factorWebauthnPlatform"),
-      push: reader.boolean("factorPush"),
-    },
+    factors: guardianFactors((key) => reader.boolean(key)),
     smsPreferences: readSmsPreferences(reader),
     alarms: readAlarms(reader),
     protectConfiguration: readProtectConfiguration(reader),

@@ -50,16 +50,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export interface ParsedLocalizedMessages {
-  messages: LocalizedMessages;
-  problems: string[];
-}
-
 /**
  * `raw` is the config value: JSON text (Pulumi hands every value over as a string); empty = none.
  * `hidden`: what a problem shows instead of a malformed tag when the value is a secret.
  */
-export function parseLocalizedMessages(raw: string | undefined, hidden?: string): ParsedLocalizedMessages {
+export function parseLocalizedMessages(raw: string | undefined, hidden?: string): { messages: LocalizedMessages; problems: string[] } {
   const problems: string[] = [];
   const messages: Record<string, Record<MessageKind, string>> = {};
   const text = raw?.trim() ?? "";
@@ -100,9 +95,7 @@ export function parseLocalizedMessages(raw: string | undefined, hidden?: string)
       }
       texts[kind] = value.trim();
     }
-    if (texts.enrollment !== undefined && texts.verification !== undefined) {
-      messages[tag] = { enrollment: texts.enrollment, verification: texts.verification };
-    }
+    if (MESSAGE_KINDS.every((kind) => texts[kind] !== undefined)) messages[tag] = texts as Record<MessageKind, string>;
   }
   return { messages, problems };
 }

@@ -83,16 +83,8 @@ export function renderForMeasure(template: string, experience: PhoneExperience, 
 }
 
 /*
- * One Liquid template per MFA message that picks its text by the request's `locale`, for both
- * phone experiences (classic Guardian `enrollmentMessage`/`verificationMessage`, unified
- * `otp_enroll`/`otp_verify`): Auth0 passes `locale` to both (auth0.com/docs/customize/customize-sms-or-voice-messages;
- * auth0.com/docs/customize/phone-messages/phone-templates/supported-liquid-syntax: "based on the
- * ui_locales query parameter"). Its form is not pinned down (BCP 47 `fr-CA`, while the unified event
- * shows `en_US`), so the template lowercases it and reads `_` as `-` before comparing.
- * Order: the exact tag (`pt-BR` matches `pt-BR`, `pt_br`), then the language alone (`fr` matches
- * `fr-CA`), then the default text. Each text keeps its own Liquid (`{{code}}`, the friendly name).
- * Uses only tags and filters Auth0 lists for phone templates: assign, if/elsif/else, default,
- * downcase, replace, split, first.
+ * One Liquid template per MFA message choosing its text by the request's `locale`, for both phone
+ * experiences: docs/messages.md has Auth0's sources, the order of the choice and the Liquid it may use.
  */
 
 /** Names of the template's own variables, unlikely to shadow one of Auth0's. */

@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_NODE_MAJOR, ACTION_RUNTIME, actionRuntimeMismatch, nodeMajorOf } from "../../infra/auth0/action-runtime";
+import { ACTION_NODE_MAJOR, ACTION_RUNTIME } from "../../infra/auth0/action-runtime";
+import { actionRuntimeMismatch, nodeMajorOf } from "../../tools/kit/action-runtime-check";
 import { loadAction } from "../../tools/kit/load-action";
 import { REPO_ROOT } from "../../tools/command";
 

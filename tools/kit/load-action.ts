@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import { ACTIONS_OUT_DIR } from "../../infra/auth0/action-bundle";
-import { actionRuntimeMismatch } from "../../infra/auth0/action-runtime";
+import { actionRuntimeMismatch } from "./action-runtime-check";
 
 type ModuleWrapper = (
   exports: Record<string, unknown>,
